@@ -1,0 +1,77 @@
+"""The `coproduce` command: parses arguments and hands over to the module that does the work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .content_errors import ContentError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ContentError as error:
+        print(f"The course content has {len(error.problems)} problem(s):", file=sys.stderr)
+        print(error.render(), file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coproduce", description=__doc__)
+    parser.add_argument(
+        "--course", type=Path, default=Path("."), help="folder holding course/ (default: here)"
+    )
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    serve = commands.add_parser("serve", help="serve the course to learners with Voila")
+    serve.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866)")
+    serve.add_argument(
+        "--data-dir", type=Path, default=None, help="where answers are kept (default: ./data)"
+    )
+    serve.add_argument("--ip", default="127.0.0.1", help="address to listen on")
+    serve.add_argument(
+        "--class-size", type=int, default=8, help="learners arriving together (kernels kept warm)"
+    )
+    serve.add_argument("--store", default=None, help="an SQLAlchemy URL instead of SQLite")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.set_defaults(run=_serve)
+
+    check = commands.add_parser("check", help="check all course content and report problems")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import ServeOptions, serve
+
+    root = _course_root(args.course)
+    options = ServeOptions(
+        course_root=root,
+        data_dir=(args.data_dir or root / "data").resolve(),
+        port=args.port,
+        ip=args.ip,
+        class_size=args.class_size,
+        open_browser=not args.no_browser,
+        store=args.store,
+    )
+    return serve(options)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .content_check import check_course
+
+    return check_course(_course_root(args.course))
+
+
+def _course_root(path: Path) -> Path:
+    from .settings import find_course_root
+
+    return find_course_root(path)

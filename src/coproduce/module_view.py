@@ -1,0 +1,58 @@
+"""Build the widgets for one module: its text, its exercises, its objectives and key points."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .content_loader import CourseContent, Module
+from .learner_session import LearnerSession
+from .markdown_render import render_markdown
+from .module_notebook import ExerciseBlock
+from .widgets.exercise_factory import build_exercise
+
+
+def build_module_view(
+    content: CourseContent, module: Module, position: int, session: LearnerSession
+) -> widgets.VBox:
+    overview = _overview(module, position, len(content.modules))
+    children: list[widgets.Widget] = []
+    for index, block in enumerate(module.blocks):
+        if isinstance(block, ExerciseBlock):
+            view = build_exercise(content.exercises[block.exercise_id], session.save)
+            session.register(block.exercise_id, view)
+            children.append(view.widget)
+            continue
+        title, rest = _split_title(block.text) if index == 0 else ("", block.text)
+        children.append(_prose(render_markdown(title) + overview + render_markdown(rest)))
+    children.append(_prose(_key_points(module)))
+    box = widgets.VBox(children)
+    box.add_class("cp-module")
+    return box
+
+
+def _prose(markup: str) -> widgets.HTML:
+    block = widgets.HTML(markup)
+    block.add_class("cp-prose")
+    return block
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """Split a leading '# Title' line off, so the overview can follow the title."""
+    first, _, rest = text.partition("\n")
+    return (first, rest) if first.startswith("# ") else ("", text)
+
+
+def _overview(module: Module, position: int, count: int) -> str:
+    meta = module.meta
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in meta.objectives)
+    return (
+        f'<p class="cp-meta">Part {position} of {count}. About {meta.minutes} minutes.</p>'
+        f'<p class="cp-meta">In this part you will:</p><ul>{items}</ul>'
+    )
+
+
+def _key_points(module: Module) -> str:
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.key_points)
+    return f'<h3>Key points</h3><ul class="cp-key-points">{items}</ul>'

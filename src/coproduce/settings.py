@@ -1,0 +1,33 @@
+"""Where the course content and the answer store are, for the server and for kernels.
+
+`coproduce serve` sets the environment variables; a notebook opened in JupyterLab finds the
+course by walking up from its own folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+COURSE_DIR_ENV = "COPRODUCE_COURSE_DIR"
+STORE_ENV = "COPRODUCE_STORE"
+DEFAULT_DATA_DIR = "data"
+
+
+def find_course_root(start: Path | None = None) -> Path:
+    """The folder holding course/course.yml: from the environment, or above `start`."""
+    configured = os.environ.get(COURSE_DIR_ENV)
+    if configured:
+        return Path(configured).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "course" / "course.yml").is_file():
+            return folder
+    raise FileNotFoundError(
+        f"No course found: run from a folder that holds course/course.yml, or set {COURSE_DIR_ENV}."
+    )
+
+
+def store_target(course_root: Path) -> str:
+    """The store URL or data folder: from the environment, else the course's data folder."""
+    return os.environ.get(STORE_ENV) or str(course_root / DEFAULT_DATA_DIR)

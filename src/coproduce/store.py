@@ -1,0 +1,149 @@
+"""The answer store: SQLite in WAL mode by default, any SQLAlchemy URL (PostgreSQL) otherwise.
+
+Many learner kernels write at once and the trainer reads, so SQLite writes take the write lock up
+front (`BEGIN IMMEDIATE`) and wait on a busy timeout instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+BUSY_TIMEOUT_MS = 30_000
+MAX_ANSWER_BYTES = 64_000
+STORE_FILE = "coproduce.sqlite"
+
+metadata = MetaData()
+answers = Table(
+    "answers",
+    metadata,
+    Column("learner_id", String(64), primary_key=True),
+    Column("exercise_id", String(100), primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+places = Table(
+    "places",
+    metadata,
+    Column("learner_id", String(64), primary_key=True),
+    Column("module", String(100), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class AnswerTooLarge(ValueError):
+    """An answer bigger than the store keeps; the widget tells the learner kindly."""
+
+
+def store_url(target: str | Path) -> str:
+    """Turn a data folder, a database file or an SQLAlchemy URL into an SQLAlchemy URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    path = Path(text)
+    if path.suffix not in {".sqlite", ".db"}:
+        path = path / STORE_FILE
+    return f"sqlite:///{path.resolve()}"
+
+
+class Store:
+    """Save and restore each learner's answers and place in the course."""
+
+    def __init__(self, target: str | Path) -> None:
+        url = store_url(target)
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = _make_engine(url)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def save_answer(self, learner_id: str, exercise_id: str, answer: dict[str, Any]) -> None:
+        payload = json.dumps(answer, ensure_ascii=False)
+        if len(payload.encode("utf-8")) > MAX_ANSWER_BYTES:
+            raise AnswerTooLarge(f"answers are kept up to {MAX_ANSWER_BYTES // 1000} kB")
+        row = {
+            "learner_id": learner_id,
+            "exercise_id": exercise_id,
+            "payload": payload,
+            "updated_at": _now(),
+        }
+        self._upsert(answers, row, ["learner_id", "exercise_id"])
+
+    def load_answers(self, learner_id: str) -> dict[str, dict[str, Any]]:
+        query = select(answers.c.exercise_id, answers.c.payload).where(
+            answers.c.learner_id == learner_id
+        )
+        with self.engine.connect() as connection:
+            return {row.exercise_id: json.loads(row.payload) for row in connection.execute(query)}
+
+    def save_place(self, learner_id: str, module: str) -> None:
+        row = {"learner_id": learner_id, "module": module, "updated_at": _now()}
+        self._upsert(places, row, ["learner_id"])
+
+    def load_place(self, learner_id: str) -> str | None:
+        query = select(places.c.module).where(places.c.learner_id == learner_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one_or_none()
+
+    def _upsert(self, table: Table, row: dict[str, Any], keys: list[str]) -> None:
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(table).values(**row)
+        updates = {name: statement.excluded[name] for name in row if name not in keys}
+        statement = statement.on_conflict_do_update(index_elements=keys, set_=updates)
+        with self._writing() as connection:
+            connection.execute(statement)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(coproduce_write=True)
+            with connection.begin():
+                yield connection
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves; pysqlite's own BEGIN is deferred.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        write = connection.get_execution_options().get("coproduce_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine

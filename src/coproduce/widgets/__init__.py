@@ -1,0 +1,1 @@
+"""Widgets the learner sees: composed from ipywidgets, anywidget where markup demands it."""

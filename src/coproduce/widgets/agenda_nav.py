@@ -1,0 +1,17 @@
+"""The agenda, as an accessible navigation landmark that switches modules in the kernel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+
+class AgendaNav(anywidget.AnyWidget):
+    """`items` are dicts with time, title and, for modules, a slug; `current` is a slug."""
+
+    _esm = Path(__file__).with_name("agenda_nav.js")
+    label = traitlets.Unicode("Course agenda").tag(sync=True)
+    items = traitlets.List(traitlets.Dict()).tag(sync=True)
+    current = traitlets.Unicode("").tag(sync=True)

@@ -1,0 +1,32 @@
+// Gives the kernel a pseudonymous learner id kept in this browser, so a refresh or a
+// reopened link finds the same answers. Shows nothing.
+const KEY = "coproduce-learner-id";
+
+function newId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes); // works on plain http too, unlike randomUUID
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function storedId() {
+  try {
+    let id = window.localStorage.getItem(KEY);
+    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+      id = newId();
+      window.localStorage.setItem(KEY, id);
+    }
+    return id;
+  } catch (error) {
+    return newId(); // storage blocked: answers last for this page only
+  }
+}
+
+function render({ model, el }) {
+  el.hidden = true;
+  if (!model.get("learner_id")) {
+    model.set("learner_id", storedId());
+    model.save_changes();
+  }
+}
+
+export default { render };

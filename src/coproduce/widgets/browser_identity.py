@@ -1,0 +1,15 @@
+"""A hidden widget that tells the kernel which learner this browser belongs to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+
+class BrowserIdentity(anywidget.AnyWidget):
+    """Reads (or creates) a random learner id in the browser's local storage."""
+
+    _esm = Path(__file__).with_name("browser_identity.js")
+    learner_id = traitlets.Unicode("").tag(sync=True)

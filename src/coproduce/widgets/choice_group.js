@@ -1,0 +1,56 @@
+// Radio buttons or checkboxes in a fieldset with a legend: a labelled group, which
+// ipywidgets' own RadioButtons cannot give. Only option texts reach the browser.
+let groups = 0;
+
+function render({ model, el }) {
+  const name = `cp-choice-${++groups}`;
+  const fieldset = document.createElement("fieldset");
+  fieldset.className = "cp-choice";
+  const legend = document.createElement("legend");
+  fieldset.append(legend);
+  el.append(fieldset);
+
+  function inputs() {
+    return Array.from(fieldset.querySelectorAll("input"));
+  }
+
+  function build() {
+    legend.textContent = model.get("legend");
+    for (const label of fieldset.querySelectorAll("label")) label.remove();
+    const type = model.get("multiple") ? "checkbox" : "radio";
+    model.get("options").forEach((text, index) => {
+      const label = document.createElement("label");
+      label.className = "cp-choice-option";
+      const input = document.createElement("input");
+      input.type = type;
+      input.name = name;
+      input.value = String(index);
+      input.addEventListener("change", () => {
+        model.set("value", inputs().filter((box) => box.checked).map((box) => Number(box.value)));
+        model.save_changes();
+      });
+      const span = document.createElement("span");
+      span.textContent = text;
+      label.append(input, span);
+      fieldset.append(label);
+    });
+    sync();
+  }
+
+  function sync() {
+    const chosen = new Set(model.get("value"));
+    for (const box of inputs()) {
+      box.checked = chosen.has(Number(box.value));
+      box.disabled = model.get("disabled");
+    }
+  }
+
+  model.on("change:options", build);
+  model.on("change:legend", build);
+  model.on("change:multiple", build);
+  model.on("change:value", sync);
+  model.on("change:disabled", sync);
+  build();
+}
+
+export default { render };
