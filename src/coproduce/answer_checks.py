@@ -51,7 +51,7 @@ def valid_choices(raw: object, option_count: int) -> list[int]:
     """The option numbers a browser sent, with anything malformed or out of range dropped."""
     if not isinstance(raw, list | tuple):
         return []
-    picked = {item for item in raw if isinstance(item, int) and 0 <= item < option_count}
+    picked = {item for item in raw if type(item) is int and 0 <= item < option_count}
     return sorted(picked)
 
 

@@ -175,8 +175,10 @@ def _check_exercise_references(
     exercises: dict[str, Any],
 ) -> list[ContentProblem]:
     problems = []
+    defined_files = {path.stem for path in (meta_path.parents[2] / "exercises").glob("*.yml")}
     for exercise_id in meta.exercises:
-        if exercise_id not in exercises:
+        # A file that exists but failed to load has already been reported.
+        if exercise_id not in exercises and exercise_id not in defined_files:
             problems.append(
                 ContentProblem(
                     meta_path,
@@ -267,11 +269,12 @@ def _explain(path: Path, data: Any, error: ValidationError) -> list[ContentProbl
             )
         elif kind == "union_tag_invalid":
             expected = item.get("ctx", {}).get("expected_tags", "")
+            given = item["input"].get("kind") if isinstance(item["input"], dict) else item["input"]
             problems.append(
                 ContentProblem(
                     path,
-                    line,
-                    f"unknown kind '{item['input']}'",
+                    line_of(data, ("kind",)),
+                    f"unknown kind '{given}'",
                     f"kind must be one of: {expected}",
                 )
             )

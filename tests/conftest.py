@@ -1,0 +1,139 @@
+"""Shared fixtures: a private copy of the course, a real server, a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def copy_course(target: Path) -> Path:
+    for folder in CONTENT_FOLDERS:
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    """A copy of the real course that a test may break without harming the repository."""
+    return copy_course(tmp_path / "course-copy")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    link: str
+    data_dir: Path
+    process: subprocess.Popen[str]
+    log: Path
+
+
+def start_server(course: Path, data_dir: Path, class_size: int = 2) -> Server:
+    log = data_dir.parent / f"serve-{data_dir.name}.log"
+    command = [
+        str(Path(sys.executable).with_name("coproduce")),
+        "--course",
+        str(course),
+        "serve",
+        "--no-browser",
+        "--port",
+        str(free_port()),
+        "--data-dir",
+        str(data_dir),
+        "--class-size",
+        str(class_size),
+    ]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("COPRODUCE_")}
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=sink,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+    assert process.stdout is not None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("Learner link:"):
+            link = line.split(":", 1)[1].strip()
+            _wait_for_pool(log, deadline)
+            return Server(link, data_dir, process, log)
+        if not line and process.poll() is not None:
+            break
+    stop_server(process)
+    raise AssertionError(f"coproduce serve did not start:\n{log.read_text()}")
+
+
+def _wait_for_pool(log: Path, deadline: float) -> None:
+    while time.monotonic() < deadline and "is filled with" not in log.read_text():
+        time.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`coproduce serve` on the real course, with its own data folder."""
+    base = tmp_path_factory.mktemp("served")
+    running = start_server(copy_course(base / "course"), base / "data", class_size=3)
+    yield running
+    stop_server(running.process)
+
+
+def chromium_executable() -> str:
+    """Debian's Chromium. Under CI a missing browser fails the run instead of skipping it."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
+    if not path:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required under CI: install Debian's 'chromium' package")
+        pytest.skip("Chromium is not installed (sudo apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
