@@ -1,0 +1,511 @@
+"""Benchmark the learner app against plain Voila, in headless Chromium.
+
+What is measured, in one run, and why:
+
+1. Learner app time-to-interactive (TTI): from the start of `page.goto(link)` until the first
+   exercise control (`.cp-textarea textarea, .cp-choice input`) is visible and enabled. This is
+   what a learner waits for after opening the link. The app runs under `coproduce serve`, whose
+   pool of preheated kernels exists to make this fast; each sample uses a fresh browser context.
+2. Plain Voila TTI: the same figure for a one-cell notebook showing one `RadioButtons` control,
+   served by `python -m voila` with default settings (no preheating). This is the baseline the
+   learner app should beat: the target is learner TTI / plain TTI <= 0.7.
+3. Module switch time: on one loaded learner page, from a click on an agenda button until that
+   button is marked `aria-current="step"` and the module's exercise control is visible. Timed
+   inside the page with `performance.now()`, so Playwright's round trips are not counted.
+   Target: median under 150 ms.
+4. Memory per learner kernel: resident set size (RSS) and unique set size (USS) of the
+   `ipykernel_launcher` processes under the learner app's server, as a guide to how many
+   learners one machine can hold.
+
+Every page visit takes a kernel from the learner app's pool, and Voila starts a replacement a
+moment later. So that refilling does not compete with the next measurement, the script waits
+for Voila to log that the pool is full again before each visit. One unmeasured warm-up visit
+per server comes first.
+
+Run with `python benchmarks/learner_app.py [--samples N] [--switches N] [--json PATH]`.
+Chromium is taken from $CHROMIUM, else /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import psutil
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+LEARNER_CONTROL = ".cp-textarea textarea, .cp-choice input"
+PLAIN_CONTROL = ".widget-radio-box input"
+AGENDA = 'nav[aria-label="Course agenda"]'
+# The exercise control of each module, in agenda order: a reflection, then a choice.
+MODULE_CONTROLS = (".cp-textarea textarea", ".cp-choice input")
+PLAIN_NOTEBOOK_SOURCE = (
+    "import ipywidgets as w\nw.RadioButtons(options=['a', 'b', 'c'], description='Pick')"
+)
+
+CLASS_SIZE = 3  # the pool refills between visits, so it need not cover every sample
+WARMUP_VISITS = 1
+POOL_FILLED = "is filled with"
+VOILA_UP = "is running at"
+START_TIMEOUT_S = 120.0
+REFILL_TIMEOUT_S = 60.0
+PAGE_TIMEOUT_MS = 60_000
+SWITCH_PAUSE_S = 0.3
+TTI_RATIO_TARGET = 0.7
+SWITCH_TARGET_MS = 150.0
+
+# Resolves with performance.now() (ms since navigation start) once a control is usable.
+READY_JS = """
+(selector) => {
+  for (const element of document.querySelectorAll(selector)) {
+    const shown = element.getClientRects().length > 0
+      && getComputedStyle(element).visibility !== "hidden";
+    if (shown && !element.disabled) return performance.now();
+  }
+  return 0;
+}
+"""
+
+# Clicks an agenda button and resolves with the ms until the switch is visible in the page.
+SWITCH_JS = """
+async ({ agenda, slug, show, hide, timeoutMs }) => {
+  const usable = (element) => !element.disabled && element.getClientRects().length > 0;
+  const button = () => document.querySelector(`${agenda} button[data-slug="${slug}"]`);
+  const switched = () => {
+    const current = button();
+    return current !== null
+      && current.getAttribute("aria-current") === "step"
+      && Array.from(document.querySelectorAll(show)).some(usable)
+      && !Array.from(document.querySelectorAll(hide)).some(usable);
+  };
+  return await new Promise((resolve, reject) => {
+    let finished = false;
+    const observer = new MutationObserver(() => check());
+    const fail = () => reject(new Error(`no switch to ${slug}`));
+    const timer = setTimeout(() => stop(fail), timeoutMs);
+    function stop(settle) {
+      finished = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      settle();
+    }
+    function check() {
+      if (finished) return;
+      if (switched()) {
+        const elapsed = performance.now() - start;
+        stop(() => resolve(elapsed));
+      }
+    }
+    function poll() {
+      check();
+      if (!finished) requestAnimationFrame(poll);
+    }
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    const start = performance.now();
+    button().click();
+    poll();
+  });
+}
+"""
+
+
+@dataclass
+class Server:
+    """A server started in its own process group, writing stdout and stderr to one log."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    link: str = ""
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def count(self, marker: str) -> int:
+        return self.log_text().count(marker)
+
+    def wait_for(self, ready: Callable[[], bool], timeout_s: float, what: str) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not ready():
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited while waiting for {what}:\n{self.tail()}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: timed out waiting for {what}:\n{self.tail()}")
+            time.sleep(0.1)
+
+    def tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+
+@dataclass
+class Summary:
+    count: int
+    median: float
+    minimum: float
+    maximum: float
+
+
+def summarise(values: list[float]) -> Summary:
+    return Summary(len(values), statistics.median(values), min(values), max(values))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def clean_environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if not key.startswith("COPRODUCE_")}
+
+
+def launch(name: str, command: list[str], log: Path, cwd: Path) -> Server:
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=clean_environment(),
+            start_new_session=True,
+        )
+    return Server(name, process, log)
+
+
+def stop(server: Server) -> None:
+    """Terminate the server's process group, then any descendant (kernels run in their own)."""
+    try:
+        descendants = psutil.Process(server.process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        descendants = []
+    if server.process.poll() is None:
+        os.killpg(server.process.pid, signal.SIGTERM)
+        try:
+            server.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.process.pid, signal.SIGKILL)
+            server.process.wait()
+    _gone, alive = psutil.wait_procs(descendants, timeout=10)
+    for process in alive:
+        with suppress(psutil.NoSuchProcess):
+            process.kill()
+
+
+@contextmanager
+def running(server: Server) -> Iterator[Server]:
+    try:
+        yield server
+    finally:
+        stop(server)
+
+
+def start_learner_app(workdir: Path) -> Server:
+    """`coproduce serve` on this repository's course, answers kept in a temporary folder."""
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("coproduce")),
+        "--course",
+        str(ROOT),
+        "serve",
+        "--no-browser",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(workdir / "data"),
+        "--class-size",
+        str(CLASS_SIZE),
+    ]
+    return launch("coproduce serve", command, workdir / "learner-app.log", workdir)
+
+
+def wait_for_learner_app(server: Server) -> None:
+    server.wait_for(lambda: "Learner link:" in server.log_text(), START_TIMEOUT_S, "the link")
+    server.wait_for(lambda: server.count(POOL_FILLED) >= 1, START_TIMEOUT_S, "a full pool")
+    line = next(x for x in server.log_text().splitlines() if x.startswith("Learner link:"))
+    server.link = line.split(":", 1)[1].strip()
+
+
+def write_plain_notebook(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(PLAIN_NOTEBOOK_SOURCE)]
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = folder / "plain.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def start_plain_voila(workdir: Path) -> Server:
+    """Voila with default settings on a one-widget notebook: no preheating, no template."""
+    notebook = write_plain_notebook(workdir / "plain")
+    port = free_port()
+    command = [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}"]
+    server = launch("plain voila", command, workdir / "plain-voila.log", notebook.parent)
+    server.link = f"http://localhost:{port}/"
+    return server
+
+
+def wait_for_plain_voila(server: Server) -> None:
+    server.wait_for(lambda: VOILA_UP in server.log_text(), START_TIMEOUT_S, "startup")
+
+
+@dataclass
+class TtiSample:
+    wall_ms: float  # Python clock, from goto() until the control was seen
+    in_page_ms: float  # performance.now() in the page, from navigation start
+
+
+def visit(browser: Browser, link: str, selector: str) -> TtiSample:
+    """Open the link in a fresh context and time until a control matching selector is usable."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(link, wait_until="commit", timeout=PAGE_TIMEOUT_MS)
+        ready = page.wait_for_function(
+            READY_JS, arg=selector, polling="raf", timeout=PAGE_TIMEOUT_MS
+        )
+        wall_ms = (time.perf_counter() - started) * 1000
+        return TtiSample(wall_ms, float(ready.json_value()))
+    finally:
+        context.close()
+
+
+def visit_learner_app(browser: Browser, server: Server) -> TtiSample:
+    """One visit, then wait until Voila has replaced the kernel the visit took from the pool."""
+    filled = server.count(POOL_FILLED)
+    sample = visit(browser, server.link, LEARNER_CONTROL)
+    wait_for_refill(server, filled)
+    return sample
+
+
+def wait_for_refill(server: Server, filled_before: int) -> None:
+    server.wait_for(lambda: server.count(POOL_FILLED) > filled_before, REFILL_TIMEOUT_S, "refill")
+
+
+def measure_tti(
+    browser: Browser, learner: Server, plain: Server, samples: int
+) -> tuple[list[TtiSample], list[TtiSample]]:
+    """Alternate the two servers, so slow drift in the machine affects both alike."""
+    for _ in range(WARMUP_VISITS):
+        visit_learner_app(browser, learner)
+        visit(browser, plain.link, PLAIN_CONTROL)
+    learner_samples: list[TtiSample] = []
+    plain_samples: list[TtiSample] = []
+    for index in range(samples):
+        learner_samples.append(visit_learner_app(browser, learner))
+        plain_samples.append(visit(browser, plain.link, PLAIN_CONTROL))
+        print(
+            f"  sample {index + 1}/{samples}: learner app {learner_samples[-1].wall_ms:.0f} ms, "
+            f"plain voila {plain_samples[-1].wall_ms:.0f} ms",
+            flush=True,
+        )
+    return learner_samples, plain_samples
+
+
+def agenda_slugs(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        f"{AGENDA} button.cp-agenda-item", "buttons => buttons.map(b => b.dataset.slug)"
+    )
+
+
+def current_slug(page: Page) -> str:
+    return page.get_attribute(f'{AGENDA} button[aria-current="step"]', "data-slug") or ""
+
+
+def switch_module(page: Page, slug: str, show: str, hide: str) -> float:
+    arguments = {"agenda": AGENDA, "slug": slug, "show": show, "hide": hide}
+    return float(page.evaluate(SWITCH_JS, {**arguments, "timeoutMs": PAGE_TIMEOUT_MS}))
+
+
+def measure_switches(browser: Browser, server: Server, switches: int) -> list[float]:
+    """Switch back and forth between the first two modules on one page; ms per switch."""
+    filled = server.count(POOL_FILLED)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.link, timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_function(READY_JS, arg=LEARNER_CONTROL, timeout=PAGE_TIMEOUT_MS)
+        wait_for_refill(server, filled)
+        slugs = agenda_slugs(page)[: len(MODULE_CONTROLS)]
+        controls = dict(zip(slugs, MODULE_CONTROLS, strict=True))
+        timings: list[float] = []
+        for _ in range(switches):
+            here = current_slug(page)
+            target = next(slug for slug in slugs if slug != here)
+            timings.append(switch_module(page, target, controls[target], controls[here]))
+            time.sleep(SWITCH_PAUSE_S)  # let the kernel finish saving the learner's place
+        return timings
+    finally:
+        context.close()
+
+
+@dataclass
+class KernelMemory:
+    rss_mb: list[float]
+    uss_mb: list[float]
+
+
+def kernel_processes(server: Server) -> list[psutil.Process]:
+    kernels = []
+    for process in psutil.Process(server.process.pid).children(recursive=True):
+        try:
+            if any("ipykernel_launcher" in part for part in process.cmdline()):
+                kernels.append(process)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return kernels
+
+
+def measure_kernel_memory(server: Server) -> KernelMemory:
+    megabyte = 1024 * 1024
+    memory = KernelMemory([], [])
+    for process in kernel_processes(server):
+        try:
+            memory.rss_mb.append(process.memory_info().rss / megabyte)
+            memory.uss_mb.append(process.memory_full_info().uss / megabyte)
+        except psutil.AccessDenied:
+            continue  # RSS was recorded; USS needs more rights than we have
+        except psutil.NoSuchProcess:
+            continue
+    return memory
+
+
+def run_benchmark(samples: int, switches: int) -> dict[str, Any]:
+    with ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cp-bench-")))
+        print("Starting coproduce serve and plain voila ...", flush=True)
+        started = time.perf_counter()
+        learner = stack.enter_context(running(start_learner_app(workdir)))
+        plain = stack.enter_context(running(start_plain_voila(workdir)))
+        wait_for_learner_app(learner)
+        wait_for_plain_voila(plain)
+        startup_s = time.perf_counter() - started
+        print(f"Both up after {startup_s:.1f} s; learner link {learner.link}", flush=True)
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        stack.callback(browser.close)
+        learner_tti, plain_tti = measure_tti(browser, learner, plain, samples)
+        switch_ms = measure_switches(browser, learner, switches)
+        memory = measure_kernel_memory(learner)
+    return results(startup_s, learner_tti, plain_tti, switch_ms, memory)
+
+
+def results(
+    startup_s: float,
+    learner_tti: list[TtiSample],
+    plain_tti: list[TtiSample],
+    switch_ms: list[float],
+    memory: KernelMemory,
+) -> dict[str, Any]:
+    learner = summarise([s.wall_ms for s in learner_tti])
+    plain = summarise([s.wall_ms for s in plain_tti])
+    switch = summarise(switch_ms)
+    return {
+        "startup_s": startup_s,
+        "learner_tti_ms": [s.wall_ms for s in learner_tti],
+        "learner_tti_in_page_ms": [s.in_page_ms for s in learner_tti],
+        "plain_voila_tti_ms": [s.wall_ms for s in plain_tti],
+        "plain_voila_tti_in_page_ms": [s.in_page_ms for s in plain_tti],
+        "module_switch_ms": switch_ms,
+        "kernel_rss_mb": memory.rss_mb,
+        "kernel_uss_mb": memory.uss_mb,
+        "tti_ratio": learner.median / plain.median,
+        "tti_ratio_target": TTI_RATIO_TARGET,
+        "tti_ratio_met": learner.median / plain.median <= TTI_RATIO_TARGET,
+        "switch_target_ms": SWITCH_TARGET_MS,
+        "switch_target_met": switch.median < SWITCH_TARGET_MS,
+    }
+
+
+def table_row(label: str, values: list[float], unit: str) -> str:
+    if not values:
+        return f"{label:<38} {0:>4}  {'n/a':>9}"
+    summary = summarise(values)
+    return (
+        f"{label:<38} {summary.count:>4}  {summary.median:>9.1f} {summary.minimum:>9.1f} "
+        f"{summary.maximum:>9.1f}  {unit}"
+    )
+
+
+def report(figures: dict[str, Any]) -> str:
+    ratio_verdict = "met" if figures["tti_ratio_met"] else "NOT met"
+    switch_verdict = "met" if figures["switch_target_met"] else "NOT met"
+    first_switch = figures["module_switch_ms"][0]
+    lines = [
+        f"{'figure':<38} {'n':>4}  {'median':>9} {'min':>9} {'max':>9}  unit",
+        "-" * 82,
+        table_row("learner app time-to-interactive", figures["learner_tti_ms"], "ms"),
+        table_row("  (in page, from navigation start)", figures["learner_tti_in_page_ms"], "ms"),
+        table_row("plain voila time-to-interactive", figures["plain_voila_tti_ms"], "ms"),
+        table_row(
+            "  (in page, from navigation start)", figures["plain_voila_tti_in_page_ms"], "ms"
+        ),
+        table_row("module switch (in page)", figures["module_switch_ms"], "ms"),
+        table_row("learner kernel RSS", figures["kernel_rss_mb"], "MB"),
+        table_row("learner kernel USS", figures["kernel_uss_mb"], "MB"),
+        "-" * 82,
+        f"TTI ratio learner app / plain voila (medians): {figures['tti_ratio']:.2f} "
+        f"(target <= {TTI_RATIO_TARGET}: {ratio_verdict})",
+        f"module switch median under {SWITCH_TARGET_MS:.0f} ms: {switch_verdict} "
+        f"(first switch, which builds the second module's view: {first_switch:.1f} ms)",
+        f"servers ready (learner pool full) after {figures['startup_s']:.1f} s",
+    ]
+    return "\n".join(lines)
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=7, help="page loads per server (7)")
+    parser.add_argument("--switches", type=int, default=15, help="module switches (15)")
+    parser.add_argument("--json", type=Path, default=None, help="also write results here")
+    arguments = parser.parse_args(argv)
+    if arguments.samples < 1 or arguments.switches < 1:
+        parser.error("--samples and --switches must be at least 1")
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    figures = run_benchmark(arguments.samples, arguments.switches)
+    print()
+    print(report(figures))
+    if arguments.json is not None:
+        arguments.json.write_text(json.dumps(figures, indent=2) + "\n")
+        print(f"results written to {arguments.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

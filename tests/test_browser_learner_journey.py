@@ -1,0 +1,102 @@
+"""A learner's journey in a real Chromium against `coproduce serve`: keyboard only, axe clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import ROOT, Server
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "test-artifacts"
+MODULE_ONE = "Welcome and ground rules"
+MODULE_TWO = "What co-production is"
+REFLECTION = "Time to think first, and <b>no</b> jargon 🙂"
+
+
+def _axe_violations(page: Any) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(Path(ARTIFACTS, name)), full_page=True)
+
+
+def _agenda_button(page: Any, title: str) -> Any:
+    return page.get_by_role("navigation", name="Course agenda").get_by_role("button", name=title)
+
+
+def _current_module(page: Any) -> str:
+    return str(page.locator('.cp-agenda-item[aria-current="step"]').inner_text())
+
+
+def test_learner_moves_answers_refreshes_and_finds_everything_kept(
+    server: Server, browser: Any
+) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.goto(server.link)
+    textarea = page.get_by_role("textbox", name="What would help you feel able to speak freely")
+    textarea.wait_for(timeout=60_000)
+    assert page.locator("h1").inner_text() == "Co-producing health and social care research"
+    assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code is shown"
+    assert MODULE_ONE in _current_module(page)
+    assert _axe_violations(page) == []
+    _shot(page, "learner-module-1.png")
+
+    # Answer the reflection with the keyboard alone.
+    textarea.focus()
+    page.keyboard.type(REFLECTION)
+    page.get_by_text("Saved.").wait_for(timeout=15_000)
+
+    # Move to module two inside the kernel: the page must not reload.
+    page.evaluate("window.__samePage = true")
+    _agenda_button(page, MODULE_TWO).focus()
+    page.keyboard.press("Enter")
+    radios = page.locator(".cp-choice input[type=radio]")
+    radios.first.wait_for(timeout=30_000)
+    assert page.evaluate("window.__samePage") is True
+    assert MODULE_TWO in _current_module(page)
+    assert _axe_violations(page) == []
+
+    # Pick the second option with arrow keys, then check it with the keyboard.
+    radios.first.focus()
+    page.keyboard.press("ArrowDown")
+    assert radios.nth(1).is_checked()
+    page.get_by_role("button", name="Check my answer").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("That's right.").wait_for(timeout=15_000)
+    page.get_by_role("button", name="Show me why").press("Enter")
+    page.get_by_text("That is consultation").wait_for(timeout=15_000)
+    assert _axe_violations(page) == []
+    _shot(page, "learner-module-2-answered.png")
+
+    # Refresh: the learner is back where they were, with their answers.
+    page.reload()
+    page.locator(".cp-choice input[type=radio]").first.wait_for(timeout=60_000)
+    page.get_by_text("That's right.").wait_for(timeout=15_000)
+    assert MODULE_TWO in _current_module(page)
+    assert page.locator(".cp-choice input[type=radio]").nth(1).is_checked()
+    _agenda_button(page, MODULE_ONE).click()
+    restored = page.get_by_role("textbox", name="What would help you feel able to speak freely")
+    restored.wait_for(timeout=30_000)
+    assert restored.input_value() == REFLECTION
+    context.close()
+
+
+def test_the_learner_app_fits_a_phone(server: Server, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(server.link)
+    page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways on a phone ({width}px wide)"
+    assert _axe_violations(page) == []
+    _shot(page, "learner-phone.png")
+    context.close()
