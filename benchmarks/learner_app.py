@@ -19,8 +19,9 @@ What is measured, in one run, and why:
 
 Every page visit takes a kernel from the learner app's pool, and Voila starts a replacement a
 moment later. So that refilling does not compete with the next measurement, the script waits
-for Voila to log that the pool is full again before each visit. One unmeasured warm-up visit
-per server comes first.
+before each visit for Voila to log that the pool is full again and then for the server and its
+kernels to go quiet: Voila logs "filled" as soon as the kernels have started, while they are
+still running the app notebook. One unmeasured warm-up visit per server comes first.
 
 Run with `python benchmarks/learner_app.py [--samples N] [--switches N] [--json PATH]`.
 Chromium is taken from $CHROMIUM, else /usr/bin/chromium.
@@ -76,6 +77,9 @@ POOL_FILLED = "is filled with"
 VOILA_UP = "is running at"
 START_TIMEOUT_S = 120.0
 REFILL_TIMEOUT_S = 60.0
+QUIET_WINDOW_S = 0.25
+QUIET_WINDOWS = 2  # consecutive windows under the share below count as quiet
+QUIET_CPU_SHARE = 0.05
 PAGE_TIMEOUT_MS = 60_000
 SWITCH_PAUSE_S = 0.3
 TTI_RATIO_TARGET = 0.7
@@ -310,8 +314,44 @@ def visit_learner_app(browser: Browser, server: Server) -> TtiSample:
     return sample
 
 
+def visit_plain_voila(browser: Browser, server: Server) -> TtiSample:
+    sample = visit(browser, server.link, PLAIN_CONTROL)
+    wait_until_quiet(server)  # the closed page's kernel is shut down in the background
+    return sample
+
+
 def wait_for_refill(server: Server, filled_before: int) -> None:
+    """Wait for a new pooled kernel, then for it to finish running the app notebook.
+
+    Voila logs that the pool is filled once the kernel has started, before the notebook has
+    run in it, so the log line alone would let that run compete with the next measurement.
+    """
     server.wait_for(lambda: server.count(POOL_FILLED) > filled_before, REFILL_TIMEOUT_S, "refill")
+    wait_until_quiet(server)
+
+
+def cpu_seconds(server: Server) -> float:
+    """CPU time used so far by the server and every process under it."""
+    total = 0.0
+    root = psutil.Process(server.process.pid)
+    for process in [root, *root.children(recursive=True)]:
+        with suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def wait_until_quiet(server: Server) -> None:
+    """Wait until the server and its kernels use under QUIET_CPU_SHARE of a CPU for a while."""
+    deadline = time.monotonic() + REFILL_TIMEOUT_S
+    quiet_windows = 0
+    while quiet_windows < QUIET_WINDOWS:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{server.name} did not go quiet:\n{server.tail()}")
+        before = cpu_seconds(server)
+        time.sleep(QUIET_WINDOW_S)
+        busy = (cpu_seconds(server) - before) / QUIET_WINDOW_S
+        quiet_windows = quiet_windows + 1 if busy < QUIET_CPU_SHARE else 0
 
 
 def measure_tti(
@@ -320,12 +360,12 @@ def measure_tti(
     """Alternate the two servers, so slow drift in the machine affects both alike."""
     for _ in range(WARMUP_VISITS):
         visit_learner_app(browser, learner)
-        visit(browser, plain.link, PLAIN_CONTROL)
+        visit_plain_voila(browser, plain)
     learner_samples: list[TtiSample] = []
     plain_samples: list[TtiSample] = []
     for index in range(samples):
         learner_samples.append(visit_learner_app(browser, learner))
-        plain_samples.append(visit(browser, plain.link, PLAIN_CONTROL))
+        plain_samples.append(visit_plain_voila(browser, plain))
         print(
             f"  sample {index + 1}/{samples}: learner app {learner_samples[-1].wall_ms:.0f} ms, "
             f"plain voila {plain_samples[-1].wall_ms:.0f} ms",
@@ -411,6 +451,7 @@ def run_benchmark(samples: int, switches: int) -> dict[str, Any]:
         plain = stack.enter_context(running(start_plain_voila(workdir)))
         wait_for_learner_app(learner)
         wait_for_plain_voila(plain)
+        wait_until_quiet(learner)  # the pool's kernels are still running the app notebook
         startup_s = time.perf_counter() - started
         print(f"Both up after {startup_s:.1f} s; learner link {learner.link}", flush=True)
         playwright = stack.enter_context(sync_playwright())
@@ -480,7 +521,7 @@ def report(figures: dict[str, Any]) -> str:
         f"(target <= {TTI_RATIO_TARGET}: {ratio_verdict})",
         f"module switch median under {SWITCH_TARGET_MS:.0f} ms: {switch_verdict} "
         f"(first switch, which builds the second module's view: {first_switch:.1f} ms)",
-        f"servers ready (learner pool full) after {figures['startup_s']:.1f} s",
+        f"servers ready (learner pool full and idle) after {figures['startup_s']:.1f} s",
     ]
     return "\n".join(lines)
 

@@ -1,0 +1,58 @@
+"""The `coproduce` command as a user meets it: clear messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from coproduce.serve import ServeOptions, pool_size, voila_command
+
+COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([COPRODUCE, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_check_passes_on_good_content(course_dir: Path) -> None:
+    result = _run("check", cwd=course_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("All good:")
+
+
+def test_check_fails_with_file_line_and_fix_and_no_traceback(course_dir: Path) -> None:
+    path = course_dir / "modules" / "01-welcome" / "module.yml"
+    path.write_text(path.read_text().replace("title:", "titel:", 1))
+    result = _run("check", cwd=course_dir)
+    assert result.returncode == 1
+    assert "modules/01-welcome/module.yml:1: unknown key 'titel'" in result.stderr
+    assert "fix: did you mean 'title'?" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_check_outside_a_course_says_how_to_find_one(tmp_path: Path) -> None:
+    result = _run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "course/course.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_options_reach_voila(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    options = ServeOptions(course_root=root, data_dir=tmp_path, port=9123, class_size=12)
+    command = voila_command(options, tmp_path / "app" / "learner.ipynb")
+    assert "--port=9123" in command
+    assert "--preheat_kernel=True" in command
+    assert f"--pool_size={pool_size(12)}" in command
+    assert "--template=coproduce" in command
+    assert any(part.startswith("--MappingKernelManager.cull_idle_timeout=") for part in command)
+    assert "--VoilaConfiguration.file_denylist=.*" in command
+
+
+def test_help_lists_the_serve_options() -> None:
+    result = subprocess.run(
+        [COPRODUCE, "serve", "--help"], capture_output=True, text=True, timeout=60
+    )
+    for flag in ("--port", "--data-dir", "--no-browser", "--class-size"):
+        assert flag in result.stdout
