@@ -443,6 +443,7 @@ def measure_kernel_memory(server: Server) -> KernelMemory:
 
 
 def run_benchmark(samples: int, switches: int) -> dict[str, Any]:
+    load_average = os.getloadavg()[0]  # other work on the machine skews every figure
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="cp-bench-")))
         print("Starting coproduce serve and plain voila ...", flush=True)
@@ -460,7 +461,8 @@ def run_benchmark(samples: int, switches: int) -> dict[str, Any]:
         learner_tti, plain_tti = measure_tti(browser, learner, plain, samples)
         switch_ms = measure_switches(browser, learner, switches)
         memory = measure_kernel_memory(learner)
-    return results(startup_s, learner_tti, plain_tti, switch_ms, memory)
+    figures = results(startup_s, learner_tti, plain_tti, switch_ms, memory)
+    return {**figures, "load_average_at_start": load_average, "cpu_count": os.cpu_count()}
 
 
 def results(
@@ -521,7 +523,9 @@ def report(figures: dict[str, Any]) -> str:
         f"(target <= {TTI_RATIO_TARGET}: {ratio_verdict})",
         f"module switch median under {SWITCH_TARGET_MS:.0f} ms: {switch_verdict} "
         f"(first switch, which builds the second module's view: {first_switch:.1f} ms)",
-        f"servers ready (learner pool full and idle) after {figures['startup_s']:.1f} s",
+        f"servers ready (learner pool full and idle) after {figures['startup_s']:.1f} s; "
+        f"load average at start {figures['load_average_at_start']:.2f} "
+        f"on {figures['cpu_count']} CPUs",
     ]
     return "\n".join(lines)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -100,3 +102,25 @@ def test_the_learner_app_fits_a_phone(server: Server, browser: Any) -> None:
     assert _axe_violations(page) == []
     _shot(page, "learner-phone.png")
     context.close()
+
+
+def _kernel_count(server: Server) -> int:
+    children = psutil.Process(server.process.pid).children(recursive=True)
+    return sum("ipykernel_launcher" in " ".join(child.cmdline()) for child in children)
+
+
+def test_a_refresh_storm_does_not_pile_up_kernels(server: Server, browser: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.link)
+    page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
+    for _ in range(6):
+        page.reload()
+        page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
+    context.close()
+    # Each page's kernel is shut down when the page goes; what stays is the warm pool.
+    pool = 3
+    deadline = time.monotonic() + 30
+    while _kernel_count(server) > pool + 1 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _kernel_count(server) <= pool + 1

@@ -41,7 +41,7 @@ def test_check_outside_a_course_says_how_to_find_one(tmp_path: Path) -> None:
 def test_serve_options_reach_voila(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     options = ServeOptions(course_root=root, data_dir=tmp_path, port=9123, class_size=12)
-    command = voila_command(options, tmp_path / "app" / "learner.ipynb")
+    command = voila_command(options, tmp_path / "app" / "learner.ipynb", tmp_path / "config")
     assert "--port=9123" in command
     assert "--preheat_kernel=True" in command
     assert f"--pool_size={pool_size(12)}" in command

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from .settings import COURSE_DIR_ENV, STORE_ENV
 
 SHARE_DIR = Path(__file__).with_name("share")
 APP_FOLDER = "app"
+CONFIG_FOLDER = "voila-config"
 # A kernel whose browser went away without saying goodbye is shut down after this long.
 IDLE_KERNEL_SECONDS = 20 * 60
 
@@ -38,7 +40,18 @@ def pool_size(class_size: int) -> int:
     return max(2, class_size)
 
 
-def voila_command(options: ServeOptions, notebook: Path) -> list[str]:
+def write_voila_config(folder: Path) -> Path:
+    """Settings Voila only takes from a config file, kept outside the served folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    # Voila's page asks to shut its kernel down on unload, but without an XSRF token, so the
+    # request is refused and kernels pile up on every refresh (voila-dashboards/voila#1458).
+    # Kernel ids are random UUIDs, so the handlers that need one are not open to forgery.
+    settings = {"Voila": {"tornado_settings": {"disable_check_xsrf": True}}}
+    (folder / "voila.json").write_text(json.dumps(settings, indent=2))
+    return folder
+
+
+def voila_command(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
     content_language = load_course(options.course_root).course.language
     return [
         sys.executable,
@@ -60,6 +73,7 @@ def voila_command(options: ServeOptions, notebook: Path) -> list[str]:
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
         f"--VoilaExporter.language_code={content_language}",
+        f"--Voila.config_file_paths={config_dir}",
     ]
 
 
@@ -81,8 +95,9 @@ def learner_link(options: ServeOptions) -> str:
 def serve(options: ServeOptions) -> int:
     """Run until interrupted; return Voila's exit code."""
     notebook = write_learner_app(load_course(options.course_root), options.data_dir / APP_FOLDER)
+    config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
     process = subprocess.Popen(
-        voila_command(options, notebook),
+        voila_command(options, notebook, config_dir),
         cwd=notebook.parent,
         env=server_environment(options),
     )
