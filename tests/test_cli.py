@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coproduce.serve import ServeOptions, pool_size, voila_command
+from coproduce.serve import ServeOptions, learner_link, pool_size, voila_command
 
 COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
 
@@ -56,3 +56,10 @@ def test_help_lists_the_serve_options() -> None:
     )
     for flag in ("--port", "--data-dir", "--no-browser", "--class-size"):
         assert flag in result.stdout
+
+
+def test_the_learner_link_names_a_reachable_host(tmp_path: Path) -> None:
+    local = ServeOptions(course_root=tmp_path, data_dir=tmp_path, port=8866)
+    assert learner_link(local) == "http://localhost:8866/"
+    room = ServeOptions(course_root=tmp_path, data_dir=tmp_path, port=8866, ip="0.0.0.0")
+    assert "0.0.0.0" not in learner_link(room)

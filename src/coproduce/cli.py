@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--data-dir", type=Path, default=None, help="where answers are kept (default: ./data)"
     )
-    serve.add_argument("--ip", default="127.0.0.1", help="address to listen on")
+    serve.add_argument(
+        "--ip", default="127.0.0.1", help="address to listen on (0.0.0.0 for a room on a network)"
+    )
     serve.add_argument(
         "--class-size", type=int, default=8, help="learners arriving together (kernels kept warm)"
     )

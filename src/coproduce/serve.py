@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -88,8 +89,23 @@ def server_environment(options: ServeOptions) -> dict[str, str]:
 
 
 def learner_link(options: ServeOptions) -> str:
-    host = "localhost" if options.ip in {"127.0.0.1", "localhost"} else options.ip
+    if options.ip in {"127.0.0.1", "localhost"}:
+        host = "localhost"
+    elif options.ip in {"0.0.0.0", "::", ""}:
+        host = _address_others_can_reach()
+    else:
+        host = options.ip
     return f"http://{host}:{options.port}/"
+
+
+def _address_others_can_reach() -> str:
+    """This machine's address on its network (no packet is sent: UDP connect only routes)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return socket.gethostname()
 
 
 def serve(options: ServeOptions) -> int:
