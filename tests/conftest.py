@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")
@@ -39,6 +40,81 @@ def copy_course(target: Path) -> Path:
 def course_dir(tmp_path: Path) -> Path:
     """A copy of the real course that a test may break without harming the repository."""
     return copy_course(tmp_path / "course-copy")
+
+
+KIND_FIXTURES = ROOT / "tests" / "fixtures" / "kinds"
+TRY_MODULE_CONTENT = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+```{{code-cell}} ipython3
+from coproduce.notebook import exercise
+```
+
+# {title}
+
+Try this exercise.
+
+```{{code-cell}} ipython3
+exercise("{exercise_id}")
+```
+"""
+
+
+def add_try_modules(course: Path, exercise_files: list[Path]) -> dict[str, str]:
+    """Add a module per exercise file to a course copy; returns exercise id -> module title.
+
+    Each module's title is the exercise's title, so a test can open it from the agenda.
+    """
+    course_file = course / "course" / "course.yml"
+    course_data = yaml.safe_load(course_file.read_text())
+    titles = {}
+    for number, source in enumerate(sorted(exercise_files), start=50):
+        exercise = yaml.safe_load(source.read_text())
+        exercise_id, title = exercise["id"], exercise["title"]
+        slug = f"{number}-try-{exercise_id}"
+        shutil.copy(source, course / "exercises" / source.name)
+        folder = course / "modules" / slug
+        folder.mkdir()
+        meta = {
+            "title": title,
+            "teaching_minutes": 0,
+            "activity_minutes": 5,
+            "objectives": ["Try the exercise."],
+            "key_points": ["This module exists for tests."],
+            "contributors": ["Tests"],
+            "exercises": [exercise_id],
+        }
+        (folder / "module.yml").write_text(yaml.safe_dump(meta))
+        (folder / "content.md").write_text(
+            TRY_MODULE_CONTENT.format(title=title, exercise_id=exercise_id)
+        )
+        (course / "facilitator_notes" / f"{slug}.md").write_text(f"# Notes for {title}\n")
+        course_data["agenda"].append({"module": slug})
+        course_data["duration_minutes"] += 5
+        titles[exercise_id] = title
+    course_file.write_text(yaml.safe_dump(course_data, sort_keys=False))
+    return titles
+
+
+@pytest.fixture(scope="session")
+def kinds_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Server, dict[str, str]]]:
+    """One server whose course has a module for each exercise in tests/fixtures/kinds/."""
+    base = tmp_path_factory.mktemp("kinds")
+    course = copy_course(base / "course")
+    titles = add_try_modules(course, list(KIND_FIXTURES.glob("*.yml")))
+    running = start_server(course, base / "data", class_size=3)
+    yield running, titles
+    stop_server(running.process)
 
 
 def free_port() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,29 +13,41 @@ from pydantic import TypeAdapter, ValidationError
 
 from .content_errors import ContentError, ContentProblem
 from .content_model import (
+    EXERCISE_MODELS,
     BreakSlot,
     Course,
     Exercise,
-    KnowledgeCheck,
+    Glossary,
+    JargonBuster,
+    Ladder,
+    LadderPlacement,
+    Ladders,
     ModuleMeta,
     ModuleSlot,
-    Reflection,
+    PaymentPlanner,
+    PaymentRates,
 )
 from .module_notebook import Block, ExerciseBlock, read_blocks
 from .yaml_lines import line_of, load_yaml
 
 COURSE_FILE = Path("course/course.yml")
+GLOSSARY_FILE = Path("course/glossary.yml")
+LADDERS_FILE = Path("course/ladders.yml")
+PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
 MODULE_META = "module.yml"
 MODULE_CONTENT = "content.md"
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
-EXERCISE_KINDS = ("knowledge_check", "reflection")
+EXERCISE_KINDS: tuple[str, ...] = tuple(
+    typing.get_args(model.model_fields["kind"].annotation)[0] for model in EXERCISE_MODELS
+)
 _KNOWN_KEYS = sorted(
     {
         (info.alias or name)
-        for model in (Course, ModuleMeta, ModuleSlot, BreakSlot, KnowledgeCheck, Reflection)
+        for model in (Course, ModuleMeta, ModuleSlot, BreakSlot, *EXERCISE_MODELS)
         for name, info in model.model_fields.items()
     }
     | {"primary_colour", "accent_colour", "text_colour", "background_colour", "feedback", "text"}
+    | {"rung", "explanation", "source", "when", "seconds", "instruction", "label", "term", "plain"}
 )
 
 
@@ -59,6 +72,9 @@ class CourseContent:
     course: Course
     modules: dict[str, Module] = field(default_factory=dict)
     exercises: dict[str, Any] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    payment_rates: PaymentRates | None = None
 
     def ordered_modules(self) -> list[Module]:
         return [self.modules[slug] for slug in self.course.module_slugs]
@@ -73,6 +89,7 @@ def load_course(root: Path) -> CourseContent:
     if course is None:
         raise ContentError(problems, root)
     content = CourseContent(root, course, exercises=exercises)
+    _load_course_data(root, content, problems)
     for slug in course.module_slugs:
         module = _load_module(root, slug, exercises, problems)
         if module is not None:
@@ -81,6 +98,63 @@ def load_course(root: Path) -> CourseContent:
     if problems:
         raise ContentError(problems, root)
     return content
+
+
+def _load_course_data(root: Path, content: CourseContent, problems: list[ContentProblem]) -> None:
+    """The optional course-wide files, required only when an exercise draws on them."""
+    if (root / GLOSSARY_FILE).is_file():
+        content.glossary = _load_model(root / GLOSSARY_FILE, Glossary.model_validate, problems)
+    if (root / LADDERS_FILE).is_file():
+        ladders = _load_model(root / LADDERS_FILE, Ladders.model_validate, problems)
+        content.ladders = {ladder.id: ladder for ladder in ladders.ladders} if ladders else {}
+    if (root / PAYMENT_RATES_FILE).is_file():
+        rates = _load_model(root / PAYMENT_RATES_FILE, PaymentRates.model_validate, problems)
+        content.payment_rates = rates
+    for exercise in content.exercises.values():
+        problems += _check_course_data(root, content, exercise)
+
+
+def _check_course_data(root: Path, content: CourseContent, exercise: Any) -> list[ContentProblem]:
+    path = root / "exercises" / f"{exercise.id}.yml"
+    if isinstance(exercise, LadderPlacement):
+        ladder = content.ladders.get(exercise.ladder)
+        if ladder is None:
+            return [
+                ContentProblem(
+                    path,
+                    _key_line(path, "ladder"),
+                    f"the ladder '{exercise.ladder}' is not defined",
+                    f"add it to {LADDERS_FILE}"
+                    + _suggest_suffix(exercise.ladder, [*content.ladders]),
+                )
+            ]
+        rungs = [rung.id for rung in ladder.rungs]
+        return [
+            ContentProblem(
+                path,
+                _key_line(path, f"rung: {situation.rung}") or _key_line(path, "situations"),
+                f"the rung '{situation.rung}' is not on the ladder '{ladder.id}'",
+                f"use one of: {', '.join(rungs)}",
+            )
+            for situation in exercise.situations
+            if situation.rung not in rungs
+        ]
+    if isinstance(exercise, JargonBuster) and content.glossary is None:
+        return [
+            ContentProblem(
+                path, None, "a jargon buster needs the glossary", f"create {GLOSSARY_FILE}"
+            )
+        ]
+    if isinstance(exercise, PaymentPlanner) and content.payment_rates is None:
+        return [
+            ContentProblem(
+                path,
+                None,
+                "a payment planner needs the payment rates",
+                f"create {PAYMENT_RATES_FILE}",
+            )
+        ]
+    return []
 
 
 def _load_model(path: Path, validate: Callable[[Any], Any], problems: list[ContentProblem]) -> Any:

@@ -6,7 +6,7 @@ Every model forbids unknown keys, so a misspelt key is reported instead of ignor
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, time
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -138,4 +138,183 @@ class Reflection(ExerciseBase):
     placeholder: str = ""
 
 
-Exercise = Annotated[KnowledgeCheck | Reflection, Field(discriminator="kind")]
+class LadderSituation(Strict):
+    text: str
+    rung: str
+    explanation: str
+
+
+class LadderPlacement(ExerciseBase):
+    """Place situations on a ladder of participation (the ladder lives in course/ladders.yml)."""
+
+    kind: Literal["ladder_placement"]
+    ladder: str
+    situations: list[LadderSituation] = Field(min_length=1)
+
+
+class PowerStatement(Strict):
+    source: str
+    text: str
+
+
+class PowerPrompt(Strict):
+    source: str
+    when: Literal["high", "low"]
+    text: str
+
+
+class PowerReflection(ExerciseBase):
+    """Rate statements about one's own sources of power; always private, never graded."""
+
+    kind: Literal["power_reflection"]
+    scale: list[str] = Field(min_length=3)
+    statements: list[PowerStatement] = Field(min_length=2)
+    prompts: list[PowerPrompt] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _always_private(self) -> PowerReflection:
+        if self.visibility != "private" or self.graded:
+            raise ValueError("a power reflection is always private and never graded")
+        return self
+
+
+class JargonBuster(ExerciseBase):
+    """Rewrite a passage in plain words; the glossary lives in course/glossary.yml."""
+
+    kind: Literal["jargon_buster"]
+    passage: str
+    target_reading_ease: float = 60
+    target_sentence_words: int = Field(default=20, ge=5)
+    max_chars: int = Field(default=3000, ge=100, le=10000)
+
+
+class PaymentPlanner(ExerciseBase):
+    """Cost public involvement; the rates live in course/payment-rates.yml."""
+
+    kind: Literal["payment_planner"]
+    expense_types: list[str] = Field(min_length=1)
+    recognition_options: list[str] = Field(min_length=1)
+    reminder: str
+    max_rows: int = Field(default=8, ge=1, le=30)
+
+
+class Poll(ExerciseBase):
+    kind: Literal["poll"]
+    options: list[str] = Field(min_length=2)
+    visibility: Literal["private", "shared"] = "shared"
+
+
+class WordList(ExerciseBase):
+    kind: Literal["word_list"]
+    max_words: int = Field(default=3, ge=1, le=10)
+    max_chars_per_word: int = Field(default=30, ge=3, le=80)
+    visibility: Literal["private", "shared"] = "shared"
+
+
+class AirtimeTracker(ExerciseBase):
+    kind: Literal["airtime_tracker"]
+    roles: list[str] = Field(
+        default_factory=lambda: ["Researcher", "Practitioner", "Public contributor"], min_length=2
+    )
+    visibility: Literal["private", "shared"] = "shared"
+
+
+class TimerPhase(Strict):
+    name: str
+    seconds: int = Field(ge=5, le=3600)
+    instruction: str
+
+
+class ActivityTimer(ExerciseBase):
+    kind: Literal["activity_timer"]
+    phases: list[TimerPhase] = Field(min_length=1)
+
+
+class PlanQuestion(Strict):
+    id: Annotated[str, Field(pattern=EXERCISE_ID)]
+    label: str
+    kind: Literal["text", "date"] = "text"
+
+
+class ActionPlan(ExerciseBase):
+    """What the learner will do differently; downloadable with their private reflections."""
+
+    kind: Literal["action_plan"]
+    questions: list[PlanQuestion] = Field(min_length=1)
+    include_reflections: bool = True
+
+
+Exercise = Annotated[
+    KnowledgeCheck
+    | Reflection
+    | LadderPlacement
+    | PowerReflection
+    | JargonBuster
+    | PaymentPlanner
+    | Poll
+    | WordList
+    | AirtimeTracker
+    | ActivityTimer
+    | ActionPlan,
+    Field(discriminator="kind"),
+]
+EXERCISE_MODELS = (
+    KnowledgeCheck,
+    Reflection,
+    LadderPlacement,
+    PowerReflection,
+    JargonBuster,
+    PaymentPlanner,
+    Poll,
+    WordList,
+    AirtimeTracker,
+    ActivityTimer,
+    ActionPlan,
+)
+
+
+# Course-wide data files that exercises draw on.
+
+
+class GlossaryTerm(Strict):
+    term: str
+    plain: str
+    explanation: str
+    also: list[str] = Field(default_factory=list)
+
+
+class Glossary(Strict):
+    terms: list[GlossaryTerm] = Field(min_length=1)
+
+
+class Rung(Strict):
+    id: Annotated[str, Field(pattern=EXERCISE_ID)]
+    name: str
+    group: str
+    description: str
+
+
+class Ladder(Strict):
+    id: Annotated[str, Field(pattern=EXERCISE_ID)]
+    title: str
+    source: str
+    rungs: list[Rung] = Field(min_length=2)  # from the bottom rung to the top
+
+
+class Ladders(Strict):
+    ladders: list[Ladder] = Field(min_length=1)
+
+
+class PaymentRate(Strict):
+    id: Annotated[str, Field(pattern=EXERCISE_ID)]
+    activity: str
+    unit: str
+    amount: float = Field(ge=0)
+
+
+class PaymentRates(Strict):
+    currency: str = "GBP"
+    source: str
+    checked: date
+    note: str = ""
+    rates: list[PaymentRate] = Field(min_length=1)

@@ -10,6 +10,7 @@ from .content_loader import CourseContent, Module
 from .learner_session import LearnerSession
 from .markdown_render import render_markdown
 from .module_notebook import ExerciseBlock
+from .widgets.exercise_base import ExerciseContext
 from .widgets.exercise_factory import build_exercise
 
 
@@ -20,7 +21,8 @@ def build_module_view(
     children: list[widgets.Widget] = []
     for index, block in enumerate(module.blocks):
         if isinstance(block, ExerciseBlock):
-            view = build_exercise(content.exercises[block.exercise_id], session.save)
+            context = ExerciseContext(content, lambda: session.stored)
+            view = build_exercise(content.exercises[block.exercise_id], session.save, context)
             session.register(block.exercise_id, view)
             children.append(view.widget)
             continue

@@ -11,6 +11,7 @@ from .learner_session import LearnerSession
 from .settings import find_course_root, store_target
 from .store import Store
 from .widgets.browser_identity import BrowserIdentity
+from .widgets.exercise_base import ExerciseContext
 from .widgets.exercise_factory import build_exercise
 
 
@@ -23,7 +24,8 @@ def _standalone() -> tuple[CourseContent, LearnerSession]:
 def exercise(exercise_id: str) -> widgets.Widget:
     """Show one exercise, saving answers for the learner this browser belongs to."""
     content, session = _standalone()
-    view = build_exercise(content.exercises[exercise_id], session.save)
+    context = ExerciseContext(content, lambda: session.stored)
+    view = build_exercise(content.exercises[exercise_id], session.save, context)
     session.register(exercise_id, view)
     if session.views.keys() == {exercise_id}:
         identity = BrowserIdentity()

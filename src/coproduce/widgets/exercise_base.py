@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
 
+if TYPE_CHECKING:
+    from ..content_loader import CourseContent
+
 # Called with (exercise id, answer); returns None when saved, or a kind message when not.
 SaveAnswer = Callable[[str, dict[str, Any]], str | None]
+
+
+@dataclass(frozen=True)
+class ExerciseContext:
+    """What a view may need beyond its own definition: course data, the learner's answers."""
+
+    content: CourseContent
+    # This learner's saved answers so far, by exercise id (the action plan gathers reflections).
+    answers: Callable[[], dict[str, dict[str, Any]]] = field(default=lambda: {})
 
 
 class ExerciseView(Protocol):

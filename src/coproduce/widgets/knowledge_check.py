@@ -9,14 +9,16 @@ import ipywidgets as widgets
 from ..answer_checks import check_choice, valid_choices
 from ..content_model import KnowledgeCheck
 from .choice_group import ChoiceGroup
-from .exercise_base import SaveAnswer, button, exercise_frame, paragraphs
+from .exercise_base import ExerciseContext, SaveAnswer, button, exercise_frame, paragraphs
 from .live_message import LiveMessage
 
 
 class KnowledgeCheckView:
     """The correct answer and the explanation stay here until the learner has answered."""
 
-    def __init__(self, exercise: KnowledgeCheck, save: SaveAnswer) -> None:
+    def __init__(
+        self, exercise: KnowledgeCheck, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
         self.exercise = exercise
         self._save = save
         self.attempts = 0

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..answer_checks import clean_text, count_message
 from ..content_model import Reflection
-from .exercise_base import SaveAnswer, button, exercise_frame, paragraphs
+from .exercise_base import ExerciseContext, SaveAnswer, button, exercise_frame, paragraphs
 from .live_message import LiveMessage
 
 SAVE_AFTER_QUIET_SECONDS = 1.0
@@ -18,7 +18,9 @@ SAVE_AFTER_QUIET_SECONDS = 1.0
 class ReflectionView:
     """Saves a moment after the learner stops typing, so nothing is lost on a refresh."""
 
-    def __init__(self, exercise: Reflection, save: SaveAnswer) -> None:
+    def __init__(
+        self, exercise: Reflection, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
         self.exercise = exercise
         self._save = save
         self._timer: threading.Timer | None = None
