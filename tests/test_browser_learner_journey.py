@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ROOT, Server
+from .browser_support import axe_violations, shot
+from .conftest import Server
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = ROOT / "test-artifacts"
 MODULE_ONE = "Welcome and ground rules"
 MODULE_TWO = "What co-production is"
 REFLECTION = "Time to think first, and <b>no</b> jargon 🙂"
-
-
-def _axe_violations(page: Any) -> list[str]:
-    results = Axe().run(page)
-    return [f"{v['id']}: {v['help']}" for v in results.response["violations"]]
-
-
-def _shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(Path(ARTIFACTS, name)), full_page=True)
 
 
 def _agenda_button(page: Any, title: str) -> Any:
@@ -49,8 +37,8 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     assert page.locator("h1").inner_text() == "Co-producing health and social care research"
     assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0, "code is shown"
     assert MODULE_ONE in _current_module(page)
-    assert _axe_violations(page) == []
-    _shot(page, "learner-module-1.png")
+    assert axe_violations(page) == []
+    shot(page, "learner-module-1.png")
 
     # Answer the reflection with the keyboard alone.
     textarea.focus()
@@ -65,7 +53,7 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     radios.first.wait_for(timeout=30_000)
     assert page.evaluate("window.__samePage") is True
     assert MODULE_TWO in _current_module(page)
-    assert _axe_violations(page) == []
+    assert axe_violations(page) == []
 
     # Pick the second option with arrow keys, then check it with the keyboard.
     radios.first.focus()
@@ -76,8 +64,8 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     page.get_by_text("That's right.").wait_for(timeout=15_000)
     page.get_by_role("button", name="Show me why").press("Enter")
     page.get_by_text("That is consultation").wait_for(timeout=15_000)
-    assert _axe_violations(page) == []
-    _shot(page, "learner-module-2-answered.png")
+    assert axe_violations(page) == []
+    shot(page, "learner-module-2-answered.png")
 
     # Refresh: the learner is back where they were, with their answers.
     page.reload()
@@ -99,8 +87,8 @@ def test_the_learner_app_fits_a_phone(server: Server, browser: Any) -> None:
     page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways on a phone ({width}px wide)"
-    assert _axe_violations(page) == []
-    _shot(page, "learner-phone.png")
+    assert axe_violations(page) == []
+    shot(page, "learner-phone.png")
     context.close()
 
 

@@ -1,0 +1,1 @@
+"""Check and score logic for each exercise kind: plain functions, answer in, result out."""

@@ -1,0 +1,45 @@
+"""Helpers for browser tests: axe-core, screenshots, opening a module from the agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1100, "height": 900}
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Every axe-core violation on the page, as 'rule: help (first target)'."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({v['nodes'][0]['target'] if v['nodes'] else ''})"
+        for v in results.response["violations"]
+    ]
+
+
+def shot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def open_learner_app(browser: Any, link: str, viewport: dict[str, int] = DESKTOP) -> Any:
+    """A new learner (own browser context, so own learner id) with the app loaded."""
+    context = browser.new_context(viewport=viewport, is_mobile=viewport == PHONE)
+    page = context.new_page()
+    page.goto(link)
+    page.locator(".cp-agenda-item").first.wait_for(timeout=60_000)
+    return page
+
+
+def open_module(page: Any, title: str) -> None:
+    """Open a module with the keyboard: focus its agenda button and press Enter."""
+    button = page.get_by_role("navigation", name="Course agenda").get_by_role("button", name=title)
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator(f'.cp-agenda-item[aria-current="step"]:has-text("{title}")').wait_for()
