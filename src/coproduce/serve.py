@@ -21,6 +21,12 @@ from .settings import COURSE_DIR_ENV, STORE_ENV
 SHARE_DIR = Path(__file__).with_name("share")
 APP_FOLDER = "app"
 CONFIG_FOLDER = "voila-config"
+LEARNER_PAGE_NEEDS_NOT = [
+    "jupyterlab-jupytext",
+    "jupyterlab_pygments",
+    "@voila-dashboards/jupyterlab-preview",
+    "@voila-dashboards/widgets-manager7",
+]
 # A kernel whose browser went away without saying goodbye is shut down after this long.
 IDLE_KERNEL_SECONDS = 20 * 60
 
@@ -47,7 +53,12 @@ def write_voila_config(folder: Path) -> Path:
     # Voila's page asks to shut its kernel down on unload, but without an XSRF token, so the
     # request is refused and kernels pile up on every refresh (voila-dashboards/voila#1458).
     # Kernel ids are random UUIDs, so the handlers that need one are not open to forgery.
-    settings = {"Voila": {"tornado_settings": {"disable_check_xsrf": True}}}
+    tornado = {"disable_check_xsrf": True}
+    settings = {
+        "Voila": {"tornado_settings": tornado},
+        # Front-end extensions installed for authors are dead weight on every learner page.
+        "VoilaConfiguration": {"extension_denylist": LEARNER_PAGE_NEEDS_NOT},
+    }
     (folder / "voila.json").write_text(json.dumps(settings, indent=2))
     return folder
 
