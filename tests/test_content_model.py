@@ -34,7 +34,7 @@ def test_the_real_course_loads_with_every_module_and_exercise() -> None:
     assert [m.slug for m in content.ordered_modules()] == content.course.module_slugs
     assert len(content.modules) >= 2
     kinds = {type(exercise) for exercise in content.exercises.values()}
-    assert kinds == {KnowledgeCheck, Reflection}
+    assert {KnowledgeCheck, Reflection} <= kinds
     for module in content.modules.values():
         assert module.notes_path.is_file()
 
@@ -74,9 +74,13 @@ def test_an_exercise_named_but_not_defined_is_reported(course_dir: Path) -> None
 
 def test_timings_that_do_not_add_up_are_reported(course_dir: Path) -> None:
     course_file = course_dir / "course" / "course.yml"
-    _edit(course_file, "duration_minutes: 45", "duration_minutes: 60")
+    planned = load_course(course_dir).course.duration_minutes
+    _edit(course_file, f"duration_minutes: {planned}", f"duration_minutes: {planned + 15}")
     line = _line(course_file, "duration_minutes:")
-    expected = f"course.yml:{line}: the agenda adds up to 45 minutes but duration_minutes is 60"
+    expected = (
+        f"course.yml:{line}: the agenda adds up to {planned} minutes "
+        f"but duration_minutes is {planned + 15}"
+    )
     assert expected in _problems(course_dir)
 
 
