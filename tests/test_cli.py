@@ -18,7 +18,7 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_check_passes_on_good_content(course_dir: Path) -> None:
     result = _run("check", cwd=course_dir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("All good:")
+    assert "All good: no errors" in result.stdout
 
 
 def test_check_fails_with_file_line_and_fix_and_no_traceback(course_dir: Path) -> None:
@@ -26,8 +26,8 @@ def test_check_fails_with_file_line_and_fix_and_no_traceback(course_dir: Path) -
     path.write_text(path.read_text().replace("title:", "titel:", 1))
     result = _run("check", cwd=course_dir)
     assert result.returncode == 1
-    assert "modules/01-welcome/module.yml:1: unknown key 'titel'" in result.stderr
-    assert "fix: did you mean 'title'?" in result.stderr
+    assert "modules/01-welcome/module.yml:1: error: unknown key 'titel'" in result.stdout
+    assert "fix: did you mean 'title'?" in result.stdout
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -52,7 +52,7 @@ def test_an_unknown_key_is_named_with_its_line_and_a_suggestion(course_dir: Path
     path = course_dir / "modules" / "01-welcome" / "module.yml"
     _edit(path, "teaching_minutes: 5", "teching_minutes: 5")
     message = _problems(course_dir)
-    assert "modules/01-welcome/module.yml:2: unknown key 'teching_minutes'" in message
+    assert "modules/01-welcome/module.yml:2: error: unknown key 'teching_minutes'" in message
     assert "did you mean 'teaching_minutes'?" in message
 
 
@@ -60,7 +60,7 @@ def test_a_missing_module_is_named_in_the_agenda(course_dir: Path) -> None:
     course_file = course_dir / "course" / "course.yml"
     _edit(course_file, "module: 01-welcome", "module: 01-welcom")
     message = _problems(course_dir)
-    assert f"course/course.yml:{_line(course_file, '01-welcom')}:" in message
+    assert f"course/course.yml:{_line(course_file, '01-welcom')}: error:" in message
     assert "'01-welcom'" in message and "did you mean '01-welcome'?" in message
 
 
@@ -78,7 +78,7 @@ def test_timings_that_do_not_add_up_are_reported(course_dir: Path) -> None:
     _edit(course_file, f"duration_minutes: {planned}", f"duration_minutes: {planned + 15}")
     line = _line(course_file, "duration_minutes:")
     expected = (
-        f"course.yml:{line}: the agenda adds up to {planned} minutes "
+        f"course.yml:{line}: error: the agenda adds up to {planned} minutes "
         f"but duration_minutes is {planned + 15}"
     )
     assert expected in _problems(course_dir)
@@ -113,5 +113,5 @@ def test_a_bad_time_gets_a_plain_fix(course_dir: Path) -> None:
     course_file = course_dir / "course" / "course.yml"
     _edit(course_file, 'start_time: "09:30"', 'start_time: "half nine"')
     message = _problems(course_dir)
-    assert f"course/course.yml:{_line(course_file, 'start_time')}: start_time" in message
+    assert f"course/course.yml:{_line(course_file, 'start_time')}: error: start_time" in message
     assert "HH:MM" in message

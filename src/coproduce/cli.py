@@ -46,9 +46,46 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.set_defaults(run=_serve)
 
-    check = commands.add_parser("check", help="check all course content and report problems")
+    check = commands.add_parser(
+        "check",
+        help="check all course content: exit 0 if no errors, 1 if errors, 2 if no course",
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
+    build = commands.add_parser(
+        "build", help="write the facilitator pack, learner workbook, static site and PDFs"
+    )
+    build.add_argument("--out", type=Path, default=None, help="output folder (default ./build)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    build.set_defaults(run=_build)
+
+    new_module = commands.add_parser("new-module", help="start a new module from a template")
+    new_module.add_argument("title", help='the module title, in quotes: "Listening well"')
+    new_module.add_argument("--minutes", type=int, default=20, help="planned length (default 20)")
+    new_module.set_defaults(run=_new_module)
     return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_all
+
+    root = _course_root(args.course)
+    out = (args.out or root / "build").resolve()
+    written = build_all(root, out, pdf=not args.no_pdf)
+    print(f"Done: {len(written)} files in {out}")
+    return 0
+
+
+def _new_module(args: argparse.Namespace) -> int:
+    from .scaffold import create_module
+
+    root = _course_root(args.course)
+    created = create_module(root, args.title, args.minutes)
+    print(f"Created {created.folder.relative_to(root)}/ (module.yml, content.md, diagram.svg)")
+    print(f"Created {created.exercise.relative_to(root)} and {created.notes.relative_to(root)}")
+    print(f"Added {created.slug} to the end of the agenda in course/course.yml.")
+    print("Next: edit the files, then run: coproduce check")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -70,7 +107,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .content_check import check_course
 
-    return check_course(_course_root(args.course))
+    return check_course(_course_root(args.course), strict=args.strict)
 
 
 def _course_root(path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class ContentProblem:
     line: int | None
     message: str
     fix: str = ""
+    severity: Literal["error", "warning"] = "error"
 
     def render(self, root: Path | None = None) -> str:
         shown = self.path
@@ -22,7 +24,7 @@ class ContentProblem:
             with suppress(ValueError):
                 shown = self.path.relative_to(root)
         where = f"{shown}:{self.line}" if self.line else str(shown)
-        text = f"{where}: {self.message}"
+        text = f"{where}: {self.severity}: {self.message}"
         return f"{text}\n    fix: {self.fix}" if self.fix else text
 
 

@@ -29,6 +29,8 @@ class Strict(BaseModel):
 
 class Branding(Strict):
     name: str
+    organisation: str = ""
+    logo: str = ""  # a PNG or SVG file under course/, shown in the page header and packs
     primary_colour: str = "#1d4f91"
     accent_colour: str = "#ffd166"
     text_colour: str = "#1a1a1a"
@@ -68,6 +70,7 @@ class Course(Strict):
     outcomes: list[str] = Field(min_length=1)
     start_time: time
     duration_minutes: int = Field(ge=1)
+    max_minutes: int = Field(default=210, ge=1)  # the longest a half-day may run
     language: str = "en"
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding

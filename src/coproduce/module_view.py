@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from .content_loader import CourseContent, Module
 from .learner_session import LearnerSession
-from .markdown_render import render_markdown
+from .markdown_render import render_markdown, split_title
 from .module_notebook import ExerciseBlock
 from .widgets.exercise_base import ExerciseContext
 from .widgets.exercise_factory import build_exercise
@@ -26,8 +26,9 @@ def build_module_view(
             session.register(block.exercise_id, view)
             children.append(view.widget)
             continue
-        title, rest = _split_title(block.text) if index == 0 else ("", block.text)
-        children.append(_prose(render_markdown(title) + overview + render_markdown(rest)))
+        title, rest = split_title(block.text) if index == 0 else ("", block.text)
+        body = render_markdown(rest, module.folder)
+        children.append(_prose(render_markdown(title) + overview + body))
     children.append(_prose(_key_points(module)))
     box = widgets.VBox(children)
     box.add_class("cp-module")
@@ -38,12 +39,6 @@ def _prose(markup: str) -> widgets.HTML:
     block = widgets.HTML(markup)
     block.add_class("cp-prose")
     return block
-
-
-def _split_title(text: str) -> tuple[str, str]:
-    """Split a leading '# Title' line off, so the overview can follow the title."""
-    first, _, rest = text.partition("\n")
-    return (first, rest) if first.startswith("# ") else ("", text)
 
 
 def _overview(module: Module, position: int, count: int) -> str:

@@ -1,0 +1,25 @@
+"""The learner workbook: the course on paper, in large print, with space to write."""
+
+from __future__ import annotations
+
+import html
+
+from ..agenda import planned_agenda
+from ..content_loader import CourseContent
+from .module_print import module_section
+from .page import bullet_list, html_page
+
+LARGE_PRINT = "body { font-size: 18pt; } h1 { font-size: 26pt; } .write-line { height: 3rem; }"
+
+
+def learner_workbook(content: CourseContent) -> str:
+    course = content.course
+    body = [
+        f"<p>{html.escape(course.audience)}</p>",
+        "<h2>What you will get from today</h2>" + bullet_list(course.outcomes),
+        "<p>Write your thoughts in the spaces. Nobody will collect this workbook.</p>",
+    ]
+    for entry in planned_agenda(content):
+        if entry.slug:
+            body.append(module_section(content, content.modules[entry.slug], entry.starts))
+    return html_page(course, f"Workbook: {course.title}", "\n".join(body), LARGE_PRINT)
