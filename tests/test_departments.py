@@ -144,3 +144,23 @@ def test_build_writes_pack_workbook_and_site_with_progress(scaffolded: Path) -> 
         explanation = getattr(exercise, "explanation", "")
         if explanation:
             assert explanation[:40] not in workbook + page, "an answer is in a printed page"
+
+
+def test_a_logo_appears_in_the_packs_and_a_missing_one_is_an_error(scaffolded: Path) -> None:
+    course_file = scaffolded / "course" / "course.yml"
+    _replace(
+        course_file,
+        "  name: Co-production training",
+        "  name: Co-production training\n  organisation: Example Health Trust\n  logo: logo.svg",
+    )
+    result = _run(scaffolded, "check")
+    assert result.returncode == 1
+    assert "error: the logo 'logo.svg' is not a file in course/" in result.stdout
+    (scaffolded / "course" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" '
+        'height="10"/></svg>'
+    )
+    assert _run(scaffolded, "build", "--no-pdf").returncode == 0
+    pack = (scaffolded / "build" / "facilitator-pack.html").read_text()
+    assert 'alt="Example Health Trust logo"' in pack
+    assert "data:image/svg+xml;base64," in pack

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 
+from .branding import logo_data_uri
 from .content_loader import CourseContent
 
 LEARNER_APP = "learner.ipynb"
@@ -27,6 +28,7 @@ def write_learner_app(content: CourseContent, folder: Path) -> Path:
         "title": course.title,
         "language": course.language,
         "branding": course.branding.model_dump(),
+        "logo": logo_data_uri(content.root, course.branding.logo),
     }
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LEARNER_APP

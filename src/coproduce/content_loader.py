@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .branding import logo_problems
 from .content_errors import ContentError, ContentProblem
 from .content_model import (
     EXERCISE_MODELS,
@@ -112,6 +113,7 @@ def _load_course_data(root: Path, content: CourseContent, problems: list[Content
         content.payment_rates = rates
     for exercise in content.exercises.values():
         problems += _check_course_data(root, content, exercise)
+    problems += logo_problems(root, content.course.branding.logo, root / COURSE_FILE)
 
 
 def _check_course_data(root: Path, content: CourseContent, exercise: Any) -> list[ContentProblem]:

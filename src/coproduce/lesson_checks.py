@@ -123,10 +123,6 @@ def _breaks_before(children: list[Token], index: int) -> int:
     return sum(child.type in ("softbreak", "hardbreak") for child in children[:index])
 
 
-def _breaks_before(children: list[Token], index: int) -> int:
-    return sum(child.type in ("softbreak", "hardbreak") for child in children[:index])
-
-
 def _link_text(tokens: list[Token]) -> str:
     parts = []
     for token in tokens:

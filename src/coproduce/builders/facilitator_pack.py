@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from ..agenda import planned_agenda
+from ..branding import logo_data_uri
 from ..content_loader import CourseContent
 from ..markdown_render import render_markdown, split_title
 from .page import bullet_list, html_page
@@ -50,4 +51,5 @@ def facilitator_pack(content: CourseContent) -> str:
     for entry in planned_agenda(content):
         if entry.slug:
             body.append(notes_section(content, entry.slug, entry.starts))
-    return html_page(course, f"Facilitator pack: {course.title}", "\n".join(body))
+    logo = logo_data_uri(content.root, course.branding.logo)
+    return html_page(course, f"Facilitator pack: {course.title}", "\n".join(body), logo=logo)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from ..agenda import planned_agenda
+from ..branding import logo_data_uri
 from ..content_loader import CourseContent
 from .module_print import module_section
 from .page import bullet_list, html_page
@@ -22,4 +23,6 @@ def learner_workbook(content: CourseContent) -> str:
     for entry in planned_agenda(content):
         if entry.slug:
             body.append(module_section(content, content.modules[entry.slug], entry.starts))
-    return html_page(course, f"Workbook: {course.title}", "\n".join(body), LARGE_PRINT)
+    logo = logo_data_uri(content.root, course.branding.logo)
+    title = f"Workbook: {course.title}"
+    return html_page(course, title, "\n".join(body), LARGE_PRINT, logo)

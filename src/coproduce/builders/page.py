@@ -33,7 +33,8 @@ a { color: var(--primary); }
 """
 
 
-def html_page(course: Course, title: str, body: str, extra_css: str = "") -> str:
+def html_page(course: Course, title: str, body: str, extra_css: str = "", logo: str = "") -> str:
+    """A whole page; `logo` is a data: URI (see branding.logo_data_uri) or ''."""
     brand = course.branding
     colours = (
         f":root {{ --primary: {brand.primary_colour}; --text: {brand.text_colour};"
@@ -46,10 +47,18 @@ def html_page(course: Course, title: str, body: str, extra_css: str = "") -> str
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"<style>{colours}{PRINT_CSS}{extra_css}</style>\n</head>\n<body>\n"
-        f'<header class="banner"><p>{html.escape(organisation)}</p>'
+        f'<header class="banner">{_logo(logo, organisation)}'
+        f"<p>{html.escape(organisation)}</p>"
         f"<h1>{html.escape(title)}</h1></header>\n"
         f"<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
+
+
+def _logo(logo: str, organisation: str) -> str:
+    if not logo:
+        return ""
+    alt = html.escape(f"{organisation} logo")
+    return f'<img src="{html.escape(logo)}" alt="{alt}" style="float:right;max-height:3rem">'
 
 
 def bullet_list(items: list[str]) -> str:
