@@ -28,13 +28,37 @@ def shot(page: Any, name: str) -> Path:
     return path
 
 
-def open_learner_app(browser: Any, link: str, viewport: dict[str, int] = DESKTOP) -> Any:
-    """A new learner (own browser context, so own learner id) with the app loaded."""
+def open_learner_app(
+    browser: Any, link: str, viewport: dict[str, int] = DESKTOP, role: str = ""
+) -> Any:
+    """A new learner (own browser context, so own learner id) who has joined the session."""
     context = browser.new_context(viewport=viewport, is_mobile=viewport == PHONE)
     page = context.new_page()
     page.goto(link)
-    page.locator(".cp-agenda-item").first.wait_for(timeout=60_000)
+    join_session(page, role)
     return page
+
+
+def join_session(page: Any, role: str = "") -> None:
+    """Join with the code the link filled in (keyboard only), or go on if already joined."""
+    page.locator(".cp-join-text input, .cp-agenda-item").first.wait_for(timeout=60_000)
+    code_box = page.get_by_role("textbox", name="Session code")
+    if not code_box.is_visible():
+        return
+    page.wait_for_function(
+        "document.querySelector('.cp-join-text input').value.length > 0", timeout=30_000
+    )
+    if role:
+        page.get_by_role("group", name="Your role (optional)").get_by_label(role).check()
+    page.get_by_role("button", name="Join").focus()
+    page.keyboard.press("Enter")
+    page.locator(".cp-agenda-item").first.wait_for(timeout=30_000)
+
+
+def reload_app(page: Any) -> None:
+    """Refresh the page; a learner who joined before goes straight back to the course."""
+    page.reload()
+    page.locator(".cp-agenda-item").first.wait_for(timeout=60_000)
 
 
 def open_module(page: Any, title: str) -> None:

@@ -6,7 +6,15 @@ from typing import Any
 
 import pytest
 
-from .browser_support import DESKTOP, PHONE, axe_violations, open_learner_app, open_module, shot
+from .browser_support import (
+    DESKTOP,
+    PHONE,
+    axe_violations,
+    open_learner_app,
+    open_module,
+    reload_app,
+    shot,
+)
 from .conftest import Server
 
 pytestmark = pytest.mark.browser
@@ -34,8 +42,7 @@ def test_write_share_refresh_and_pass(server: Server, browser: Any, viewport: An
     name = "phone" if viewport == PHONE else "desktop"
     shot(page, f"kind-reflection-{name}.png")
 
-    page.reload()
-    page.locator(".cp-agenda-item").first.wait_for(timeout=60_000)
+    reload_app(page)
     open_module(page, MODULE)
     box = page.get_by_role("textbox", name="What would help you feel able to speak freely")
     box.wait_for()

@@ -8,7 +8,7 @@ from typing import Any
 import psutil
 import pytest
 
-from .browser_support import axe_violations, shot
+from .browser_support import axe_violations, join_session, reload_app, shot
 from .conftest import Server
 
 pytestmark = pytest.mark.browser
@@ -32,6 +32,7 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
     page.goto(server.link)
+    join_session(page)
     textarea = page.get_by_role("textbox", name="What would help you feel able to speak freely")
     textarea.wait_for(timeout=60_000)
     assert page.locator("h1").inner_text() == "Co-producing health and social care research"
@@ -68,7 +69,7 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     shot(page, "learner-module-2-answered.png")
 
     # Refresh: the learner is back where they were, with their answers.
-    page.reload()
+    reload_app(page)
     page.locator(".cp-choice input[type=radio]").first.wait_for(timeout=60_000)
     page.get_by_text("That's right.").wait_for(timeout=15_000)
     assert MODULE_TWO in _current_module(page)
@@ -84,6 +85,7 @@ def test_the_learner_app_fits_a_phone(server: Server, browser: Any) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     page.goto(server.link)
+    join_session(page)
     page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways on a phone ({width}px wide)"
@@ -93,17 +95,21 @@ def test_the_learner_app_fits_a_phone(server: Server, browser: Any) -> None:
 
 
 def _kernel_count(server: Server) -> int:
-    children = psutil.Process(server.process.pid).children(recursive=True)
-    return sum("ipykernel_launcher" in " ".join(child.cmdline()) for child in children)
+    """Kernels of the learners' Voila only (the trainer app has a Voila of its own)."""
+    children = psutil.Process(server.process.pid).children()
+    learners = next(child for child in children if "learner.ipynb" in " ".join(child.cmdline()))
+    kernels = learners.children(recursive=True)
+    return sum("ipykernel_launcher" in " ".join(kernel.cmdline()) for kernel in kernels)
 
 
 def test_a_refresh_storm_does_not_pile_up_kernels(server: Server, browser: Any) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.link)
+    join_session(page)
     page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
     for _ in range(6):
-        page.reload()
+        reload_app(page)
         page.locator(".cp-textarea textarea").wait_for(timeout=60_000)
     context.close()
     # Each page's kernel is shut down when the page goes; what stays is the warm pool.

@@ -70,3 +70,23 @@ def test_parallel_writers_lose_nothing_and_never_see_a_locked_database(tmp_path:
     store = Store(tmp_path)
     for writer in range(8):
         assert len(store.load_answers(f"learner-{writer:04d}-aaaaaaaa")) == 25
+
+
+def test_a_store_from_before_live_sessions_keeps_its_answers(tmp_path: Path) -> None:
+    path = tmp_path / "coproduce.sqlite"
+    with sqlite3.connect(path) as old:
+        old.execute(
+            "CREATE TABLE answers (learner_id TEXT, exercise_id TEXT, payload TEXT, "
+            "updated_at TEXT, PRIMARY KEY (learner_id, exercise_id))"
+        )
+        old.execute(
+            "CREATE TABLE places (learner_id TEXT PRIMARY KEY, module TEXT, updated_at TEXT)"
+        )
+        old.execute(
+            "INSERT INTO answers VALUES ('learner-aaaaaaaaaaaa', 'q1', '{\"text\": \"kept\"}', "
+            "'2026-01-01 10:00:00')"
+        )
+        old.execute("INSERT INTO places VALUES ('learner-aaaaaaaaaaaa', 'm2', '2026-01-01')")
+    store = Store(tmp_path)
+    assert store.load_answers("learner-aaaaaaaaaaaa") == {"q1": {"text": "kept"}}
+    assert store.load_place("learner-aaaaaaaaaaaa") == "m2"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .content_errors import ContentError
 
@@ -19,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"The course content has {len(error.problems)} problem(s):", file=sys.stderr)
         print(error.render(), file=sys.stderr)
         return 1
-    except FileNotFoundError as error:
+    except (FileNotFoundError, LookupError) as error:
         print(error, file=sys.stderr)
         return 2
 
@@ -44,7 +46,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--store", default=None, help="an SQLAlchemy URL instead of SQLite")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.add_argument(
+        "--trainer-port", type=int, default=None, help="trainer app port (default: port + 1)"
+    )
+    trainer_access = serve.add_mutually_exclusive_group()
+    trainer_access.add_argument(
+        "--trainer-token",
+        default=None,
+        help="protect the trainer app with this secret and serve it on --ip too",
+    )
+    trainer_access.add_argument(
+        "--trainer-remote",
+        action="store_true",
+        help="like --trainer-token, with a new random secret (printed in the trainer link)",
+    )
     serve.set_defaults(run=_serve)
+
+    _add_session_commands(commands)
 
     check = commands.add_parser(
         "check",
@@ -100,6 +118,9 @@ def _serve(args: argparse.Namespace) -> int:
         class_size=args.class_size,
         open_browser=not args.no_browser,
         store=args.store,
+        trainer_port=args.trainer_port,
+        trainer_token=args.trainer_token
+        or (secrets.token_urlsafe(24) if args.trainer_remote else None),
     )
     return serve(options)
 
@@ -114,3 +135,72 @@ def _course_root(path: Path) -> Path:
     from .settings import find_course_root
 
     return find_course_root(path)
+
+
+def _add_session_commands(commands: Any) -> None:
+    session = commands.add_parser("session", help="after a session: report, export, delete, purge")
+    actions = session.add_subparsers(required=True, metavar="action")
+    report = actions.add_parser("report", help="write an HTML report of a session")
+    report.add_argument("code", help="the session code")
+    report.add_argument(
+        "--out", type=Path, default=None, help="file (default build/session-CODE.html)"
+    )
+    report.set_defaults(run=_session_report)
+    export = actions.add_parser("export", help="write a session's data as CSV and JSON")
+    export.add_argument("code", help="the session code")
+    export.add_argument("--out", type=Path, default=None, help="folder (default build/)")
+    export.set_defaults(run=_session_export)
+    delete = actions.add_parser("delete", help="remove every row of a session from the store")
+    delete.add_argument("code", help="the session code")
+    delete.set_defaults(run=_session_delete)
+    purge = actions.add_parser("purge", help="delete sessions older than the retention period")
+    purge.add_argument(
+        "--older-than-days", type=int, default=None, help="retention period in days (default 90)"
+    )
+    purge.set_defaults(run=_session_purge)
+    for action in (report, export, delete, purge):
+        action.add_argument("--data-dir", type=Path, default=None, help="as given to serve")
+        action.add_argument("--store", default=None, help="an SQLAlchemy URL, as given to serve")
+
+
+def _sessions(args: argparse.Namespace) -> tuple[Path, Any]:
+    from .session_commands import open_sessions
+
+    root = _course_root(args.course)
+    return root, open_sessions(args.store or (args.data_dir or root / "data").resolve())
+
+
+def _session_report(args: argparse.Namespace) -> int:
+    from .session_commands import report
+
+    root, sessions = _sessions(args)
+    written = report(root, sessions, args.code, args.out)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _session_export(args: argparse.Namespace) -> int:
+    from .session_commands import export
+
+    root, sessions = _sessions(args)
+    written = export(sessions, args.code, args.out or root / "build")
+    print(f"Wrote {len(written)} files: " + ", ".join(path.name for path in written))
+    return 0
+
+
+def _session_delete(args: argparse.Namespace) -> int:
+    from .session_commands import delete
+
+    _, sessions = _sessions(args)
+    removed = delete(sessions, args.code)
+    print(f"Deleted session {args.code.strip().upper()}: {removed} rows removed.")
+    return 0
+
+
+def _session_purge(args: argparse.Namespace) -> int:
+    from .session_commands import purge
+
+    _, sessions = _sessions(args)
+    codes, days = purge(sessions, args.older_than_days)
+    print(f"Deleted {len(codes)} session(s) older than {days} days.")
+    return 0

@@ -74,6 +74,16 @@ class Course(Strict):
     language: str = "en"
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding
+    # Offered when a learner joins a live session; choosing one is optional.
+    roles: list[str] = Field(
+        default_factory=lambda: [
+            "Researcher",
+            "Practitioner",
+            "Public contributor",
+            "Prefer not to say",
+        ],
+        min_length=2,
+    )
 
     @property
     def module_slugs(self) -> list[str]:

@@ -1,28 +1,51 @@
-"""The learner app: the whole course in one page, switching modules inside one kernel."""
+"""The learner app: join the session, then the whole course in one page, in one kernel."""
 
 from __future__ import annotations
+
+import html
 
 import ipywidgets as widgets
 
 from .agenda import planned_agenda
+from .answer_checks import clean_text
 from .content_loader import CourseContent, load_course
 from .learner_session import LearnerSession
+from .live_sessions import SessionStore, normalise_code
 from .module_view import build_module_view
-from .settings import find_course_root, store_target
-from .store import Store
+from .room_follower import RoomFollower
+from .settings import find_course_root, live_session_code, store_target
+from .store import LOCAL_SESSION, Store
 from .widgets.agenda_nav import AgendaNav
 from .widgets.browser_identity import BrowserIdentity
 from .widgets.exercise_base import button
+from .widgets.join_form import JoinForm
+from .widgets.live_message import LiveMessage
+
+WRONG_CODE = (
+    "We could not find a session with the code {code}. Please check the code on the "
+    "trainer's screen and try again. Letters and numbers are enough; spaces do not matter."
+)
+NO_ID_YET = "Just a moment: the page is still getting ready. Please try again."
 
 
 class LearnerApp:
-    """Agenda, current module and previous/next buttons; module views are built once, on demand."""
+    """Agenda, current module and previous/next buttons; module views are built once, on demand.
 
-    def __init__(self, content: CourseContent, store: Store) -> None:
+    With a live session (`session_code`), the learner first joins it, and the app then follows
+    the trainer's moves unless the learner is looking elsewhere.
+    """
+
+    def __init__(
+        self, content: CourseContent, store: Store, session_code: str | None = None
+    ) -> None:
         self.content = content
-        self.session = LearnerSession(store)
+        self.sessions = SessionStore(store)
+        self.live_code = session_code
+        self.session = LearnerSession(store, session_code or LOCAL_SESSION)
         self.slugs = content.course.module_slugs
         self._views: dict[str, widgets.VBox] = {}
+        self.room_module: str | None = None
+        self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
         self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
         self.area = widgets.VBox()
@@ -33,10 +56,17 @@ class LearnerApp:
         self.next.on_click(lambda _: self.step(+1))
         pager = widgets.HBox([self.previous, self.next])
         pager.add_class("cp-pager")
-        self.widget = widgets.VBox([self.identity, self.nav, self.area, pager])
+        self.room_notice = LiveMessage()
+        self.go_to_room = button("Go to where the room is")
+        self.go_to_room.on_click(lambda _: self._go_to_room())
+        self.go_to_room.layout.display = "none"
+        self.course = widgets.VBox([self.nav, self.room_notice, self.go_to_room, self.area, pager])
+        self.join = JoinForm(content.course.roles, self._join)
+        self.widget = widgets.VBox()
         self.widget.add_class("cp-learner-app")
         self.nav.observe(lambda change: self.show(change["new"]), "current")
-        self.identity.observe(lambda change: self._identified(change["new"]), "learner_id")
+        self.identity.observe(lambda change: self._identified(), "learner_id")
+        self._show_join(session_code is not None)
         self.show(self.slugs[0], remember=False)
 
     def show(self, slug: str, remember: bool = True) -> None:
@@ -51,6 +81,9 @@ class LearnerApp:
         index = self.slugs.index(slug)
         self.previous.disabled = index == 0
         self.next.disabled = index == len(self.slugs) - 1
+        if slug == self.room_module:
+            self.room_notice.html = ""
+            self.go_to_room.layout.display = "none"
         if remember:
             self.session.save_place(slug)
 
@@ -59,11 +92,74 @@ class LearnerApp:
         if 0 <= index < len(self.slugs):
             self.show(self.slugs[index])
 
-    def _identified(self, raw_learner_id: str) -> None:
-        if self.session.identify(raw_learner_id):
-            place = self.session.place()
-            if place in self.content.modules:
-                self.show(place, remember=False)
+    def room_moved(self, module: str) -> None:
+        """Follow the room if the learner was with it; otherwise say where it went."""
+        if module not in self.content.modules:
+            return
+        was_with_room = self.room_module is None or self.nav.current == self.room_module
+        self.room_module = module
+        title = html.escape(self.content.modules[module].meta.title)
+        if was_with_room:
+            self.show(module)
+            self.room_notice.html = f"<p>The room has moved on to “{title}”.</p>"
+        elif self.nav.current != module:
+            self.room_notice.html = (
+                f"<p>The room has moved on to “{title}”. Take your time; "
+                "you can go there when you are ready.</p>"
+            )
+            self.go_to_room.layout.display = None
+
+    def _go_to_room(self) -> None:
+        if self.room_module:
+            self.show(self.room_module)
+
+    def _show_join(self, joining: bool) -> None:
+        # Swap rather than hide, so only one form's controls are ever in the page.
+        shown = self.join.widget if joining else self.course
+        self.widget.children = [self.identity, shown]
+
+    def _identified(self) -> None:
+        link_code = normalise_code(self.identity.link_code)
+        if link_code and not self.join.code.value:
+            self.join.code.value = link_code
+        if not self.session.identify(self.identity.learner_id):
+            return
+        if self.live_code is None:
+            self._restore_place()
+            return
+        if self.sessions.joined_role(self.live_code, self.session.learner_id or "") is not None:
+            self._enter()
+
+    def _join(self, typed_code: str, name: str, role: str) -> str | None:
+        code = normalise_code(typed_code)
+        if code != self.live_code or not self.sessions.exists(code):
+            shown = html.escape(typed_code.strip()[:16]) or "you typed"
+            return WRONG_CODE.format(code=f"“{shown}”")
+        if self.session.learner_id is None:
+            return NO_ID_YET
+        display_name = clean_text(name, 40).text.strip()
+        chosen_role = role if role in self.content.course.roles else "Not given"
+        self.sessions.join(code, self.session.learner_id, display_name, chosen_role)
+        self._enter()
+        return None
+
+    def _enter(self) -> None:
+        self._show_join(False)
+        restored = self._restore_place()
+        if self.live_code and self.follower is None:
+            self.room_module = self.sessions.current_module(self.live_code)
+            if not restored and self.room_module in self.content.modules:
+                self.show(self.room_module)
+            self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved)
+            self.follower.seen = self.room_module
+            self.follower.start()
+
+    def _restore_place(self) -> bool:
+        place = self.session.place()
+        if place in self.content.modules:
+            self.show(place, remember=False)
+            return True
+        return False
 
 
 def _nav_items(content: CourseContent) -> list[dict[str, str]]:
@@ -76,5 +172,5 @@ def _nav_items(content: CourseContent) -> list[dict[str, str]]:
 def run() -> widgets.VBox:
     """Entry point for the learner app notebook."""
     root = find_course_root()
-    app = LearnerApp(load_course(root), Store(store_target(root)))
+    app = LearnerApp(load_course(root), Store(store_target(root)), live_session_code())
     return app.widget

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from .answer_checks import valid_learner_id
-from .store import AnswerTooLarge, Store
+from .store import LOCAL_SESSION, AnswerTooLarge, Store
 from .widgets.exercise_base import ExerciseView
 
 log = logging.getLogger(__name__)
@@ -20,8 +20,9 @@ NOT_SAVED = "We could not save just now. Your answer is still here and will be s
 class LearnerSession:
     """Answers given before the browser's learner id arrives wait here, then are saved."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, session_code: str = LOCAL_SESSION) -> None:
         self.store = store
+        self.session_code = session_code
         self.learner_id: str | None = None
         self.views: dict[str, ExerciseView] = {}
         self.stored: dict[str, dict[str, Any]] = {}
@@ -32,7 +33,7 @@ class LearnerSession:
             self.pending[exercise_id] = answer
             return None
         try:
-            self.store.save_answer(self.learner_id, exercise_id, answer)
+            self.store.save_answer(self.learner_id, exercise_id, answer, session=self.session_code)
         except AnswerTooLarge:
             return TOO_LARGE
         except SQLAlchemyError:
@@ -48,7 +49,7 @@ class LearnerSession:
         if learner_id is None or learner_id == self.learner_id:
             return False
         self.learner_id = learner_id
-        self.stored = self.store.load_answers(learner_id)
+        self.stored = self.store.load_answers(learner_id, session=self.session_code)
         for exercise_id, view in self.views.items():
             if exercise_id in self.stored and exercise_id not in self.pending:
                 view.restore(self.stored[exercise_id])
@@ -63,11 +64,13 @@ class LearnerSession:
             view.restore(self.stored[exercise_id])
 
     def place(self) -> str | None:
-        return self.store.load_place(self.learner_id) if self.learner_id else None
+        if not self.learner_id:
+            return None
+        return self.store.load_place(self.learner_id, session=self.session_code)
 
     def save_place(self, module: str) -> None:
         if self.learner_id:
             try:
-                self.store.save_place(self.learner_id, module)
+                self.store.save_place(self.learner_id, module, session=self.session_code)
             except SQLAlchemyError:
                 log.exception("saving the learner's place failed")

@@ -14,12 +14,16 @@ import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
 
-from .app_notebook import write_learner_app
+from .app_notebook import write_learner_app, write_trainer_app
 from .content_loader import load_course
-from .settings import COURSE_DIR_ENV, STORE_ENV
+from .live_sessions import SessionStore
+from .qr import terminal_qr
+from .settings import COURSE_DIR_ENV, LEARNER_LINK_ENV, SESSION_ENV, STORE_ENV
+from .store import Store
 
 SHARE_DIR = Path(__file__).with_name("share")
 APP_FOLDER = "app"
+TRAINER_FOLDER = "trainer-app"
 CONFIG_FOLDER = "voila-config"
 LEARNER_PAGE_NEEDS_NOT = [
     "jupyterlab-jupytext",
@@ -40,6 +44,13 @@ class ServeOptions:
     class_size: int = 8
     open_browser: bool = True
     store: str | None = None  # an SQLAlchemy URL; default is SQLite in data_dir
+    trainer_port: int | None = None  # default: the port after the learners' port
+    # Without a token the trainer app only answers on this machine (127.0.0.1).
+    trainer_token: str | None = None
+
+    @property
+    def trainer_port_number(self) -> int:
+        return self.trainer_port or self.port + 1
 
 
 def pool_size(class_size: int) -> int:
@@ -64,33 +75,56 @@ def write_voila_config(folder: Path) -> Path:
 
 
 def voila_command(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
+    """The learner app's Voila: the whole room, a warm kernel pool, kernels culled when idle."""
+    return [
+        *_voila_base(options, notebook, config_dir),
+        f"--port={options.port}",
+        f"--Voila.ip={options.ip}",
+        f"--pool_size={pool_size(options.class_size)}",
+        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+
+
+def trainer_voila_command(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
+    """The trainer app's Voila: on 127.0.0.1 only, unless a token protects it."""
+    ip = options.ip if options.trainer_token else "127.0.0.1"
+    command = [
+        *_voila_base(options, notebook, config_dir),
+        f"--port={options.trainer_port_number}",
+        f"--Voila.ip={ip}",
+        "--pool_size=1",
+    ]
+    if options.trainer_token:
+        command.append(f"--token={options.trainer_token}")
+    return command
+
+
+def _voila_base(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
     content_language = load_course(options.course_root).course.language
     return [
         sys.executable,
         "-m",
         "voila",
         str(notebook),
-        f"--port={options.port}",
-        f"--Voila.ip={options.ip}",
         "--no-browser",
         "--template=coproduce",
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--preheat_kernel=True",
-        f"--pool_size={pool_size(options.class_size)}",
-        # Serve no files from disk: the app needs none, and answers must not leak.
+        # Serve no files from disk: the apps need none, and answers must not leak.
         "--VoilaConfiguration.file_denylist=.*",
-        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
         f"--VoilaExporter.language_code={content_language}",
         f"--Voila.config_file_paths={config_dir}",
     ]
 
 
-def server_environment(options: ServeOptions) -> dict[str, str]:
+def server_environment(options: ServeOptions, session_code: str) -> dict[str, str]:
     env = dict(os.environ)
+    env[SESSION_ENV] = session_code
+    env[LEARNER_LINK_ENV] = learner_link(options, session_code)
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(SHARE_DIR), os.environ.get("JUPYTER_PATH", "")])
     )
@@ -99,14 +133,23 @@ def server_environment(options: ServeOptions) -> dict[str, str]:
     return env
 
 
-def learner_link(options: ServeOptions) -> str:
+def _host(options: ServeOptions) -> str:
     if options.ip in {"127.0.0.1", "localhost"}:
-        host = "localhost"
-    elif options.ip in {"0.0.0.0", "::", ""}:
-        host = _address_others_can_reach()
-    else:
-        host = options.ip
-    return f"http://{host}:{options.port}/"
+        return "localhost"
+    if options.ip in {"0.0.0.0", "::", ""}:
+        return _address_others_can_reach()
+    return options.ip
+
+
+def learner_link(options: ServeOptions, session_code: str = "") -> str:
+    query = f"?code={session_code}" if session_code else ""
+    return f"http://{_host(options)}:{options.port}/{query}"
+
+
+def trainer_link(options: ServeOptions) -> str:
+    host = _host(options) if options.trainer_token else "localhost"
+    query = f"?token={options.trainer_token}" if options.trainer_token else ""
+    return f"http://{host}:{options.trainer_port_number}/{query}"
 
 
 def _address_others_can_reach() -> str:
@@ -120,30 +163,50 @@ def _address_others_can_reach() -> str:
 
 
 def serve(options: ServeOptions) -> int:
-    """Run until interrupted; return Voila's exit code."""
-    notebook = write_learner_app(load_course(options.course_root), options.data_dir / APP_FOLDER)
+    """Start a session and both apps; run until interrupted; return Voila's exit code."""
+    content = load_course(options.course_root)
+    session_code = SessionStore(Store(options.store or options.data_dir)).create_session()
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
-    process = subprocess.Popen(
-        voila_command(options, notebook, config_dir),
-        cwd=notebook.parent,
-        env=server_environment(options),
-    )
+    learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER)
+    trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER)
+    env = server_environment(options, session_code)
+    learners = _start(voila_command(options, learner_nb, config_dir), learner_nb.parent, env)
+    trainer = _start(trainer_voila_command(options, trainer_nb, config_dir), trainer_nb.parent, env)
+    processes = [learners, trainer]
     try:
-        if not _wait_until_up(options, process):
-            return process.wait()
-        link = learner_link(options)
+        up = _wait_until_up(options.port, learners) and _wait_until_up(
+            options.trainer_port_number, trainer
+        )
+        if not up:
+            return _stop(processes)
+        link = learner_link(options, session_code)
+        print(f"Session code: {session_code}", flush=True)
         print(f"Learner link: {link}", flush=True)
+        print(terminal_qr(link), flush=True)
+        print(f"Trainer link: {trainer_link(options)}", flush=True)
         if options.open_browser:
-            webbrowser.open(link)
-        return process.wait()
+            webbrowser.open(trainer_link(options))
+        while all(process.poll() is None for process in processes):
+            time.sleep(0.5)
+        return _stop(processes)
     except KeyboardInterrupt:
-        process.terminate()
-        return process.wait()
+        return _stop(processes)
 
 
-def _wait_until_up(options: ServeOptions, process: subprocess.Popen[bytes]) -> bool:
+def _start(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(command, cwd=cwd, env=env)
+
+
+def _stop(processes: list[subprocess.Popen[bytes]]) -> int:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    return max(process.wait() for process in processes)
+
+
+def _wait_until_up(port: int, process: subprocess.Popen[bytes]) -> bool:
     # A static file, not the page: each page request takes a kernel from the pool.
-    probe = f"http://127.0.0.1:{options.port}/voila/static/require.min.js"
+    probe = f"http://127.0.0.1:{port}/voila/static/require.min.js"
     while process.poll() is None:
         try:
             with urllib.request.urlopen(probe, timeout=2):

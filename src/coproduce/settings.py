@@ -11,6 +11,8 @@ from pathlib import Path
 
 COURSE_DIR_ENV = "COPRODUCE_COURSE_DIR"
 STORE_ENV = "COPRODUCE_STORE"
+SESSION_ENV = "COPRODUCE_SESSION"  # the live session `coproduce serve` started
+LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer app
 DEFAULT_DATA_DIR = "data"
 
 
@@ -31,3 +33,7 @@ def find_course_root(start: Path | None = None) -> Path:
 def store_target(course_root: Path) -> str:
     """The store URL or data folder: from the environment, else the course's data folder."""
     return os.environ.get(STORE_ENV) or str(course_root / DEFAULT_DATA_DIR)
+
+
+def live_session_code() -> str | None:
+    return os.environ.get(SESSION_ENV) or None

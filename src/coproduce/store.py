@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
     DateTime,
     Engine,
+    Integer,
     MetaData,
     String,
     Table,
     Text,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -32,22 +35,51 @@ BUSY_TIMEOUT_MS = 30_000
 MAX_ANSWER_BYTES = 64_000
 STORE_FILE = "coproduce.sqlite"
 
+LOCAL_SESSION = "local"  # answers given outside a live session (a notebook on its own)
 metadata = MetaData()
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("current_module", String(100), nullable=True),
+)
+moves = Table(
+    "moves",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_code", String(16), nullable=False, index=True),
+    Column("module", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+learners = Table(
+    "learners",
+    metadata,
+    Column("session_code", String(16), primary_key=True),
+    Column("learner_id", String(64), primary_key=True),
+    Column("display_name", String(60), nullable=False, default=""),
+    Column("role", String(40), nullable=False),
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+)
 answers = Table(
     "answers",
     metadata,
+    Column("session_code", String(16), primary_key=True),
     Column("learner_id", String(64), primary_key=True),
     Column("exercise_id", String(100), primary_key=True),
     Column("payload", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("hidden", Boolean, nullable=False, default=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
 )
 places = Table(
     "places",
     metadata,
+    Column("session_code", String(16), primary_key=True),
     Column("learner_id", String(64), primary_key=True),
     Column("module", String(100), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+SESSION_TABLES = (answers, places, learners, moves, sessions)
 
 
 class AnswerTooLarge(ValueError):
@@ -73,56 +105,94 @@ class Store:
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = _make_engine(url)
+        _upgrade_first_layout(self.engine)
         metadata.create_all(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
 
-    def save_answer(self, learner_id: str, exercise_id: str, answer: dict[str, Any]) -> None:
+    def save_answer(
+        self,
+        learner_id: str,
+        exercise_id: str,
+        answer: dict[str, Any],
+        *,
+        session: str = LOCAL_SESSION,
+    ) -> None:
         payload = json.dumps(answer, ensure_ascii=False)
         if len(payload.encode("utf-8")) > MAX_ANSWER_BYTES:
             raise AnswerTooLarge(f"answers are kept up to {MAX_ANSWER_BYTES // 1000} kB")
         row = {
+            "session_code": session,
             "learner_id": learner_id,
             "exercise_id": exercise_id,
             "payload": payload,
-            "updated_at": _now(),
+            "updated_at": now(),
         }
-        self._upsert(answers, row, ["learner_id", "exercise_id"])
+        self.upsert(answers, row, ["session_code", "learner_id", "exercise_id"])
 
-    def load_answers(self, learner_id: str) -> dict[str, dict[str, Any]]:
+    def load_answers(
+        self, learner_id: str, *, session: str = LOCAL_SESSION
+    ) -> dict[str, dict[str, Any]]:
         query = select(answers.c.exercise_id, answers.c.payload).where(
-            answers.c.learner_id == learner_id
+            answers.c.session_code == session, answers.c.learner_id == learner_id
         )
         with self.engine.connect() as connection:
             return {row.exercise_id: json.loads(row.payload) for row in connection.execute(query)}
 
-    def save_place(self, learner_id: str, module: str) -> None:
-        row = {"learner_id": learner_id, "module": module, "updated_at": _now()}
-        self._upsert(places, row, ["learner_id"])
+    def save_place(self, learner_id: str, module: str, *, session: str = LOCAL_SESSION) -> None:
+        row = {"session_code": session, "learner_id": learner_id, "module": module}
+        self.upsert(places, {**row, "updated_at": now()}, ["session_code", "learner_id"])
 
-    def load_place(self, learner_id: str) -> str | None:
-        query = select(places.c.module).where(places.c.learner_id == learner_id)
+    def load_place(self, learner_id: str, *, session: str = LOCAL_SESSION) -> str | None:
+        query = select(places.c.module).where(
+            places.c.session_code == session, places.c.learner_id == learner_id
+        )
         with self.engine.connect() as connection:
             return connection.execute(query).scalar_one_or_none()
 
-    def _upsert(self, table: Table, row: dict[str, Any], keys: list[str]) -> None:
+    def upsert(self, table: Table, row: dict[str, Any], keys: list[str]) -> None:
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
         statement = dialect.insert(table).values(**row)
         updates = {name: statement.excluded[name] for name in row if name not in keys}
         statement = statement.on_conflict_do_update(index_elements=keys, set_=updates)
-        with self._writing() as connection:
+        with self.writing() as connection:
             connection.execute(statement)
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             connection = connection.execution_options(coproduce_write=True)
             with connection.begin():
                 yield connection
 
 
-def _now() -> datetime:
+def _upgrade_first_layout(engine: Engine) -> None:
+    """Stores made before live sessions keyed answers by learner alone: move them to 'local'."""
+    inspector = inspect(engine)
+    if "answers" not in inspector.get_table_names():
+        return
+    if "session_code" in {column["name"] for column in inspector.get_columns("answers")}:
+        return
+    with engine.connect() as connection, connection.begin():
+        for name in ("answers", "places"):
+            connection.exec_driver_sql(f"ALTER TABLE {name} RENAME TO {name}_first_layout")
+    metadata.create_all(engine)
+    with engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql(
+            "INSERT INTO answers (session_code, learner_id, exercise_id, payload, hidden, "
+            "updated_at) SELECT 'local', learner_id, exercise_id, payload, false, updated_at "
+            "FROM answers_first_layout"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO places (session_code, learner_id, module, updated_at) "
+            "SELECT 'local', learner_id, module, updated_at FROM places_first_layout"
+        )
+        for name in ("answers", "places"):
+            connection.exec_driver_sql(f"DROP TABLE {name}_first_layout")
+
+
+def now() -> datetime:
     return datetime.now(UTC)
 
 

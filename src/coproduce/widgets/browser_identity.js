@@ -24,6 +24,8 @@ function storedId() {
 function render({ model, el }) {
   el.hidden = true;
   if (!model.get("learner_id")) {
+    const code = new URLSearchParams(window.location.search).get("code") || "";
+    model.set("link_code", code.slice(0, 16));
     model.set("learner_id", storedId());
     model.save_changes();
   }

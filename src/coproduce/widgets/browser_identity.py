@@ -13,3 +13,5 @@ class BrowserIdentity(anywidget.AnyWidget):
 
     _esm = Path(__file__).with_name("browser_identity.js")
     learner_id = traitlets.Unicode("").tag(sync=True)
+    # The session code in the link the learner opened (?code=...), if any.
+    link_code = traitlets.Unicode("").tag(sync=True)

@@ -26,8 +26,11 @@ function render({ model, el }) {
       input.name = name;
       input.value = String(index);
       input.addEventListener("change", () => {
-        model.set("value", inputs().filter((box) => box.checked).map((box) => Number(box.value)));
-        model.save_changes();
+        const value = inputs().filter((box) => box.checked).map((box) => Number(box.value));
+        model.set("value", value);
+        // A custom message, not save_changes(): ipywidgets holds back a model's second
+        // update until the kernel is idle, so a quick "Check" click could overtake it.
+        model.send({ chosen: value });
       });
       const span = document.createElement("span");
       span.textContent = text;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import anywidget
 import traitlets
@@ -17,3 +18,15 @@ class ChoiceGroup(anywidget.AnyWidget):
     multiple = traitlets.Bool(False).tag(sync=True)
     value = traitlets.List(traitlets.Int()).tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._chosen)
+
+    def _chosen(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        chosen = content.get("chosen") if isinstance(content, dict) else None
+        if self.disabled or not isinstance(chosen, list):
+            return
+        count = len(self.options)
+        picked = sorted({i for i in chosen if isinstance(i, int) and 0 <= i < count})
+        self.value = picked if self.multiple else picked[:1]
