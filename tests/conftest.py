@@ -132,9 +132,18 @@ class Server:
     data_dir: Path
     process: subprocess.Popen[str]
     log: Path
+    trainer_link: str = ""
+    code: str = ""
+
+    @property
+    def base(self) -> str:
+        """The learner link without its ?code=..., for requesting other paths."""
+        return self.link.split("?", 1)[0]
 
 
-def start_server(course: Path, data_dir: Path, class_size: int = 2) -> Server:
+def start_server(
+    course: Path, data_dir: Path, class_size: int = 2, extra: tuple[str, ...] = ()
+) -> Server:
     log = data_dir.parent / f"serve-{data_dir.name}.log"
     command = [
         str(Path(sys.executable).with_name("coproduce")),
@@ -148,6 +157,9 @@ def start_server(course: Path, data_dir: Path, class_size: int = 2) -> Server:
         str(data_dir),
         "--class-size",
         str(class_size),
+        "--trainer-port",
+        str(free_port()),
+        *extra,
     ]
     env = {key: value for key, value in os.environ.items() if not key.startswith("COPRODUCE_")}
     with log.open("w") as sink:
@@ -161,12 +173,22 @@ def start_server(course: Path, data_dir: Path, class_size: int = 2) -> Server:
         )
     assert process.stdout is not None
     deadline = time.monotonic() + 120
+    printed: dict[str, str] = {}
     while time.monotonic() < deadline:
         line = process.stdout.readline()
-        if line.startswith("Learner link:"):
-            link = line.split(":", 1)[1].strip()
+        for label in ("Session code:", "Learner link:", "Trainer link:"):
+            if line.startswith(label):
+                printed[label] = line.split(":", 1)[1].strip()
+        if "Trainer link:" in printed:
             _wait_for_pool(log, deadline)
-            return Server(link, data_dir, process, log)
+            return Server(
+                printed["Learner link:"],
+                data_dir,
+                process,
+                log,
+                printed["Trainer link:"],
+                printed["Session code:"],
+            )
         if not line and process.poll() is not None:
             break
     stop_server(process)
@@ -174,7 +196,7 @@ def start_server(course: Path, data_dir: Path, class_size: int = 2) -> Server:
 
 
 def _wait_for_pool(log: Path, deadline: float) -> None:
-    while time.monotonic() < deadline and "is filled with" not in log.read_text():
+    while time.monotonic() < deadline and "learner.ipynb is filled with" not in log.read_text():
         time.sleep(0.2)
 
 

@@ -115,3 +115,14 @@ def test_a_bad_time_gets_a_plain_fix(course_dir: Path) -> None:
     message = _problems(course_dir)
     assert f"course/course.yml:{_line(course_file, 'start_time')}: error: start_time" in message
     assert "HH:MM" in message
+
+
+def test_a_bare_no_that_yaml_reads_as_false_gets_a_quoting_fix(course_dir: Path) -> None:
+    path = course_dir / "exercises" / "speak-freely.yml"
+    text = path.read_text()
+    start = text.index("placeholder:")
+    end = text.index("\n", start) if "\n" in text[start:] else len(text)
+    path.write_text(text[:start] + "placeholder: No" + text[end:])
+    message = _problems(course_dir)
+    assert f"speak-freely.yml:{_line(path, 'placeholder: No')}: error" in message
+    assert "reads as false, not as text" in message and 'in quotes, for example "No"' in message

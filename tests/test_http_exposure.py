@@ -33,6 +33,10 @@ PROBES = [
     "voila/files/gradebook.db",
     "voila/templates/coproduce/static/../../../../../../exercises/coproduction-or-not.yml",
     "voila/static/../../exercises/coproduction-or-not.yml",
+    "voila/render/trainer.ipynb",
+    "voila/files/trainer.ipynb",
+    "voila/files/../trainer-app/trainer.ipynb",
+    "trainer.ipynb",
 ]
 
 
@@ -52,7 +56,7 @@ def _fetch(url: str) -> tuple[int, bytes]:
 
 @pytest.mark.parametrize("path", PROBES)
 def test_nothing_secret_is_served(server: Server, path: str) -> None:
-    status, body = _fetch(server.link + path)
+    status, body = _fetch(server.base + path)
     text = body.decode("utf-8", "replace")
     for secret in _secrets():
         assert secret not in text, f"{path} ({status}) leaked {secret!r}"

@@ -12,15 +12,26 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from coproduce.content_loader import load_course
-from coproduce.content_model import Exercise, JargonBuster
+from coproduce.content_loader import CourseContent
+from coproduce.content_model import Course, Exercise, Glossary, JargonBuster
 from coproduce.widgets import jargon_buster
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.jargon_buster import JargonBusterView
+from coproduce.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-jargon.yml"
 PLAIN = "We will ask people who use the service what they think. We will tell them what we find."
+
+
+def _course_data() -> CourseContent:
+    """Only the course-wide file this kind draws on, so an exercise another author is still
+    editing cannot break these tests."""
+    course = Course.model_validate(load_yaml(COURSE / "course.yml"))
+    return CourseContent(
+        ROOT, course, glossary=Glossary.model_validate(load_yaml(COURSE / "glossary.yml"))
+    )
 
 
 def _exercise() -> JargonBuster:
@@ -43,7 +54,7 @@ def _synced_state(root: widgets.Widget) -> str:
 
 def _view(saved: list[tuple[str, dict[str, Any]]] | None = None) -> JargonBusterView:
     store = saved if saved is not None else []
-    context = ExerciseContext(load_course(ROOT))
+    context = ExerciseContext(_course_data())
     return JargonBusterView(_exercise(), lambda eid, answer: store.append((eid, answer)), context)
 
 
@@ -60,7 +71,7 @@ def test_it_starts_with_the_passage_and_its_figures() -> None:
 
 def test_only_glossary_words_in_the_text_reach_the_browser() -> None:
     view = _view()
-    glossary = load_course(ROOT).glossary
+    glossary = _course_data().glossary
     assert glossary is not None
     state = _synced_state(view.widget)
     absent = [t for t in glossary.terms if t.term in ("peer buddy", "honorarium", "jargon")]
@@ -104,7 +115,7 @@ def test_save_now_caps_the_text_and_says_so() -> None:
 
 
 def test_a_save_problem_is_shown_kindly() -> None:
-    context = ExerciseContext(load_course(ROOT))
+    context = ExerciseContext(_course_data())
     view = JargonBusterView(_exercise(), lambda *_: "Please make it shorter.", context)
     view.save_now()
     assert "Please make it shorter." in view.status.html

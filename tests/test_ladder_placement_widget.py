@@ -10,13 +10,29 @@ import ipywidgets as widgets
 import pytest
 import yaml
 
-from coproduce.content_loader import load_course
-from coproduce.content_model import LadderPlacement
+from coproduce.content_loader import CourseContent
+from coproduce.content_model import Course, LadderPlacement, Ladders
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.ladder_placement import LadderPlacementView
+from coproduce.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-ladder.yml"
+
+
+def _course_data() -> CourseContent:
+    """Only the course-wide file this kind draws on, so an exercise another author is still
+    editing cannot break these tests."""
+    course = Course.model_validate(load_yaml(COURSE / "course.yml"))
+    return CourseContent(
+        ROOT,
+        course,
+        ladders={
+            ladder.id: ladder
+            for ladder in Ladders.model_validate(load_yaml(COURSE / "ladders.yml")).ladders
+        },
+    )
 
 
 def _synced_state(root: widgets.Widget) -> str:
@@ -41,7 +57,7 @@ def _view(saved: list[tuple[str, dict[str, Any]]] | None = None) -> LadderPlacem
         if saved is not None:
             saved.append((exercise_id, answer))
 
-    return LadderPlacementView(_exercise(), save, ExerciseContext(load_course(ROOT)))
+    return LadderPlacementView(_exercise(), save, ExerciseContext(_course_data()))
 
 
 def _secrets() -> list[str]:
@@ -109,7 +125,7 @@ def test_shown_text_is_escaped() -> None:
     data["situations"][0]["text"] = "<script>alert(1)</script> A & B"
     data["situations"][0]["explanation"] = "<img src=x onerror=alert(1)>"
     exercise = LadderPlacement.model_validate(data)
-    view = LadderPlacementView(exercise, lambda *_: None, ExerciseContext(load_course(ROOT)))
+    view = LadderPlacementView(exercise, lambda *_: None, ExerciseContext(_course_data()))
     for select in view.selects:
         select.value = "therapy"
     view.check()
@@ -166,7 +182,7 @@ def test_a_missing_ladder_gives_a_kind_note_instead_of_an_error() -> None:
     data = yaml.safe_load(FIXTURE.read_text())
     data["ladder"] = "no-such-ladder"
     view = LadderPlacementView(
-        LadderPlacement.model_validate(data), lambda *_: None, ExerciseContext(load_course(ROOT))
+        LadderPlacement.model_validate(data), lambda *_: None, ExerciseContext(_course_data())
     )
     assert "ladder is missing" in _synced_state(view.widget)
     view.restore({"placements": ["consultation"]})
@@ -175,7 +191,7 @@ def test_a_missing_ladder_gives_a_kind_note_instead_of_an_error() -> None:
 
 def test_a_save_problem_is_shown_to_the_learner() -> None:
     view = LadderPlacementView(
-        _exercise(), lambda *_: "Too long to keep.", ExerciseContext(load_course(ROOT))
+        _exercise(), lambda *_: "Too long to keep.", ExerciseContext(_course_data())
     )
     view.selects[0].value = "therapy"
     assert "Too long to keep." in view.status.html

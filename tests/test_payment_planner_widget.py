@@ -12,14 +12,27 @@ import yaml
 from pydantic import TypeAdapter
 
 from coproduce.checks.payment_planner import MAX_PEOPLE
-from coproduce.content_loader import load_course
-from coproduce.content_model import Exercise, PaymentPlanner
+from coproduce.content_loader import CourseContent
+from coproduce.content_model import Course, Exercise, PaymentPlanner, PaymentRates
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.payment_planner import PaymentPlannerView
+from coproduce.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-payment.yml"
 Saved = list[tuple[str, dict[str, Any]]]
+
+
+def _course_data() -> CourseContent:
+    """Only the course-wide file this kind draws on, so an exercise another author is still
+    editing cannot break these tests."""
+    course = Course.model_validate(load_yaml(COURSE / "course.yml"))
+    return CourseContent(
+        ROOT,
+        course,
+        payment_rates=PaymentRates.model_validate(load_yaml(COURSE / "payment-rates.yml")),
+    )
 
 
 def _exercise() -> PaymentPlanner:
@@ -42,7 +55,7 @@ def _synced_state(root: widgets.Widget) -> str:
 
 def _view(saved: Saved | None = None) -> PaymentPlannerView:
     store = saved if saved is not None else []
-    context = ExerciseContext(load_course(ROOT))
+    context = ExerciseContext(_course_data())
     return PaymentPlannerView(_exercise(), lambda eid, answer: store.append((eid, answer)), context)
 
 
@@ -102,7 +115,7 @@ def test_expenses_count_and_bad_amounts_are_refused_kindly() -> None:
     )
     view.expenses["Food and drinks"].value = "20"
     assert view.expense_notes.value == ""
-    assert "Total: \u00a385.30" in view.total.html
+    assert "Total: \u00a379.30" in view.total.html  # 13.80 + 45.50 + 20
 
 
 def test_recognition_choices_are_saved_by_their_words() -> None:
@@ -138,7 +151,7 @@ def test_a_count_at_its_limit_gets_a_note() -> None:
 
 
 def test_a_save_problem_is_shown_kindly() -> None:
-    context = ExerciseContext(load_course(ROOT))
+    context = ExerciseContext(_course_data())
     view = PaymentPlannerView(_exercise(), lambda *_: "We could not save just now.", context)
     view.add_row()
     assert "We could not save just now." in view.status.html

@@ -354,6 +354,16 @@ def _explain(path: Path, data: Any, error: ValidationError) -> list[ContentProbl
                     f"kind must be one of: {expected}",
                 )
             )
+        elif kind == "string_type" and isinstance(item["input"], bool):
+            # YAML reads a bare Yes, No, On or Off as true/false, not as words.
+            problems.append(
+                ContentProblem(
+                    path,
+                    line,
+                    f"{where}: this reads as {str(item['input']).lower()}, not as text",
+                    "put the words in quotes, for example \"No\" or \"Yes\"",
+                )
+            )
         else:
             message = item["msg"].removeprefix("Value error, ")
             problems.append(ContentProblem(path, line, f"{where}: {message}", _fix_for(kind)))

@@ -11,7 +11,7 @@ import json
 import secrets
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -76,7 +76,8 @@ class SessionStore:
     def created_at(self, code: str) -> datetime | None:
         query = select(sessions.c.created_at).where(sessions.c.code == code)
         with self.engine.connect() as connection:
-            return connection.execute(query).scalar_one_or_none()
+            created = connection.execute(query).scalar_one_or_none()
+        return _aware(created) if created else None
 
     def current_module(self, code: str) -> str | None:
         query = select(sessions.c.current_module).where(sessions.c.code == code)
@@ -97,7 +98,7 @@ class SessionStore:
             .order_by(moves.c.id)
         )
         with self.engine.connect() as connection:
-            return [Move(row.module, row.at) for row in connection.execute(query)]
+            return [Move(row.module, _aware(row.at)) for row in connection.execute(query)]
 
     def join(self, code: str, learner_id: str, display_name: str, role: str) -> None:
         row = {
@@ -207,6 +208,11 @@ class SessionStore:
         for code in codes:
             self.delete(code)
         return codes
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives times back without their zone; the store writes them in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _plain(value: Any) -> Any:

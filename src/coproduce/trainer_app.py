@@ -11,11 +11,11 @@ import logging
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import ipywidgets as widgets
-from sqlalchemy.exc import SQLAlchemyError
 
 from .content_loader import CourseContent, load_course
 from .live_sessions import SessionStore, SharedAnswer
@@ -54,6 +54,7 @@ class TrainerApp:
         self.timers = widgets.VBox()
         self.results = widgets.VBox()
         self._fingerprint: tuple[Any, ...] | None = None
+        self._result_boxes: dict[str, _ResultBox] = {}
         self._minute = -1
         self._timer_module: str | None = None
         self._stop = threading.Event()
@@ -115,7 +116,7 @@ class TrainerApp:
         while not self._stop.wait(REFRESH_SECONDS):
             try:
                 self.refresh()
-            except SQLAlchemyError:
+            except Exception:  # keep refreshing: one bad read must not freeze the screen
                 log.exception("could not refresh the trainer app")
 
     def _show_notes(self, current: str | None) -> None:
@@ -143,41 +144,66 @@ class TrainerApp:
         self.timers.children = views
 
     def _results_widgets(self, current: str | None) -> list[widgets.Widget]:
-        ordered = sorted(
-            (
-                self.content.exercises[eid]
-                for slug in self.slugs
-                for eid in self.content.modules[slug].meta.exercises
-            ),
-            key=lambda exercise: exercise.id not in _module_exercises(self.content, current),
-        )
-        shown = []
-        for exercise in ordered:
-            if not is_live(exercise):
-                continue
-            answers = self.sessions.shared_answers(self.code, exercise.id)
-            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
-            body = widgets.HTML(results_html(self.content, exercise, answers))
-            box = [title, body]
-            if exercise.kind in {"reflection", "word_list"}:
-                box.append(self._hide_controls(exercise, answers))
-            shown.append(widgets.VBox(box, layout=widgets.Layout(margin="0 0 16px 0")))
+        """One box per live exercise, made once and updated in place (no widget piles up)."""
+        here = _module_exercises(self.content, current)
+        live = [
+            self.content.exercises[eid]
+            for slug in self.slugs
+            for eid in self.content.modules[slug].meta.exercises
+            if is_live(self.content.exercises[eid])
+        ]
+        live.sort(key=lambda exercise: exercise.id not in here)
+        for exercise in live:
+            self._update_result(exercise)
+        shown = [self._result_boxes[exercise.id].box for exercise in live]
         return shown or [widgets.HTML("<p>No shared exercises in this course.</p>")]
 
-    def _hide_controls(self, exercise: Any, answers: list[SharedAnswer]) -> widgets.Widget:
-        candidates = shared_texts(answers) if exercise.kind == "reflection" else answers
-        if not candidates:
-            return widgets.HTML("")
-        rows = []
+    def _update_result(self, exercise: Any) -> None:
+        answers = self.sessions.shared_answers(self.code, exercise.id)
+        result = self._result_boxes.get(exercise.id)
+        if result is None:
+            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
+            result = _ResultBox(widgets.VBox([title]), widgets.HTML(), widgets.VBox())
+            result.box.children = [title, result.body, result.hiding]
+            result.box.layout.margin = "0 0 16px 0"
+            self._result_boxes[exercise.id] = result
+        body = results_html(self.content, exercise, answers)
+        if result.body.value != body:
+            result.body.value = body
+        if exercise.kind in {"reflection", "word_list"}:
+            candidates = shared_texts(answers) if exercise.kind == "reflection" else answers
+            state = tuple((answer.tag, answer.hidden) for answer in candidates)
+            if state != result.hide_state:
+                result.hide_state = state
+                self._update_hide_controls(result, exercise, candidates)
+
+    def _update_hide_controls(
+        self, result: _ResultBox, exercise: Any, candidates: list[SharedAnswer]
+    ) -> None:
+        """A folded panel of hide/show buttons; it stays open while the trainer uses it."""
+        toggles = []
         for number, answer in enumerate(candidates, start=1):
             label = "Show" if answer.hidden else "Hide"
             toggle = button(f"{label} answer {number} on the projected view")
             toggle.on_click(_hider(self, exercise.id, answer.tag, not answer.hidden))
-            rows.append(toggle)
-        details = widgets.VBox(rows)
-        panel = widgets.Accordion(children=[details], titles=("Hide or show answers",))
-        panel.selected_index = None
-        return panel
+            toggles.append(toggle)
+        if not result.hiding.children:
+            panel = widgets.Accordion(children=[widgets.VBox()], titles=("Hide or show answers",))
+            panel.selected_index = None
+            result.hiding.children = (panel,)
+        panel = result.hiding.children[0]
+        for old in panel.children[0].children:
+            old.close()
+        panel.children[0].children = toggles
+        result.hiding.layout.display = None if toggles else "none"
+
+
+@dataclass
+class _ResultBox:
+    box: widgets.VBox
+    body: widgets.HTML
+    hiding: widgets.VBox
+    hide_state: tuple[tuple[str, bool], ...] = ()
 
 
 def _hider(app: TrainerApp, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
