@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from coproduce.checks.action_plan import MAX_ANSWER_CHARS
-from coproduce.content_loader import load_course
-from coproduce.content_model import ActionPlan
+from coproduce.content_loader import CourseContent, Module
+from coproduce.content_model import ActionPlan, Course, KnowledgeCheck, ModuleMeta, Reflection
 from coproduce.widgets import action_plan
 from coproduce.widgets.action_plan import ActionPlanView
 from coproduce.widgets.exercise_base import ExerciseContext
@@ -42,6 +42,55 @@ def _synced_state(root: widgets.Widget) -> str:
     return json.dumps(seen, default=str)
 
 
+def _course() -> CourseContent:
+    """A one-module course of its own, so the real course being edited cannot break these tests."""
+    course = Course.model_validate(
+        {
+            "title": "A test course",
+            "audience": "Tests",
+            "outcomes": ["Pass"],
+            "start_time": "09:30",
+            "duration_minutes": 5,
+            "agenda": [{"module": "01-try"}],
+            "branding": {"name": "Tests"},
+        }
+    )
+    reflection = Reflection.model_validate(
+        {
+            "id": "speak-freely",
+            "kind": "reflection",
+            "title": "What would help you speak freely?",
+            "prompt": "What would help you feel able to speak freely in this group today?",
+        }
+    )
+    check = KnowledgeCheck.model_validate(
+        {
+            "id": "coproduction-or-not",
+            "kind": "knowledge_check",
+            "title": "Is it co-production?",
+            "prompt": "Is it?",
+            "options": [
+                {"text": "Yes", "correct": True, "feedback": "It is."},
+                {"text": "No", "feedback": "It is, in fact."},
+            ],
+            "explanation": "Because.",
+        }
+    )
+    plan = _exercise()
+    meta = ModuleMeta(
+        title="Try",
+        teaching_minutes=0,
+        activity_minutes=5,
+        objectives=["Try"],
+        key_points=["Try"],
+        contributors=["Tests"],
+        exercises=[reflection.id, check.id, plan.id],
+    )
+    module = Module("01-try", ROOT, meta, [], ROOT / "notes.md")
+    exercises = {item.id: item for item in (reflection, check, plan)}
+    return CourseContent(ROOT, course, modules={"01-try": module}, exercises=exercises)
+
+
 @pytest.fixture
 def stored() -> dict[str, dict[str, Any]]:
     return {"speak-freely": {"text": PRIVATE, "shared": False, "skipped": False}}
@@ -51,7 +100,7 @@ def _view(
     stored: dict[str, dict[str, Any]], **changes: Any
 ) -> tuple[ActionPlanView, list[tuple[str, dict[str, Any]]]]:
     saved: list[tuple[str, dict[str, Any]]] = []
-    context = ExerciseContext(load_course(ROOT), lambda: stored)
+    context = ExerciseContext(_course(), lambda: stored)
     view = ActionPlanView(
         _exercise(**changes), lambda eid, answer: saved.append((eid, answer)), context
     )
@@ -118,7 +167,7 @@ def test_very_long_text_is_cut_with_a_kind_note(stored: dict[str, dict[str, Any]
 
 
 def test_a_save_problem_is_shown(stored: dict[str, dict[str, Any]]) -> None:
-    context = ExerciseContext(load_course(ROOT), lambda: stored)
+    context = ExerciseContext(_course(), lambda: stored)
     view = ActionPlanView(_exercise(), lambda *_: "Please make it shorter.", context)
     view.save_now()
     assert "Please make it shorter." in view.status.html

@@ -195,3 +195,15 @@ def test_a_save_problem_is_shown_to_the_learner() -> None:
     )
     view.selects[0].value = "therapy"
     assert "Too long to keep." in view.status.html
+
+
+def test_the_rung_list_takes_only_known_rungs_from_the_browser() -> None:
+    saved: list[tuple[str, dict[str, Any]]] = []
+    view = _view(saved)
+    select = view.selects[0]
+    for content in [None, "therapy", {"placed": "the-top"}, {"placed": ["therapy"]}, {"x": 1}]:
+        select._placed(select, content, [])
+    assert select.value == "" and saved == []
+    select._placed(select, {"placed": "therapy"}, [])
+    assert select.value == "therapy"
+    assert saved[-1][1]["placements"][0] == "therapy"

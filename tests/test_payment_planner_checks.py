@@ -29,8 +29,8 @@ from coproduce.checks.payment_planner import (
     to_pence,
     total_lines,
 )
-from coproduce.content_loader import load_course
-from coproduce.content_model import PaymentRate
+from coproduce.content_model import PaymentRate, PaymentRates
+from coproduce.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 RATES = [
@@ -208,8 +208,7 @@ def test_the_saved_answer_has_rows_expenses_and_recognition() -> None:
 
 
 def test_the_course_rates_are_dated_sourced_and_flagged_as_examples() -> None:
-    rates = load_course(ROOT).payment_rates
-    assert rates is not None
+    rates = PaymentRates.model_validate(load_yaml(ROOT / "course" / "payment-rates.yml"))
     assert rates.currency == "GBP"
     assert "version 1.6" in rates.source and "16 December 2025" in rates.source
     assert rates.checked >= date(2025, 12, 16)

@@ -175,7 +175,7 @@ def test_restore_brings_back_the_whole_plan_without_saving() -> None:
     assert view.expenses["Travel"].value == "120.00"
     assert view.expenses["Interpreters or signers"].value == "300.00"
     assert view.recognition.value == [1]
-    assert "Total: \u00a33,090.00" in view.total.html  # 4*2*165 + 6*10*27.50 + 420
+    assert "Total: \u00a33,390.00" in view.total.html  # 4*2*165 + 6*10*27.50 + 420
     assert view.answer() == {
         "rows": answer["rows"],
         "expenses": {"Travel": "120.00", "Interpreters or signers": "300.00"},

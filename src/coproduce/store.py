@@ -28,12 +28,14 @@ from sqlalchemy import (
     event,
     inspect,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
 BUSY_TIMEOUT_MS = 30_000
 MAX_ANSWER_BYTES = 64_000
 STORE_FILE = "coproduce.sqlite"
+SCHEMA_LOCK_KEY = 0x636F70726F64  # "coprod": PostgreSQL advisory lock while making tables
 
 LOCAL_SESSION = "local"  # answers given outside a live session (a notebook on its own)
 metadata = MetaData()
@@ -105,8 +107,9 @@ class Store:
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = _make_engine(url)
-        _upgrade_first_layout(self.engine)
-        metadata.create_all(self.engine)
+        if not _layout_is_current(self.engine):
+            with self.writing() as connection:
+                _create_tables(connection)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -167,29 +170,52 @@ class Store:
                 yield connection
 
 
-def _upgrade_first_layout(engine: Engine) -> None:
+def _layout_is_current(engine: Engine) -> bool:
+    """Every table there, in the live-session layout: opening the store then writes nothing."""
+    with engine.connect() as connection:
+        inspector = inspect(connection)
+        names = set(inspector.get_table_names())
+        if not set(metadata.tables) <= names:
+            return False
+        return "session_code" in {column["name"] for column in inspector.get_columns("answers")}
+
+
+def _create_tables(connection: Connection) -> None:
+    """Make or upgrade the tables inside one write transaction.
+
+    Many kernels open a new store at once. Checking for a table and then creating it in a
+    deferred transaction let two of them race: on SQLite the loser failed at once with "database
+    is locked" (a read transaction cannot take the write lock after another writer committed),
+    on PostgreSQL with a duplicate type. The caller's transaction takes the write lock first on
+    SQLite (`BEGIN IMMEDIATE`); on PostgreSQL an advisory lock lets one process at a time in.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+    _upgrade_first_layout(connection)
+    metadata.create_all(connection)
+
+
+def _upgrade_first_layout(connection: Connection) -> None:
     """Stores made before live sessions keyed answers by learner alone: move them to 'local'."""
-    inspector = inspect(engine)
+    inspector = inspect(connection)
     if "answers" not in inspector.get_table_names():
         return
     if "session_code" in {column["name"] for column in inspector.get_columns("answers")}:
         return
-    with engine.connect() as connection, connection.begin():
-        for name in ("answers", "places"):
-            connection.exec_driver_sql(f"ALTER TABLE {name} RENAME TO {name}_first_layout")
-    metadata.create_all(engine)
-    with engine.connect() as connection, connection.begin():
-        connection.exec_driver_sql(
-            "INSERT INTO answers (session_code, learner_id, exercise_id, payload, hidden, "
-            "updated_at) SELECT 'local', learner_id, exercise_id, payload, false, updated_at "
-            "FROM answers_first_layout"
-        )
-        connection.exec_driver_sql(
-            "INSERT INTO places (session_code, learner_id, module, updated_at) "
-            "SELECT 'local', learner_id, module, updated_at FROM places_first_layout"
-        )
-        for name in ("answers", "places"):
-            connection.exec_driver_sql(f"DROP TABLE {name}_first_layout")
+    for name in ("answers", "places"):
+        connection.exec_driver_sql(f"ALTER TABLE {name} RENAME TO {name}_first_layout")
+    metadata.create_all(connection)
+    connection.exec_driver_sql(
+        "INSERT INTO answers (session_code, learner_id, exercise_id, payload, hidden, "
+        "updated_at) SELECT 'local', learner_id, exercise_id, payload, false, updated_at "
+        "FROM answers_first_layout"
+    )
+    connection.exec_driver_sql(
+        "INSERT INTO places (session_code, learner_id, module, updated_at) "
+        "SELECT 'local', learner_id, module, updated_at FROM places_first_layout"
+    )
+    for name in ("answers", "places"):
+        connection.exec_driver_sql(f"DROP TABLE {name}_first_layout")
 
 
 def now() -> datetime:

@@ -45,6 +45,7 @@ class TrainerApp:
             options=[(content.modules[slug].meta.title, slug) for slug in self.slugs],
             description="Move the room to",
             style={"description_width": "initial"},
+            layout=widgets.Layout(width="min(100%, 36rem)"),
         )
         self.move_button = button("Move the room", "primary")
         self.next_button = button("Move the room to the next part")

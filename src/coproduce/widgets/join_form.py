@@ -27,8 +27,12 @@ class JoinForm:
                 ]
             )
         )
-        self.code = widgets.Text(description="Session code", placeholder="For example K7M2QX")
-        self.name = widgets.Text(description="Your name (optional)")
+        # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
+        # would be held back by ipywidgets and the Join click could arrive first.
+        self.code = widgets.Text(
+            description="Session code", placeholder="For example K7M2QX", continuous_update=False
+        )
+        self.name = widgets.Text(description="Your name (optional)", continuous_update=False)
         for box in (self.code, self.name):
             box.style = {"description_width": "initial"}
             box.add_class("cp-join-text")

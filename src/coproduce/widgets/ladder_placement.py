@@ -1,16 +1,19 @@
 """Place described situations on a ladder of participation, then read where each one sits.
 
-Each situation has a labelled drop-down list of the rungs, so it works by keyboard and needs no
-dragging. Where the course puts each situation, and why, stay in the kernel until the learner
+Each situation has a labelled drop-down list of the rungs (RungSelect), so it works by keyboard
+and needs no dragging. Where the course puts each situation, and why, stay in the kernel until the learner
 presses "Check my placements".
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
 from ..checks.ladder_placement import (
     PlacementResult,
@@ -27,6 +30,26 @@ CHOOSE = "Choose a rung"
 CHANGED = "You changed this one. Press “Check my placements” to see where it sits."
 
 
+class RungSelect(anywidget.AnyWidget):
+    """A <label> and a <select> of rungs; the options hold rung names only, never the answer."""
+
+    _esm = Path(__file__).with_name("ladder_placement.js")
+    label = traitlets.Unicode("").tag(sync=True)
+    options = traitlets.List(traitlets.List(traitlets.Unicode())).tag(sync=True)
+    value = traitlets.Unicode(NOT_PLACED).tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._placed)
+
+    def _placed(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        placed = content.get("placed") if isinstance(content, dict) else None
+        known = {value for _text, value in self.options}
+        if not self.disabled and isinstance(placed, str) and placed in known:
+            self.value = placed
+
+
 class LadderPlacementView:
     """Saves each placement as it changes; explanations appear only after a check."""
 
@@ -39,7 +62,7 @@ class LadderPlacementView:
         self._restoring = False
         ladder = context.content.ladders.get(exercise.ladder) if context else None
         self.ladder: Ladder | None = ladder
-        self.selects: list[widgets.Dropdown] = []
+        self.selects: list[RungSelect] = []
         self.results: list[widgets.HTML] = []
         self.status = LiveMessage()
         self.check_button = button("Check my placements", "primary")
@@ -51,8 +74,8 @@ class LadderPlacementView:
             )
             self.widget = exercise_frame(exercise.title, [widgets.HTML(missing)])
             return
-        choices = [(CHOOSE, NOT_PLACED)] + [
-            (rung_label(ladder, rung.id), rung.id) for rung in reversed(ladder.rungs)
+        choices = [[CHOOSE, NOT_PLACED]] + [
+            [rung_label(ladder, rung.id), rung.id] for rung in reversed(ladder.rungs)
         ]
         situations: list[widgets.Widget] = []
         count = len(exercise.situations)
@@ -61,12 +84,8 @@ class LadderPlacementView:
                 f'<p class="cp-ladder-situation-text"><strong>Situation {number} of {count}.'
                 f"</strong> {html.escape(situation.text)}</p>"
             )
-            select = widgets.Dropdown(
-                options=choices,
-                value=NOT_PLACED,
-                description=f"Where does situation {number} sit?",
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%"),
+            select = RungSelect(
+                label=f"Where does situation {number} sit?", options=choices, value=NOT_PLACED
             )
             select.add_class("cp-ladder-select")
             select.observe(lambda change, index=number - 1: self._on_change(index), "value")

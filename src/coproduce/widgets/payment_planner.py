@@ -156,6 +156,7 @@ class PaymentPlannerView:
             box.observe(self._on_expense, "value")
             self.expenses[name] = box
         self.expense_notes = widgets.HTML()
+        self.expense_notes.add_class("cp-pay-expense-notes")
 
         self.recognition = ChoiceGroup(
             legend="Other ways to recognise people's work (tick all you will offer)",
@@ -289,15 +290,17 @@ class PaymentPlannerView:
                     return
         self._on_change(change)
 
-    def _on_expense(self, change: dict[str, Any]) -> None:
-        self._show_expense_notes()
-        self._on_change(change)
+    def _on_expense(self, _change: dict[str, Any]) -> None:
+        # The note is also said in the status, so a screen reader hears why an amount is left out.
+        notes = self._show_expense_notes()
+        if not self._quiet:
+            self._changed(" ".join(notes))
 
     def _on_change(self, _change: dict[str, Any]) -> None:
         if not self._quiet:
             self._changed("")
 
-    def _show_expense_notes(self) -> None:
+    def _show_expense_notes(self) -> list[str]:
         assert self.rates is not None
         notes = []
         for name, box in self.expenses.items():
@@ -305,6 +308,7 @@ class PaymentPlannerView:
             if not checked.ok:
                 notes.append(f"{name}: {checked.message}")
         self.expense_notes.value = paragraphs(notes, "cp-note")
+        return notes
 
     def _expense_pence(self) -> dict[str, int]:
         assert self.rates is not None

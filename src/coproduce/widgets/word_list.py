@@ -28,6 +28,9 @@ class WordListView:
         self.boxes = [
             widgets.Text(
                 description=f"Word {number} of {count}",
+                # Sent when the learner leaves the box: one update, so a quick Submit cannot
+                # overtake the words that ipywidgets would otherwise still be holding back.
+                continuous_update=False,
                 style={"description_width": "initial"},
                 layout=widgets.Layout(width="100%"),
             )

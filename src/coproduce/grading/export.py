@@ -1,0 +1,57 @@
+"""The grades CSV: one row per learner per session, one column per graded exercise."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..content_loader import CourseContent
+from .generate import marked_modules
+from .paths import grading_root
+from .results import LearnerResult, all_results, session_results
+
+FIXED_COLUMNS = [
+    "session",
+    "learner_id",
+    "submitted_at",
+    "score",
+    "max_score",
+    "waiting_for_marks",
+    "completed",
+]
+
+
+def export_grades(content: CourseContent, out: Path, session_code: str | None = None) -> int:
+    """Write the CSV; returns the number of learner rows. Blank marks: not marked yet."""
+    folder = grading_root(content.root)
+    if session_code:
+        results = session_results(content, folder, session_code)
+    else:
+        results = all_results(content, folder)
+    exercise_ids = [ex.id for marked in marked_modules(content) for ex in marked.exercises]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as sink:
+        writer = csv.writer(sink)
+        writer.writerow(FIXED_COLUMNS + exercise_ids)
+        for result in results:
+            writer.writerow([_safe(cell) for cell in _row(result, exercise_ids)])
+    return len(results)
+
+
+def _row(result: LearnerResult, exercise_ids: list[str]) -> list[str]:
+    scores = {item.exercise.id: item.score for item in result.exercises}
+    return [
+        result.session,
+        result.learner_id,
+        result.submitted_at.isoformat() if result.submitted_at else "",
+        f"{result.score:g}",
+        f"{result.max_score:g}",
+        str(result.waiting),
+        "yes" if result.completed else "no",
+        *("" if scores.get(name) is None else f"{scores[name]:g}" for name in exercise_ids),
+    ]
+
+
+def _safe(cell: str) -> str:
+    """Spreadsheets run cells that start like a formula; such a cell gets a leading quote."""
+    return f"'{cell}" if cell[:1] in {"=", "+", "-", "@", "\t", "\r"} else cell

@@ -1,0 +1,176 @@
+"""A learner's own feedback, and a certificate of completion, as escaped HTML.
+
+Built from nbgrader's gradebook (marks, the trainer's comments) and the exercise files. Only the
+one learner's results are read. Which option was right and the "why" text are only shown for
+questions the learner answered, as in the learner app; hidden tests and solutions never appear.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from ..branding import logo_data_uri
+from ..content_loader import CourseContent, load_course
+from ..content_model import KnowledgeCheck
+from .paths import grading_root
+from .results import ExerciseResult, LearnerResult, learner_result, session_results
+
+CERTIFICATE_FILE = "certificate.html"
+
+
+def feedback_html(
+    course_root: Path,
+    session_code: str,
+    learner_id: str,
+    content: CourseContent | None = None,
+) -> str | None:
+    """The "My feedback" panel for one learner in one session; None until they are graded."""
+    content = content or load_course(course_root)
+    result = _result(content, session_code, learner_id)
+    if result is None or not result.exercises:
+        return None
+    parts = [
+        '<section class="cp-feedback" aria-labelledby="cp-feedback-title">',
+        '<h2 id="cp-feedback-title">My feedback</h2>',
+        _p(f"You scored {_points(result.score)} out of {_points(result.max_score)}."),
+    ]
+    if result.waiting:
+        waiting = "answer" if result.waiting == 1 else "answers"
+        parts.append(_p(f"Your trainer still has to read {result.waiting} {waiting}."))
+    parts += [_exercise(item) for item in result.exercises]
+    if result.completed:
+        parts.append(_p("You answered every marked question. Well done."))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _exercise(item: ExerciseResult) -> str:
+    exercise = item.exercise
+    parts = [f"<article><h3>{html.escape(exercise.title)}</h3>"]
+    if not item.answered:
+        parts.append(_p("You did not answer this one."))
+    if item.score is None:
+        parts.append(_p("Marks: your trainer has not marked this yet."))
+    else:
+        parts.append(_p(f"Marks: {_points(item.score)} out of {_points(item.max_score)}."))
+    if item.answered and isinstance(exercise, KnowledgeCheck):
+        chosen = [
+            exercise.options[number - 1]
+            for number in item.chosen or []
+            if 1 <= number <= len(exercise.options)
+        ]
+        for option in chosen:
+            parts.append(_p(f"You chose: {option.text}"))
+            parts.append(_p(option.feedback))
+        parts.append(_p(f"Why: {exercise.explanation}"))
+    if item.comment:
+        parts.append(_p(f"From your trainer: {item.comment}"))
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def certificate_html(
+    course_root: Path,
+    session_code: str,
+    learner_id: str,
+    display_name: str = "",
+    content: CourseContent | None = None,
+) -> str | None:
+    """A one-page certificate (a whole HTML page that prints well) if the learner completed."""
+    content = content or load_course(course_root)
+    result = _result(content, session_code, learner_id)
+    if result is None or not result.completed:
+        return None
+    return _certificate(content, result, display_name)
+
+
+def write_certificates(content: CourseContent, folder: Path, session_code: str) -> int:
+    """Put a certificate beside nbgrader's feedback for each learner who completed."""
+    written = 0
+    for result in session_results(content, folder, session_code):
+        target = folder / "feedback" / result.learner_id / result.session
+        if result.completed and target.is_dir():
+            (target / CERTIFICATE_FILE).write_text(
+                _certificate(content, result, ""), encoding="utf-8"
+            )
+            written += 1
+    return written
+
+
+def _result(content: CourseContent, session_code: str, learner_id: str) -> LearnerResult | None:
+    try:
+        return learner_result(content, grading_root(content.root), session_code, learner_id)
+    except LookupError:
+        return None
+
+
+def _certificate(content: CourseContent, result: LearnerResult, display_name: str) -> str:
+    course = content.course
+    brand = course.branding
+    esc = html.escape
+    name = display_name.strip()[:60]
+    who = (
+        f'<p class="name">{esc(name)}</p>'
+        if name
+        else '<p class="name blank" aria-label="Name (write it here)">&nbsp;</p>'
+    )
+    when = _date(result.submitted_at)
+    organisation = brand.organisation or brand.name
+    logo = logo_data_uri(content.root, brand.logo)
+    logo_tag = ""
+    if logo:
+        logo_tag = f'<img class="logo" src="{esc(logo)}" alt="{esc(organisation)} logo">'
+    outcomes = "".join(f"<li>{esc(outcome)}</li>" for outcome in course.outcomes)
+    return f"""<!DOCTYPE html>
+<html lang="{esc(course.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Certificate of completion: {esc(course.title)}</title>
+<style>
+@page {{ size: A4 landscape; margin: 12mm; }}
+* {{ box-sizing: border-box; }}
+body {{ margin: 0; font-family: system-ui, sans-serif; color: {brand.text_colour};
+  background: {brand.background_colour}; line-height: 1.5; }}
+main {{ max-width: 270mm; margin: 0 auto; padding: 14mm 18mm; text-align: center;
+  border: 3mm solid {brand.primary_colour}; outline: 1mm solid {brand.accent_colour};
+  outline-offset: -6mm; page-break-inside: avoid; break-inside: avoid; }}
+h1 {{ color: {brand.primary_colour}; font-size: 2.2rem; margin: 0.2em 0; }}
+.course {{ font-size: 1.6rem; font-weight: bold; margin: 0.3em 0; }}
+.name {{ font-size: 1.8rem; margin: 0.4em auto; min-height: 1.6em; max-width: 70%;
+  border-bottom: 1px solid {brand.text_colour}; }}
+ul {{ display: inline-block; text-align: left; margin: 0.5em auto; }}
+.logo {{ max-height: 22mm; max-width: 60mm; }}
+footer {{ margin-top: 1em; font-size: 0.95rem; }}
+@media print {{ body {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}
+</style>
+</head>
+<body>
+<main>
+{logo_tag}
+<h1>Certificate of completion</h1>
+<p>This is to say that</p>
+{who}
+<p>took part in, and answered every marked question of, the course</p>
+<p class="course">{esc(course.title)}</p>
+<p>What the course covered:</p>
+<ul>{outcomes}</ul>
+<footer><p>{esc(organisation)}{" · " + esc(when) if when else ""}</p></footer>
+</main>
+</body>
+</html>
+"""
+
+
+def _date(moment: datetime | None) -> str:
+    return f"{moment.day} {moment:%B %Y}" if moment else ""
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def _p(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
