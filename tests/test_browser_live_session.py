@@ -57,6 +57,8 @@ def _typed_code_learner(browser: Any, server: Server) -> Any:
     code_box.fill("ZZZ 999")
     page.get_by_role("button", name="Join").click()
     page.get_by_text("We could not find a session").wait_for(timeout=30_000)
+    assert axe_violations(page) == []
+    shot(page, "learner-join-wrong-code-phone.png")
     code_box.fill(server.code.lower())
     page.get_by_role("group", name="Your role (optional)").get_by_label(
         "Public contributor"

@@ -378,3 +378,22 @@ def test_the_session_ends_with_an_evaluation_and_a_closing_round(
         assert isinstance(exercise, (Poll, Reflection)), exercise.id
     assert any(content.exercises[i].kind == "action_plan" for i in ids)
     assert content.exercises[ids[-1]].kind in ("word_list", "poll"), "end with a closing round"
+
+
+def test_no_answer_or_feedback_is_printed_in_the_learner_text(content: CourseContent) -> None:
+    """Printed packs show module text; an answer's opening words must not be in it."""
+    texts = {
+        m.slug: " ".join(m.content_path.read_text("utf-8").split())
+        for m in content.ordered_modules()
+    }
+    for exercise in content.exercises.values():
+        hidden = [getattr(exercise, "explanation", "")]
+        hidden += [
+            option.feedback
+            for option in getattr(exercise, "options", [])
+            if hasattr(option, "feedback")
+        ]
+        for text in filter(None, hidden):
+            opening = " ".join(text.split())[:40]
+            for slug, page in texts.items():
+                assert opening not in page, f"{exercise.id}: '{opening}' is in {slug}"

@@ -122,8 +122,9 @@ def test_answers_fill_only_answer_cells_as_literals(course_dir: Path) -> None:
     filled = fill_release(content, source, learner)
     sources = [cell.source for cell in filled.cells]
     answer = next(
-        cell for cell in filled.cells if cell.metadata.get("nbgrader", {}).get("grade_id")
-        == cell_id(check.id, "answer")
+        cell
+        for cell in filled.cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == cell_id(check.id, "answer")
     )
     assert answer.source.splitlines()[-1] == f"{choice_variable(check.id)} = [1]"
     assert len(sources) == len(source.cells)

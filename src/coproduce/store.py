@@ -7,6 +7,8 @@ front (`BEGIN IMMEDIATE`) and wait on a busy timeout instead of failing with "da
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -222,6 +224,25 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL, waiting like the busy timeout if another process holds it.
+
+    SQLite does not call its busy handler for this switch: when many kernels open a new store
+    at once, all but one would otherwise fail at once with "database is locked".
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.001
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
 def _make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
@@ -232,8 +253,8 @@ def _make_engine(url: str) -> Engine:
         # Let us issue BEGIN ourselves; pysqlite's own BEGIN is deferred.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
