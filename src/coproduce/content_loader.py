@@ -361,7 +361,7 @@ def _explain(path: Path, data: Any, error: ValidationError) -> list[ContentProbl
                     path,
                     line,
                     f"{where}: this reads as {str(item['input']).lower()}, not as text",
-                    "put the words in quotes, for example \"No\" or \"Yes\"",
+                    'put the words in quotes, for example "No" or "Yes"',
                 )
             )
         else:

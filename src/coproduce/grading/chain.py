@@ -59,7 +59,7 @@ def grade_session(
     report.notebooks = generated.notebooks
     if not generated.notebooks:
         raise LookupError("No exercise in the course is graded: set graded: true and points.")
-    progress = Progress(2 + 2 * len(found), stream, f"Grading {assignment} ")
+    progress = Progress(3 + len(found), stream, f"Grading {assignment} ")
     api = nbgrader_apps.open_api(folder, timeout)
     if not release_is_current(folder, assignment, generated):
         nbgrader_apps.release(api, assignment)
@@ -76,15 +76,18 @@ def grade_session(
         if not result.ok:
             report.problems[learner] = result.message
             progress.note(f"  {learner}: {result.message}")
-            if not (folder / "autograded" / learner / assignment).is_dir():
-                progress.step("no feedback")
-                continue
-        (report.graded if fresh else report.unchanged).append(learner)
-        feedback = nbgrader_apps.generate_feedback(api, assignment, learner)
-        progress.step(f"feedback for {learner[:8]}")
-        if not feedback.ok:
-            report.problems.setdefault(learner, feedback.message)
-            progress.note(f"  {learner}: {feedback.message}")
+        if (folder / "autograded" / learner / assignment).is_dir():
+            (report.graded if fresh else report.unchanged).append(learner)
+    # Feedback for everyone in one nbgrader run (comments may be new even where answers are
+    # not); only if that run fails is each learner retried alone, to find whose failed.
+    graded = [*report.graded, *report.unchanged]
+    if graded and not nbgrader_apps.generate_feedback(api, assignment, None).ok:
+        for learner in graded:
+            feedback = nbgrader_apps.generate_feedback(api, assignment, learner)
+            if not feedback.ok:
+                report.problems.setdefault(learner, feedback.message)
+                progress.note(f"  {learner}: {feedback.message}")
+    progress.step(f"feedback for {len(graded)} learners")
     report.certificates = write_certificates(content, folder, assignment)
     progress.finish()
     return report

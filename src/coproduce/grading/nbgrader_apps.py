@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +46,11 @@ def open_api(folder: Path, timeout: int | None = None) -> Any:
     config.CourseDirectory.course_id = COURSE_ID
     if timeout is not None:
         config.Execute.timeout = timeout
-    # The file exchange is for JupyterHub setups; the bridge hands feedback back itself.
-    config.Exchange.root = str(folder / "exchange")
+    # nbgrader's file exchange (for JupyterHub setups) lives inside the course folder too; the
+    # bridge hands feedback back itself, but the API insists on a writable exchange folder.
+    exchange = folder / "exchange"
+    exchange.mkdir(exist_ok=True)
+    config.Exchange.root = str(exchange)
     with _quiet():
         coursedir = CourseDirectory(config=config)
         api = NbGraderAPI(coursedir=coursedir, config=config)
@@ -81,8 +85,8 @@ def autograde(api: Any, assignment: str, learner: str, *, force: bool) -> StepRe
     return StepResult(True, "", log)
 
 
-def generate_feedback(api: Any, assignment: str, learner: str) -> StepResult:
-    """`nbgrader generate_feedback ASSIGNMENT --student LEARNER --force` (comments may be new)."""
+def generate_feedback(api: Any, assignment: str, learner: str | None) -> StepResult:
+    """`nbgrader generate_feedback ASSIGNMENT [--student LEARNER] --force`."""
     with _quiet():
         result = api.generate_feedback(assignment, learner, force=True)
     if not result["success"]:
@@ -123,7 +127,13 @@ def _quiet() -> Iterator[None]:
             os.dup2(null.fileno(), 1)
             os.dup2(null.fileno(), 2)
         sink = io.StringIO()
-        with contextlib.redirect_stderr(sink), contextlib.redirect_stdout(sink):
+        with (
+            contextlib.redirect_stderr(sink),
+            contextlib.redirect_stdout(sink),
+            warnings.catch_warnings(),
+        ):
+            # nbgrader's gradebook code trips SQLAlchemy 2 warnings that change nothing here.
+            warnings.simplefilter("ignore")
             yield
     finally:
         sys.stdout.flush()

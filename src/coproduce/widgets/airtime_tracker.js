@@ -1,10 +1,9 @@
 // Toggle buttons for "who is speaking": a labelled group of real <button>s with aria-pressed.
 // One button is pressed at a time; pressing the pressed speaker again pauses. The kernel keeps
 // the time and says in text who is speaking; this only reports which button was pressed.
-let groups = 0;
-
 function render({ model, el }) {
-  const id = `cp-speaker-legend-${++groups}`;
+  // Unique per group: anywidget loads this module afresh for each widget, so no counter here.
+  const id = `cp-speaker-legend-${Math.random().toString(36).slice(2)}`;
   const group = document.createElement("div");
   group.className = "cp-speaker-group";
   group.setAttribute("role", "group");

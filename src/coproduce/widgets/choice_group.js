@@ -1,9 +1,10 @@
 // Radio buttons or checkboxes in a fieldset with a legend: a labelled group, which
 // ipywidgets' own RadioButtons cannot give. Only option texts reach the browser.
-let groups = 0;
 
 function render({ model, el }) {
-  const name = `cp-choice-${++groups}`;
+  // anywidget loads this module afresh for each widget, so a counter here would give every
+  // group the same name, making all radio buttons on the page one group. A random name is unique.
+  const name = `cp-choice-${Math.random().toString(36).slice(2)}`;
   const fieldset = document.createElement("fieldset");
   fieldset.className = "cp-choice";
   const legend = document.createElement("legend");

@@ -1,8 +1,8 @@
 """Place described situations on a ladder of participation, then read where each one sits.
 
 Each situation has a labelled drop-down list of the rungs (RungSelect), so it works by keyboard
-and needs no dragging. Where the course puts each situation, and why, stay in the kernel until the learner
-presses "Check my placements".
+and needs no dragging. Where the course puts each situation, and why, stay in the kernel until
+the learner presses "Check my placements".
 """
 
 from __future__ import annotations

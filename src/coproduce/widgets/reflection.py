@@ -46,7 +46,13 @@ class ReflectionView:
         self.text.observe(self._on_text, "value")
         self.share.observe(self._on_share, "value")
         self.skip_button.on_click(lambda _: self.skip())
-        privacy = paragraphs(["Only you can see this unless you tick the box to share it."])
+        privacy = paragraphs(
+            [
+                "Only you can see this unless you tick the box to share it."
+                if exercise.can_share
+                else "Only you can see this."
+            ]
+        )
         self.widget = exercise_frame(
             exercise.title,
             [

@@ -1,0 +1,330 @@
+"""Benchmark live results: how long a learner's answer takes to reach the trainer app.
+
+What is measured, in one run, and why:
+
+1. Answer-to-trainer latency: 40 learners (by default) answer a shared exercise at the same
+   moment, each from its own Python process writing through `Store.save_answer`, as each
+   learner's kernel does. A reader in this process polls the store exactly as the trainer app's
+   refresh thread does (`TrainerApp._loop`: wait `REFRESH_SECONDS`, read
+   `SessionStore.latest_change`, and on a change read `SessionStore.shared_answers` for every
+   live exercise). For each answer, the latency runs from the moment the learner's kernel
+   starts saving it (a wall-clock time written into the answer) until the refresh that first
+   returns it has finished reading. The aim is a 95th percentile under 1 s.
+2. Save time: how long `save_answer` takes in each writer while all forty write at once (the
+   write lock is taken up front, so this includes waiting for the others).
+3. Refresh time: how long one refresh of the trainer app's reads takes.
+
+Each round starts at a random offset from the reader's polling, so that the figures cover every
+phase of its cycle. It runs on SQLite (a file in WAL mode, the default store) and, if
+COPRODUCE_TEST_POSTGRES_URL is set (`.ci/install-postgres` prints one), on PostgreSQL, in a
+schema of its own that is dropped afterwards.
+
+Run with `python benchmarks/live_latency.py [--learners N] [--rounds N] [--json PATH]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, text
+
+from coproduce.live_sessions import SessionStore
+from coproduce.store import Store
+from coproduce.trainer_app import REFRESH_SECONDS
+
+POSTGRES_URL_ENV = "COPRODUCE_TEST_POSTGRES_URL"
+LEARNERS = 40
+ROUNDS = 6
+ROUND_GAP_S = 2.5  # between rounds, on top of a random offset of up to one polling period
+FIRST_ROUND_DELAY_S = 1.0
+SETTLE_S = 3 * REFRESH_SECONDS  # after the last round, for the reader to see every answer
+WRITER_TIMEOUT_S = 300.0
+P95_TARGET_MS = 1000.0
+ANSWER_TEXT = "What would help me speak freely: time to think before I answer. " * 3
+
+# One learner's kernel: import, open the store, wait for the round start times, then save one
+# shared answer per round at each start time, reporting how long each save took.
+WRITER = """
+import json, sys, time
+from coproduce.store import Store
+
+target, learner, session, text = sys.argv[1:5]
+store = Store(target)
+print("ready", flush=True)
+starts = json.loads(sys.stdin.readline())
+for number, start in enumerate(starts):
+    time.sleep(max(0.0, start - time.time()))
+    submitted = time.time()
+    answer = {"text": text, "shared": True, "submitted_at": submitted}
+    store.save_answer(learner, f"bench-{number}", answer, session=session)
+    print(f"saved {number} {time.time() - submitted:.6f}", flush=True)
+store.close()
+print("done", flush=True)
+"""
+
+
+@dataclass
+class Summary:
+    count: int
+    median: float
+    p95: float
+    maximum: float
+
+
+def summarise(values: list[float]) -> Summary:
+    if len(values) < 2:
+        only = values[0] if values else float("nan")
+        return Summary(len(values), only, only, only)
+    p95 = statistics.quantiles(values, n=100, method="inclusive")[94]
+    return Summary(len(values), statistics.median(values), p95, max(values))
+
+
+@dataclass
+class Reader:
+    """The trainer app's refresh loop, noting when each answer is first read."""
+
+    sessions: SessionStore
+    code: str
+    exercises: list[str]
+    seen_ms: dict[tuple[str, str], float] = field(default_factory=dict)
+    refresh_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+    fingerprint: tuple[Any, ...] | None = None
+
+    def refresh(self) -> None:
+        started = time.perf_counter()
+        fingerprint = self.sessions.latest_change(self.code)
+        if fingerprint == self.fingerprint:
+            self.refresh_ms.append((time.perf_counter() - started) * 1000)
+            return
+        self.fingerprint = fingerprint
+        found = [
+            (exercise, answer)
+            for exercise in self.exercises
+            for answer in self.sessions.shared_answers(self.code, exercise)
+        ]
+        read_at = time.time()
+        self.refresh_ms.append((time.perf_counter() - started) * 1000)
+        for exercise, answer in found:
+            key = (exercise, answer.tag)
+            if key not in self.seen_ms:
+                self.seen_ms[key] = (read_at - float(answer.payload["submitted_at"])) * 1000
+
+    def loop(self) -> None:
+        while not self.stop.wait(REFRESH_SECONDS):
+            try:
+                self.refresh()
+            except Exception as error:  # as the trainer app does: note it, keep refreshing
+                self.errors.append(repr(error))
+
+
+@contextmanager
+def reading(reader: Reader) -> Iterator[Reader]:
+    thread = threading.Thread(target=reader.loop, name="trainer-refresh", daemon=True)
+    thread.start()
+    try:
+        yield reader
+    finally:
+        reader.stop.set()
+        thread.join(timeout=30)
+
+
+def start_writers(target: str, code: str, learners: int) -> list[subprocess.Popen[str]]:
+    writers = []
+    for number in range(learners):
+        command = [sys.executable, "-c", WRITER, target, f"bench-{number:03d}", code, ANSWER_TEXT]
+        writers.append(
+            subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+        )
+    return writers
+
+
+def stop_writers(writers: list[subprocess.Popen[str]]) -> None:
+    for writer in writers:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait()
+
+
+def run_backend(name: str, target: str, learners: int, rounds: int) -> dict[str, Any]:
+    store = Store(target)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    exercises = [f"bench-{number}" for number in range(rounds)]
+    print(f"{name}: starting {learners} writer processes ...", flush=True)
+    writers = start_writers(target, code, learners)
+    try:
+        for writer in writers:
+            assert writer.stdout is not None and writer.stdin is not None
+            line = writer.stdout.readline()
+            if line.strip() != "ready":
+                raise RuntimeError(f"a writer failed to start:\n{line}{writer.stdout.read()}")
+        reader = Reader(sessions, code, exercises)
+        with reading(reader):
+            start = time.time() + FIRST_ROUND_DELAY_S
+            starts = []
+            for _ in range(rounds):
+                start += random.uniform(0, REFRESH_SECONDS)
+                starts.append(start)
+                start += ROUND_GAP_S
+            plan = json.dumps(starts) + "\n"
+            for writer in writers:
+                assert writer.stdin is not None
+                writer.stdin.write(plan)
+                writer.stdin.flush()
+            print(f"{name}: {rounds} rounds of {learners} answers at once ...", flush=True)
+            outputs = [writer.communicate(timeout=WRITER_TIMEOUT_S)[0] for writer in writers]
+            deadline = time.monotonic() + SETTLE_S
+            while len(reader.seen_ms) < learners * rounds and time.monotonic() < deadline:
+                time.sleep(0.05)
+    finally:
+        stop_writers(writers)
+        store.close()
+    save_ms = []
+    for writer, output in zip(writers, outputs, strict=True):
+        if writer.returncode != 0 or "locked" in output.lower():
+            raise RuntimeError(f"a writer failed:\n{output}")
+        save_ms += [
+            float(x.split()[2]) * 1000 for x in output.splitlines() if x.startswith("saved")
+        ]
+    return {
+        "backend": name,
+        "learners": learners,
+        "rounds": rounds,
+        "answers_written": len(save_ms),
+        "answers_seen": len(reader.seen_ms),
+        "latency_ms": sorted(reader.seen_ms.values()),
+        "save_ms": save_ms,
+        "refresh_ms": reader.refresh_ms,
+        "reader_errors": reader.errors,
+    }
+
+
+@contextmanager
+def postgres_schema(url: str) -> Iterator[str]:
+    """A URL whose connections work in a new schema, dropped on the way out."""
+    schema = f"cp_bench_{secrets.token_hex(6)}"
+    admin = create_engine(url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        separator = "&" if "?" in url else "?"
+        yield f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def run_benchmark(learners: int, rounds: int) -> dict[str, Any]:
+    load_average = os.getloadavg()[0]  # other work on the machine skews every figure
+    backends = []
+    with ExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="cp-live-bench-"))
+        backends.append(run_backend("SQLite", folder, learners, rounds))
+        url = os.environ.get(POSTGRES_URL_ENV, "")
+        if url:
+            target = stack.enter_context(postgres_schema(url))
+            backends.append(run_backend("PostgreSQL", target, learners, rounds))
+        else:
+            print(f"PostgreSQL skipped: set {POSTGRES_URL_ENV} to include it", flush=True)
+    return {
+        "backends": backends,
+        "refresh_seconds": REFRESH_SECONDS,
+        "p95_target_ms": P95_TARGET_MS,
+        "load_average_at_start": load_average,
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def table_row(label: str, values: list[float], unit: str) -> str:
+    summary = summarise(values)
+    return (
+        f"{label:<40} {summary.count:>5}  {summary.median:>8.1f} {summary.p95:>8.1f} "
+        f"{summary.maximum:>8.1f}  {unit}"
+    )
+
+
+def report(figures: dict[str, Any]) -> str:
+    lines = [
+        f"{'figure':<40} {'n':>5}  {'median':>8} {'p95':>8} {'max':>8}  unit",
+        "-" * 80,
+    ]
+    for backend in figures["backends"]:
+        name = backend["backend"]
+        lines += [
+            table_row(f"{name}: answer to trainer app", backend["latency_ms"], "ms"),
+            table_row(
+                f"{name}: save_answer, {backend['learners']} at once", backend["save_ms"], "ms"
+            ),
+            table_row(f"{name}: one trainer refresh (reads)", backend["refresh_ms"], "ms"),
+        ]
+    lines.append("-" * 80)
+    for backend in figures["backends"]:
+        p95 = summarise(backend["latency_ms"]).p95
+        verdict = "met" if p95 < P95_TARGET_MS else "NOT met"
+        missing = backend["answers_written"] - backend["answers_seen"]
+        errors = len(backend["reader_errors"])
+        lines.append(
+            f"{backend['backend']}: p95 answer to trainer {p95:.0f} ms (target under "
+            f"{P95_TARGET_MS:.0f} ms: {verdict}); {backend['answers_seen']} of "
+            f"{backend['answers_written']} answers seen ({missing} missing), {errors} read errors"
+        )
+    lines.append(
+        f"the trainer app polls every {figures['refresh_seconds']:.1f} s; load average at start "
+        f"{figures['load_average_at_start']:.2f} on {figures['cpu_count']} CPUs"
+    )
+    return "\n".join(lines)
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=LEARNERS, help=f"writers ({LEARNERS})")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"answers each ({ROUNDS})")
+    parser.add_argument("--json", type=Path, default=None, help="also write results here")
+    arguments = parser.parse_args(argv)
+    if arguments.learners < 1 or arguments.rounds < 1:
+        parser.error("--learners and --rounds must be at least 1")
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    figures = run_benchmark(arguments.learners, arguments.rounds)
+    print()
+    print(report(figures))
+    if arguments.json is not None:
+        arguments.json.write_text(json.dumps(figures, indent=2) + "\n")
+        print(f"results written to {arguments.json}")
+    ok = all(
+        backend["answers_seen"] == backend["answers_written"] and not backend["reader_errors"]
+        for backend in figures["backends"]
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
