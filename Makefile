@@ -34,6 +34,7 @@ test: $(STAMP) browser lint
 
 benchmark: $(STAMP) browser
 	$(BIN)/python benchmarks/learner_app.py
+	$(BIN)/python benchmarks/live_latency.py
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock:

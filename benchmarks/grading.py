@@ -6,9 +6,10 @@
 2. nbgrader alone: `nbgrader autograde CODE --force` run from the course folder, on the very
    submissions the bridge collected.
 
-The bridge does more than nbgrader's autograde (it also writes the feedback), so the ratio is an
-upper bound on what the bridge adds. Learners answer at random, with a fixed seed: about a third
-of them answer everything, a third some, a third nothing.
+The bridge does more than nbgrader's autograde (it also writes the feedback), so the first ratio is
+an upper bound on what the bridge adds; the second compares with nbgrader's autograde followed by
+`nbgrader generate_feedback CODE --force`. Learners answer at random, with a fixed seed: about a
+third of them answer everything, a third some, a third nothing.
 
 Run with `python benchmarks/grading.py [--learners 40] [--timeout 30] [--json PATH]`.
 """
@@ -80,10 +81,23 @@ def main() -> int:
         bridge = time.perf_counter() - started
         graded = len(report.graded)
 
-        nbgrader = [str(Path(sys.executable).with_name("nbgrader")), "autograde", code, "--force"]
+        nbgrader = str(Path(sys.executable).with_name("nbgrader"))
         started = time.perf_counter()
-        subprocess.run(nbgrader, cwd=grading_root(course), check=True, capture_output=True)
+        subprocess.run(
+            [nbgrader, "autograde", code, "--force"],
+            cwd=grading_root(course),
+            check=True,
+            capture_output=True,
+        )
         alone = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run(
+            [nbgrader, "generate_feedback", code, "--force"],
+            cwd=grading_root(course),
+            check=True,
+            capture_output=True,
+        )
+        feedback = time.perf_counter() - started
 
     figures = {
         "learners": args.learners,
@@ -94,6 +108,8 @@ def main() -> int:
         "nbgrader_autograde_seconds": round(alone, 2),
         "nbgrader_autograde_seconds_per_learner": round(alone / args.learners, 3),
         "ratio_bridge_to_nbgrader": round(bridge / alone, 3),
+        "nbgrader_feedback_seconds": round(feedback, 2),
+        "ratio_bridge_to_nbgrader_autograde_and_feedback": round(bridge / (alone + feedback), 3),
     }
     problems = len(report.problems)
     print(f"Learners graded end to end: {graded} of {args.learners} ({problems} problems)")
@@ -105,7 +121,9 @@ def main() -> int:
         f"nbgrader autograde on the same submissions: {alone:.1f} s, "
         f"{alone / args.learners:.2f} s per learner"
     )
+    print(f"nbgrader generate_feedback on them: {feedback:.1f} s")
     print(f"Ratio bridge / nbgrader autograde: {bridge / alone:.2f}")
+    print(f"Ratio bridge / (nbgrader autograde + feedback): {bridge / (alone + feedback):.2f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2))

@@ -19,7 +19,8 @@ phase of its cycle. It runs on SQLite (a file in WAL mode, the default store) an
 COPRODUCE_TEST_POSTGRES_URL is set (`.ci/install-postgres` prints one), on PostgreSQL, in a
 schema of its own that is dropped afterwards.
 
-Run with `python benchmarks/live_latency.py [--learners N] [--rounds N] [--json PATH]`.
+Run with `python benchmarks/live_latency.py [--learners N] [--rounds N] [--json PATH]`;
+`--refresh-seconds S` polls at another period than the trainer app's, to see what it would give.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class Reader:
     sessions: SessionStore
     code: str
     exercises: list[str]
+    interval_s: float = REFRESH_SECONDS
     seen_ms: dict[tuple[str, str], float] = field(default_factory=dict)
     refresh_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -128,7 +130,7 @@ class Reader:
                 self.seen_ms[key] = (read_at - float(answer.payload["submitted_at"])) * 1000
 
     def loop(self) -> None:
-        while not self.stop.wait(REFRESH_SECONDS):
+        while not self.stop.wait(self.interval_s):
             try:
                 self.refresh()
             except Exception as error:  # as the trainer app does: note it, keep refreshing
@@ -169,7 +171,9 @@ def stop_writers(writers: list[subprocess.Popen[str]]) -> None:
             writer.wait()
 
 
-def run_backend(name: str, target: str, learners: int, rounds: int) -> dict[str, Any]:
+def run_backend(
+    name: str, target: str, learners: int, rounds: int, interval_s: float
+) -> dict[str, Any]:
     store = Store(target)
     sessions = SessionStore(store)
     code = sessions.create_session()
@@ -182,12 +186,12 @@ def run_backend(name: str, target: str, learners: int, rounds: int) -> dict[str,
             line = writer.stdout.readline()
             if line.strip() != "ready":
                 raise RuntimeError(f"a writer failed to start:\n{line}{writer.stdout.read()}")
-        reader = Reader(sessions, code, exercises)
+        reader = Reader(sessions, code, exercises, interval_s)
         with reading(reader):
             start = time.time() + FIRST_ROUND_DELAY_S
             starts = []
             for _ in range(rounds):
-                start += random.uniform(0, REFRESH_SECONDS)
+                start += random.uniform(0, max(interval_s, REFRESH_SECONDS))
                 starts.append(start)
                 start += ROUND_GAP_S
             plan = json.dumps(starts) + "\n"
@@ -239,21 +243,22 @@ def postgres_schema(url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def run_benchmark(learners: int, rounds: int) -> dict[str, Any]:
+def run_benchmark(learners: int, rounds: int, interval_s: float) -> dict[str, Any]:
     load_average = os.getloadavg()[0]  # other work on the machine skews every figure
     backends = []
     with ExitStack() as stack:
         folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="cp-live-bench-"))
-        backends.append(run_backend("SQLite", folder, learners, rounds))
+        backends.append(run_backend("SQLite", folder, learners, rounds, interval_s))
         url = os.environ.get(POSTGRES_URL_ENV, "")
         if url:
             target = stack.enter_context(postgres_schema(url))
-            backends.append(run_backend("PostgreSQL", target, learners, rounds))
+            backends.append(run_backend("PostgreSQL", target, learners, rounds, interval_s))
         else:
             print(f"PostgreSQL skipped: set {POSTGRES_URL_ENV} to include it", flush=True)
     return {
         "backends": backends,
-        "refresh_seconds": REFRESH_SECONDS,
+        "refresh_seconds": interval_s,
+        "trainer_app_refresh_seconds": REFRESH_SECONDS,
         "p95_target_ms": P95_TARGET_MS,
         "load_average_at_start": load_average,
         "cpu_count": os.cpu_count(),
@@ -294,7 +299,8 @@ def report(figures: dict[str, Any]) -> str:
             f"{backend['answers_written']} answers seen ({missing} missing), {errors} read errors"
         )
     lines.append(
-        f"the trainer app polls every {figures['refresh_seconds']:.1f} s; load average at start "
+        f"reader polled every {figures['refresh_seconds']:.2f} s (the trainer app: every "
+        f"{figures['trainer_app_refresh_seconds']:.2f} s); load average at start "
         f"{figures['load_average_at_start']:.2f} on {figures['cpu_count']} CPUs"
     )
     return "\n".join(lines)
@@ -304,16 +310,24 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=LEARNERS, help=f"writers ({LEARNERS})")
     parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"answers each ({ROUNDS})")
+    parser.add_argument(
+        "--refresh-seconds",
+        type=float,
+        default=REFRESH_SECONDS,
+        help=f"poll period of the reader (the trainer app's: {REFRESH_SECONDS})",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
     arguments = parser.parse_args(argv)
     if arguments.learners < 1 or arguments.rounds < 1:
         parser.error("--learners and --rounds must be at least 1")
+    if arguments.refresh_seconds <= 0:
+        parser.error("--refresh-seconds must be more than 0")
     return arguments
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
-    figures = run_benchmark(arguments.learners, arguments.rounds)
+    figures = run_benchmark(arguments.learners, arguments.rounds, arguments.refresh_seconds)
     print()
     print(report(figures))
     if arguments.json is not None:

@@ -36,7 +36,7 @@ def plan(kinds_server: tuple[Server, dict[str, str]]) -> tuple[Server, str]:
 
 
 def _learner(browser: Any, link: str, viewport: dict[str, int]) -> Any:
-    """A new learner; a British locale so the date box takes day, month, then year."""
+    """A new learner, with downloads allowed."""
     context = browser.new_context(
         viewport=viewport, is_mobile=viewport == PHONE, locale="en-GB", accept_downloads=True
     )
@@ -51,7 +51,9 @@ def _type_into(page: Any, box: Any, text: str) -> None:
     page.keyboard.insert_text(text)
 
 
-def test_write_refresh_and_download_a_safe_plan(plan: tuple[Server, str], browser: Any) -> None:
+def test_write_refresh_and_download_a_safe_plan(
+    plan: tuple[Server, str], browser: Any, tmp_path: Path
+) -> None:
     server, title = plan
     page = _learner(browser, server.link, DESKTOP)
 
@@ -72,8 +74,10 @@ def test_write_refresh_and_download_a_safe_plan(plan: tuple[Server, str], browse
     page.keyboard.press("Tab")
     when = page.get_by_label("By when will you do it?")
     expect(when).to_be_focused()
-    page.keyboard.type("31032027")
-    expect(when).to_have_value("2027-03-31")
+    # Day and month are the same, so the date reads the same in day-first and month-first order
+    # (the date box follows Chromium's own language, whatever the page's locale).
+    page.keyboard.type("03032027")
+    expect(when).to_have_value("2027-03-03")
     page.keyboard.press("Tab")
     plan_box.get_by_text("Saved.").wait_for(timeout=15_000)
     assert axe_violations(page) == []
@@ -86,7 +90,9 @@ def test_write_refresh_and_download_a_safe_plan(plan: tuple[Server, str], browse
         page.keyboard.press("Enter")
     download = started.value
     assert download.suggested_filename == "my-action-plan.html"
-    saved_file = Path(download.path())
+    # Saved under its own name: Chromium reads a file:// page by its extension.
+    saved_file = tmp_path / download.suggested_filename
+    download.save_as(saved_file)
     source = saved_file.read_text(encoding="utf-8")
     assert "&lt;script&gt;window.hacked = 1&lt;/script&gt;" in source
     assert "<script" not in source.lower()
@@ -101,7 +107,7 @@ def test_write_refresh_and_download_a_safe_plan(plan: tuple[Server, str], browse
     body = kept.locator("main")
     expect(body).to_contain_text(CHANGE)
     expect(body).to_contain_text(WHO)
-    expect(body).to_contain_text("31 March 2027")
+    expect(body).to_contain_text("3 March 2027")
     expect(body).to_contain_text(REFLECTION)
     expect(kept.get_by_role("heading", level=3, name="What would help you feel")).to_be_visible()
     assert kept.evaluate("window.hacked") is None
@@ -122,7 +128,7 @@ def test_write_refresh_and_download_a_safe_plan(plan: tuple[Server, str], browse
     change.wait_for()
     expect(change).to_have_value(CHANGE)
     expect(page.get_by_role("textbox", name="Who will you talk to about it?")).to_have_value(WHO)
-    expect(page.get_by_label("By when will you do it?")).to_have_value("2027-03-31")
+    expect(page.get_by_label("By when will you do it?")).to_have_value("2027-03-03")
     assert page.evaluate("window.hacked") is None
     page.context.close()
 

@@ -252,8 +252,12 @@ def test_certificate_only_for_learners_who_completed(graded: Graded) -> None:
     assert page is not None
     assert "Certificate of completion" in page and "@page" in page
     assert html.escape(graded.content.course.title) in page and "Sam &lt;i&gt;" in page
+    graded_ids = {exercise.id for exercise in _graded(graded.content)}
     for kind in ("partly", "nothing"):
-        assert certificate_html(graded.course, graded.code, graded.learners[kind]) is None
+        learner = graded.learners[kind]
+        answered_all = graded_ids <= set(graded.given[learner])  # right or not
+        page = certificate_html(graded.course, graded.code, learner)
+        assert (page is not None) == answered_all, kind
     learner = graded.learners["all"]
     assert (grading_root(graded.course) / "feedback" / learner / graded.code).is_dir()
 

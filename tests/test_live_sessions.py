@@ -190,6 +190,14 @@ class SessionStoreBehaviour:
                 assert answer.payload.get("shared") is not True
         assert room.shared_answers(code, "nobody-answered") == []
         assert room.shared_answers("ZZZZZZ", "speak-freely") == []
+        # Reflections ask for consent: private text does not even leave the store.
+        consented = room.shared_answers(code, "speak-freely", consent_needed=True)
+        assert [answer.payload["text"] for answer in consented] == [
+            "I shared this",
+            "<b>me too</b>",
+        ]
+        assert room.answer_count(code, "speak-freely") == 4
+        assert room.answer_count(code, "nobody-answered") == 0
 
     def test_a_trainer_can_hide_and_show_one_answer(self, open_store: OpenStore) -> None:
         store = open_store()

@@ -126,17 +126,37 @@ class SessionStore:
         with self.engine.connect() as connection:
             return Counter({row[0]: row[1] for row in connection.execute(query)})
 
-    def shared_answers(self, code: str, exercise_id: str) -> list[SharedAnswer]:
+    def shared_answers(
+        self, code: str, exercise_id: str, *, consent_needed: bool = False
+    ) -> list[SharedAnswer]:
+        """Answers to one exercise, without learner ids or names.
+
+        With `consent_needed` (reflections), only answers the learner ticked to share leave
+        the store: private text never reaches the trainer's kernel.
+        """
         query = (
             select(answers.c.learner_id, answers.c.payload, answers.c.hidden)
             .where(answers.c.session_code == code, answers.c.exercise_id == exercise_id)
             .order_by(answers.c.updated_at)
         )
+        found = []
         with self.engine.connect() as connection:
-            return [
-                SharedAnswer(answer_tag(code, row.learner_id), json.loads(row.payload), row.hidden)
-                for row in connection.execute(query)
-            ]
+            for row in connection.execute(query):
+                payload = json.loads(row.payload)
+                if consent_needed and not (
+                    isinstance(payload, dict) and payload.get("shared") is True
+                ):
+                    continue
+                found.append(SharedAnswer(answer_tag(code, row.learner_id), payload, row.hidden))
+        return found
+
+    def answer_count(self, code: str, exercise_id: str) -> int:
+        """How many learners answered an exercise; reads no answer."""
+        query = select(func.count()).where(
+            answers.c.session_code == code, answers.c.exercise_id == exercise_id
+        )
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
 
     def set_hidden(self, code: str, exercise_id: str, tag: str, hidden: bool) -> bool:
         """Hide (or show again) one shared answer on the projected view."""

@@ -107,12 +107,14 @@ def _exercises(content: CourseContent, sessions: SessionStore, code: str, evalua
 def _exercise_section(
     content: CourseContent, exercise: Any, sessions: SessionStore, code: str
 ) -> str:
-    answers = sessions.shared_answers(code, exercise.id)
     title = f"<h3>{html.escape(exercise.title)}</h3>"
-    count = f"<p>{len(answers)} people answered.</p>"
+    count = f"<p>{sessions.answer_count(code, exercise.id)} people answered.</p>"
     if is_live(exercise):
+        consent = exercise.kind == "reflection"
+        answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
         return title + count + results_html(content, exercise, answers)
     if exercise.kind == "knowledge_check":
+        answers = sessions.shared_answers(code, exercise.id)
         right = sum(1 for answer in answers if answer.payload.get("correct") is True)
         return title + count + f"<p>{right} of them found the right answer.</p>"
     return title + count + "<p>Answers to this exercise are private to each learner.</p>"

@@ -188,8 +188,9 @@ def _create_tables(connection: Connection) -> None:
     Many kernels open a new store at once. Checking for a table and then creating it in a
     deferred transaction let two of them race: on SQLite the loser failed at once with "database
     is locked" (a read transaction cannot take the write lock after another writer committed),
-    on PostgreSQL with a duplicate type. The caller's transaction takes the write lock first on
-    SQLite (`BEGIN IMMEDIATE`); on PostgreSQL an advisory lock lets one process at a time in.
+    on PostgreSQL it can fail with a duplicate type. The caller's transaction takes the write
+    lock first on SQLite (`BEGIN IMMEDIATE`); on PostgreSQL an advisory lock lets one process at a
+    time in.
     """
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})

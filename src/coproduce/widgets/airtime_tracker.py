@@ -71,6 +71,7 @@ class AirtimeTrackerView:
         self.buttons.observe(self._on_press, "value")
         self.status = LiveMessage()
         self.reset_button = button(RESET_LABEL)
+        self.reset_button.add_class("cp-airtime-reset")
         self.reset_button.on_click(lambda _: self.reset())
         self.chart = widgets.HTML("")
         self.chart.add_class("cp-airtime-chart")

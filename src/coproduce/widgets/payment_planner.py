@@ -103,9 +103,10 @@ class _RowControls:
 
     def refresh(self) -> None:
         self.units.description = self._units_label(str(self.activity.value))
+        # A phone cuts a long activity short inside the list, so it is written out in full here.
         self.cost.value = paragraphs(
-            [row_sentence(self.row, self.rates.rates, self.rates.currency)]
-        )
+            [self._rate(str(self.activity.value)).activity], "cp-pay-row-activity"
+        ) + paragraphs([row_sentence(self.row, self.rates.rates, self.rates.currency)])
 
     def set(self, row: PlanRow) -> None:
         self.activity.value = row.rate_id
@@ -147,7 +148,6 @@ class PaymentPlannerView:
         for name in exercise.expense_types:
             box = widgets.Text(
                 description=f"{name} ({currency_label(rates.currency)})",
-                placeholder="0.00",
                 continuous_update=False,
                 style={"description_width": "initial"},
             )
