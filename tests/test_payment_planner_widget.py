@@ -106,6 +106,7 @@ def test_expenses_count_and_bad_amounts_are_refused_kindly() -> None:
     assert saved[-1][1]["expenses"] == {"Travel": "45.50"}
     view.expenses["Food and drinks"].value = "-10"
     assert "Food and drinks: An amount cannot be less than zero." in view.expense_notes.value
+    assert "Food and drinks: An amount cannot be less than zero." in view.status.html, "announced"
     assert "Expenses: \u00a345.50" in view.total.html
     assert saved[-1][1]["expenses"] == {"Travel": "45.50"}
     view.expenses["Food and drinks"].value = "<script>alert(1)</script>"

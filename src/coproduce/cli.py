@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .content_errors import ContentError
+from .grading.command import add_parser as add_grade_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     _add_session_commands(commands)
+    add_grade_parser(commands).set_defaults(run=_grade)
 
     check = commands.add_parser(
         "check",
@@ -204,3 +206,10 @@ def _session_purge(args: argparse.Namespace) -> int:
     codes, days = purge(sessions, args.older_than_days)
     print(f"Deleted {len(codes)} session(s) older than {days} days.")
     return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from .grading.command import run
+
+    root = _course_root(args.course)
+    return run(args, root, (args.data_dir or root / "data").resolve())

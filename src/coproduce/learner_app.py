@@ -60,7 +60,20 @@ class LearnerApp:
         self.go_to_room = button("Go to where the room is")
         self.go_to_room.on_click(lambda _: self._go_to_room())
         self.go_to_room.layout.display = "none"
-        self.course = widgets.VBox([self.nav, self.room_notice, self.go_to_room, self.area, pager])
+        self.feedback_button = button("My feedback")
+        self.feedback_button.on_click(lambda _: self.show_feedback())
+        self.feedback = widgets.HTML()
+        self.course = widgets.VBox(
+            [
+                self.nav,
+                self.room_notice,
+                self.go_to_room,
+                self.area,
+                pager,
+                self.feedback_button,
+                self.feedback,
+            ]
+        )
         self.join = JoinForm(content.course.roles, self._join)
         self.widget = widgets.VBox()
         self.widget.add_class("cp-learner-app")
@@ -86,6 +99,21 @@ class LearnerApp:
             self.go_to_room.layout.display = "none"
         if remember:
             self.session.save_place(slug)
+
+    def show_feedback(self) -> None:
+        """This learner's own marks and comments, once the trainer has graded the session."""
+        from .grading.feedback import feedback_html
+
+        learner = self.session.learner_id
+        found = None
+        if learner:
+            session = self.live_code or LOCAL_SESSION
+            found = feedback_html(self.content.root, session, learner, self.content)
+        self.feedback.value = found or (
+            '<section class="cp-feedback"><h2>My feedback</h2><p>No feedback yet. Your '
+            "trainer marks the answers after the session; come back to this link then.</p>"
+            "</section>"
+        )
 
     def step(self, offset: int) -> None:
         index = self.slugs.index(self.nav.current) + offset
