@@ -278,3 +278,21 @@ def test_the_command_exports_the_grades_csv(graded: Graded, tmp_path: Path) -> N
         assert rows[learner]["session"] == graded.code
     args = parser.parse_args(["grade"])
     assert command.run(args, graded.course, graded.data) == 2
+
+
+def test_the_learner_app_shows_my_feedback_to_that_learner_only(graded: Graded) -> None:
+    from coproduce.learner_app import LearnerApp
+
+    for kind in ("all", "nothing"):
+        app = LearnerApp(graded.content, Store(graded.data), graded.code)
+        app.identity.learner_id = graded.learners[kind]
+        app.show_feedback()
+        shown = app.feedback.value
+        expected = feedback_html(graded.course, graded.code, graded.learners[kind], graded.content)
+        assert shown == expected
+        if app.follower:
+            app.follower.stop()
+    stranger = LearnerApp(graded.content, Store(graded.data), graded.code)
+    stranger.identity.learner_id = secrets.token_urlsafe(16)
+    stranger.show_feedback()
+    assert "No feedback yet" in stranger.feedback.value
