@@ -188,7 +188,10 @@ def kill_mid_write(target: str, session: str, learner: str, after: int) -> list[
             assert line.startswith("saved "), line + writer.process.stdout.read()
             reported.append(int(line.split()[1]))
         os.kill(writer.process.pid, signal.SIGKILL)
-        rest, _ = writer.process.communicate(timeout=WORKER_TIMEOUT_S)
+        # Read through the same text stream: readline() may already hold later lines in its
+        # buffer, which communicate() (reading the raw pipe) would miss.
+        rest = writer.process.stdout.read()
+        writer.process.wait(timeout=WORKER_TIMEOUT_S)
         assert writer.process.returncode == -signal.SIGKILL
     finally:
         if writer.process.poll() is None:
