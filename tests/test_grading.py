@@ -144,3 +144,15 @@ def test_progress_prints_a_line_per_step_when_not_a_terminal() -> None:
     lines = sink.getvalue().splitlines()
     assert lines[0].startswith("Grading [") and lines[0].endswith("1/2 one")
     assert lines[1] == "  a problem" and lines[2].endswith("2/2 two")
+
+
+def test_nbgrader_finds_its_alembic_command_without_an_activated_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    from coproduce.grading import nbgrader_apps
+
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    nbgrader_apps._put_own_commands_on_path()
+    assert shutil.which("alembic") is not None

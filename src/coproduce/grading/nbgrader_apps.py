@@ -41,6 +41,7 @@ def open_api(folder: Path, timeout: int | None = None) -> Any:
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
+    _put_own_commands_on_path()
     config = PyFileConfigLoader(CONFIG_FILE, path=str(folder)).load_config()
     config.CourseDirectory.root = str(folder)
     config.CourseDirectory.course_id = COURSE_ID
@@ -58,6 +59,15 @@ def open_api(folder: Path, timeout: int | None = None) -> Any:
     api.log.addHandler(logging.NullHandler())
     api.log.propagate = False
     return api
+
+
+def _put_own_commands_on_path() -> None:
+    """nbgrader runs the `alembic` command by name; find it beside this Python, as a user who
+    started `.venv/bin/coproduce` without activating the environment would need."""
+    own_bin = str(Path(sys.executable).parent)
+    paths = os.environ.get("PATH", "").split(os.pathsep)
+    if own_bin not in paths:
+        os.environ["PATH"] = os.pathsep.join([own_bin, *filter(None, paths)])
 
 
 def release(api: Any, assignment: str) -> None:
@@ -108,7 +118,7 @@ def timed_out_cells(folder: Path, assignment: str, learner: str) -> list[str]:
     return slow
 
 
-def _last_lines(result: dict[str, Any], count: int = 12) -> str:
+def _last_lines(result: dict[str, Any], count: int = 60) -> str:
     text = (result.get("log") or "") + (result.get("error") or "")
     return "\n".join(text.strip().splitlines()[-count:])
 
