@@ -17,18 +17,23 @@ from .widgets.exercise_factory import build_exercise
 def build_module_view(
     content: CourseContent, module: Module, position: int, session: LearnerSession
 ) -> widgets.VBox:
+    # The overview (part number, minutes, objectives) goes once, under the module's title.
     overview = _overview(module, position, len(content.modules))
     children: list[widgets.Widget] = []
-    for index, block in enumerate(module.blocks):
+    for block in module.blocks:
         if isinstance(block, ExerciseBlock):
+            if overview:
+                children.append(_prose(overview))
+                overview = ""
             context = ExerciseContext(content, lambda: session.stored)
             view = build_exercise(content.exercises[block.exercise_id], session.save, context)
             session.register(block.exercise_id, view)
             children.append(view.widget)
             continue
-        title, rest = split_title(block.text) if index == 0 else ("", block.text)
+        title, rest = split_title(block.text) if overview else ("", block.text)
         body = render_markdown(rest, module.folder)
         children.append(_prose(render_markdown(title) + overview + body))
+        overview = ""
     children.append(_prose(_key_points(module)))
     box = widgets.VBox(children)
     box.add_class("cp-module")
