@@ -56,6 +56,12 @@ class TrainerApp:
         self.results = widgets.VBox()
         self._fingerprint: tuple[Any, ...] | None = None
         self._result_boxes: dict[str, _ResultBox] = {}
+        self._other_results = widgets.Accordion(
+            children=[widgets.VBox()], titles=("Results from the other parts",)
+        )
+        self._other_results.selected_index = None
+        self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
+        self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
         self._minute = -1
         self._timer_module: str | None = None
         self._stop = threading.Event()
@@ -145,7 +151,10 @@ class TrainerApp:
         self.timers.children = views
 
     def _results_widgets(self, current: str | None) -> list[widgets.Widget]:
-        """One box per live exercise, made once and updated in place (no widget piles up)."""
+        """This part's results in full; the rest of the course folded away below them.
+
+        One box per live exercise, made once and updated in place (no widget piles up).
+        """
         here = _module_exercises(self.content, current)
         live = [
             self.content.exercises[eid]
@@ -153,11 +162,18 @@ class TrainerApp:
             for eid in self.content.modules[slug].meta.exercises
             if is_live(self.content.exercises[eid])
         ]
-        live.sort(key=lambda exercise: exercise.id not in here)
         for exercise in live:
             self._update_result(exercise)
-        shown = [self._result_boxes[exercise.id].box for exercise in live]
-        return shown or [widgets.HTML("<p>No shared exercises in this course.</p>")]
+        shown = [self._result_boxes[e.id].box for e in live if e.id in here]
+        others = [self._result_boxes[e.id].box for e in live if e.id not in here]
+        if not live:
+            return [self._no_results]
+        if not shown:
+            shown = [self._nothing_here]
+        if others:
+            self._other_results.children[0].children = others
+            shown.append(self._other_results)
+        return shown
 
     def _update_result(self, exercise: Any) -> None:
         consent = exercise.kind == "reflection"
