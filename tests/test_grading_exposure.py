@@ -2,7 +2,8 @@
 
 The canary is planted in the source notebook (inside the solution region and the hidden tests),
 released with nbgrader, and a learner's submission is graded with it. Then a real
-`coproduce serve` on that course is probed on every path a curious learner might try.
+`coproduce serve` on that course is probed on every path a curious learner might try, and the
+graded learner reads their feedback in Chromium while every websocket frame is recorded.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -27,6 +29,7 @@ from coproduce.grading.paths import grading_root
 from coproduce.live_sessions import SessionStore
 from coproduce.store import Store
 
+from .browser_support import DESKTOP, join_session
 from .conftest import Server, copy_course, start_server, stop_server
 
 pytestmark = pytest.mark.browser
@@ -62,14 +65,16 @@ def _plant(folder: Path, code: str, exercise: KnowledgeCheck) -> None:
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Planted]:
+    """A served session whose one learner has been graded with a canary in the course."""
     base = tmp_path_factory.mktemp("canary")
     course = copy_course(base / "course")
     content = load_course(course)
     folder = grading_root(course)
     data = base / "data"
+    server = start_server(course, data, class_size=2)
+    code = server.code
     store = Store(data)
-    code = SessionStore(store).create_session()
-    learner = secrets.token_urlsafe(16)
+    learner = secrets.token_hex(16)
     SessionStore(store).join(code, learner, "", "Prefer not to say")
     exercise = next(
         exercise
@@ -89,7 +94,6 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Planted]:
     assert nbgrader_apps.generate_feedback(api, code, learner).ok
     # nbgrader put the hidden test back to grade with it: the canary really is in the course.
     assert CANARY in (folder / "autograded" / learner / code / "course.ipynb").read_text()
-    server = start_server(course, base / "served-data", class_size=2)
     yield Planted(server, course, content, code, learner)
     stop_server(server.process)
 
@@ -159,3 +163,27 @@ def test_the_learners_feedback_holds_no_solution_or_hidden_test(planted: Planted
     page = feedback_html(planted.course, planted.code, planted.learner, planted.content)
     assert page is not None and "My feedback" in page
     assert CANARY not in page and "HIDDEN TESTS" not in page and "SOLUTION" not in page
+
+
+def test_no_widget_message_holds_the_canary_when_the_learner_reads_feedback(
+    planted: Planted, browser: Any
+) -> None:
+    """The graded learner opens My feedback in Chromium; every websocket frame is recorded."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(
+        f"window.localStorage.setItem('coproduce-learner-id', '{planted.learner}')"
+    )
+    page = context.new_page()
+    received: list[str] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", received.append))
+    page.goto(planted.server.link)
+    join_session(page)
+    page.get_by_role("button", name="My feedback").click()
+    feedback = page.locator(".cp-feedback")
+    feedback.wait_for(timeout=30_000)
+    assert "No feedback yet" not in feedback.inner_text()
+    assert received, "no websocket messages were recorded"
+    frames = "".join(frame if isinstance(frame, str) else repr(frame) for frame in received)
+    assert CANARY not in frames and CANARY not in page.content()
+    assert "BEGIN HIDDEN TESTS" not in frames and "BEGIN SOLUTION" not in frames
+    context.close()
