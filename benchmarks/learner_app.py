@@ -66,8 +66,10 @@ CHROMIUM_FLAGS = [
 LEARNER_CONTROL = ".cp-textarea textarea, .cp-choice input"
 PLAIN_CONTROL = ".widget-radio-box input"
 AGENDA = 'nav[aria-label="Course agenda"]'
-# The exercise control of each module, in agenda order: a reflection, then a choice.
-MODULE_CONTROLS = (".cp-textarea textarea", ".cp-choice input")
+# A switch is done when the target module's first exercise control is usable and none of the
+# module left behind is; each module's view carries the class cp-module-SLUG.
+MODULE_CONTROL = ".cp-module-{slug} :is(textarea, input, button)"
+SWITCHED_BETWEEN = 2  # the first two modules of the agenda
 PLAIN_NOTEBOOK_SOURCE = (
     "import ipywidgets as w\nw.RadioButtons(options=['a', 'b', 'c'], description='Pick')"
 )
@@ -410,13 +412,14 @@ def measure_switches(browser: Browser, server: Server, switches: int) -> list[fl
         page.wait_for_function(READY_JS, arg=LEARNER_CONTROL, timeout=PAGE_TIMEOUT_MS)
         wait_for_refill(server, filled)
         join(page)
-        slugs = agenda_slugs(page)[: len(MODULE_CONTROLS)]
-        controls = dict(zip(slugs, MODULE_CONTROLS, strict=True))
+        slugs = agenda_slugs(page)[:SWITCHED_BETWEEN]
         timings: list[float] = []
         for _ in range(switches):
             here = current_slug(page)
             target = next(slug for slug in slugs if slug != here)
-            timings.append(switch_module(page, target, controls[target], controls[here]))
+            show = MODULE_CONTROL.format(slug=target)
+            hide = MODULE_CONTROL.format(slug=here)
+            timings.append(switch_module(page, target, show, hide))
             time.sleep(SWITCH_PAUSE_S)  # let the kernel finish saving the learner's place
         return timings
     finally:

@@ -80,7 +80,10 @@ class LearnerApp:
         self.nav.observe(lambda change: self.show(change["new"]), "current")
         self.identity.observe(lambda change: self._identified(), "learner_id")
         self._show_join(session_code is not None)
-        self.show(self.slugs[0], remember=False)
+        if session_code is None:
+            self.show(self.slugs[0], remember=False)
+        # In a live session the first module is built once the learner is in: the join page
+        # then syncs a handful of widgets instead of a whole module's (a faster first page).
 
     def show(self, slug: str, remember: bool = True) -> None:
         if slug not in self.content.modules:
@@ -172,7 +175,6 @@ class LearnerApp:
         return None
 
     def _enter(self) -> None:
-        self._show_join(False)
         restored = self._restore_place()
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)
@@ -181,6 +183,9 @@ class LearnerApp:
             self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved)
             self.follower.seen = self.room_module
             self.follower.start()
+        if not self.area.children:
+            self.show(self.slugs[0], remember=False)
+        self._show_join(False)  # last, so the learner never sees an empty course
 
     def _restore_place(self) -> bool:
         place = self.session.place()

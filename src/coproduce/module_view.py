@@ -37,6 +37,7 @@ def build_module_view(
     children.append(_prose(_key_points(module)))
     box = widgets.VBox(children)
     box.add_class("cp-module")
+    box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart
     return box
 
 
