@@ -21,10 +21,11 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
-def shot(page: Any, name: str) -> Path:
+def shot(page: Any, name: str, full_page: bool = True) -> Path:
+    """A screenshot in test-artifacts/: the whole page, or only what the viewport shows."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
