@@ -175,7 +175,11 @@ def test_no_widget_message_holds_the_canary_when_the_learner_reads_feedback(
     )
     page = context.new_page()
     received: list[str] = []
-    page.on("websocket", lambda socket: socket.on("framereceived", received.append))
+
+    def keep(payload: str | bytes) -> None:
+        received.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))
+
+    page.on("websocket", lambda socket: socket.on("framereceived", keep))
     page.goto(planted.server.link)
     join_session(page)
     page.get_by_role("button", name="My feedback").click()
@@ -183,7 +187,7 @@ def test_no_widget_message_holds_the_canary_when_the_learner_reads_feedback(
     feedback.wait_for(timeout=30_000)
     assert "No feedback yet" not in feedback.inner_text()
     assert received, "no websocket messages were recorded"
-    frames = "".join(frame if isinstance(frame, str) else repr(frame) for frame in received)
+    frames = "\n".join(received)
     assert CANARY not in frames and CANARY not in page.content()
     assert "BEGIN HIDDEN TESTS" not in frames and "BEGIN SOLUTION" not in frames
     context.close()
