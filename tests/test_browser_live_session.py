@@ -135,6 +135,14 @@ def test_a_trainer_runs_the_room_and_sees_live_anonymous_results(
 
     assert axe_violations(trainer) == []
     shot(trainer, "trainer-app.png")
+
+    # On the projector: the code and the room's results stay; the trainer's notes go.
+    trainer.get_by_role("checkbox", name="Projector view: hide the run-sheet and my notes").check()
+    expect(trainer.get_by_role("heading", name="Notes for this part")).to_be_hidden()
+    expect(trainer.get_by_role("heading", name="Live results")).to_be_visible()
+    expect(trainer.get_by_text(f"Session code: {live_server.code}")).to_be_visible()
+    assert axe_violations(trainer) == []
+    shot(trainer, "trainer-app-projector.png")
     shot(second, "learner-joined-by-typing-phone.png")
     for page in (trainer, first, second, third):
         page.context.close()

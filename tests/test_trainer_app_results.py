@@ -59,3 +59,14 @@ def test_moving_the_room_brings_that_parts_results_up_and_votes_show(tmp_path: P
     boxes_before = len(app._result_boxes)
     app.move("02-what-coproduction-is")
     assert len(app._result_boxes) == boxes_before
+
+
+def test_the_projector_view_hides_the_run_sheet_and_notes_only(tmp_path: Path) -> None:
+    app, _store, _code = _trainer(tmp_path)
+    app.move("05-facilitation")
+    assert "Purpose" in app.notes.value
+    app.projector.value = True
+    assert app.for_trainer.layout.display == "none"
+    assert app.for_room.layout.display is None
+    app.projector.value = False
+    assert app.for_trainer.layout.display is None

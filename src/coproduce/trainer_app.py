@@ -67,23 +67,38 @@ class TrainerApp:
         self._stop = threading.Event()
         controls = widgets.HBox([self.move_to, self.move_button, self.next_button])
         controls.add_class("cp-actions")
+        self.projector = widgets.Checkbox(
+            value=False,
+            description="Projector view: hide the run-sheet and my notes",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.projector.observe(lambda change: self._project(change["new"]), "value")
+        # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
+        self.for_trainer = widgets.VBox(
+            [self.run_sheet, _section("Notes for this part"), self.notes]
+        )
+        self.for_room = widgets.VBox(
+            [_section("Timers"), self.timers, _section("Live results"), self.results]
+        )
+        columns = widgets.HBox([self.for_trainer, self.for_room])
+        columns.add_class("cp-trainer-columns")
         self.widget = widgets.VBox(
             [
                 self.header,
                 self.attendance,
                 _section("Move the room"),
                 controls,
-                self.run_sheet,
-                _section("Notes for this part"),
-                self.notes,
-                _section("Timers"),
-                self.timers,
-                _section("Live results"),
-                self.results,
+                self.projector,
+                columns,
             ]
         )
         self.widget.add_class("cp-trainer-app")
         self.refresh(force=True)
+
+    def _project(self, on: bool) -> None:
+        """On the projector, only what the room may see: the code, timers and shared results."""
+        self.for_trainer.layout.display = "none" if on else None
 
     def current(self) -> str | None:
         return self.sessions.current_module(self.code)
