@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
 
-from coproduce.serve import ServeOptions, learner_link, pool_size, voila_command
+import pytest
+
+from coproduce.serve import ServeOptions, _forward_log, learner_link, pool_size, voila_command
 
 COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
 
@@ -63,3 +66,16 @@ def test_the_learner_link_names_a_reachable_host(tmp_path: Path) -> None:
     assert learner_link(local) == "http://localhost:8866/"
     room = ServeOptions(course_root=tmp_path, data_dir=tmp_path, port=8866, ip="0.0.0.0")
     assert "0.0.0.0" not in learner_link(room)
+
+
+def test_the_serve_log_drops_only_the_lines_a_trainer_cannot_act_on(
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    lines = [
+        b"[Voila] WARNING | Notebook learner.ipynb is not trusted\n",
+        b"[IPKernelApp] WARNING | Kernel is running over TCP without encryption. All ...\n",
+        b"[Voila] Kernel pool of learner.ipynb is filled with 8 kernel(s)\n",
+        b"[Voila] ERROR | Something a trainer should see\n",
+    ]
+    _forward_log(io.BytesIO(b"".join(lines)))
+    assert capfdbinary.readouterr().err == lines[2] + lines[3]

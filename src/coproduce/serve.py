@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .app_notebook import write_learner_app, write_trainer_app
 from .content_loader import load_course
@@ -31,6 +34,9 @@ LEARNER_PAGE_NEEDS_NOT = [
     "@voila-dashboards/jupyterlab-preview",
     "@voila-dashboards/widgets-manager7",
 ]
+# Log lines that say nothing a trainer can act on: the app notebooks are written by us on each
+# start (so never "trusted"), and the kernels listen on 127.0.0.1 only, with signed messages.
+LOG_NOISE = (b"is not trusted", b"Kernel is running over TCP without encryption")
 # A kernel whose browser went away without saying goodbye is shut down after this long.
 IDLE_KERNEL_SECONDS = 20 * 60
 
@@ -113,6 +119,8 @@ def _voila_base(options: ServeOptions, notebook: Path, config_dir: Path) -> list
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
+        # Never move to another port: the printed links must be the ones that answer.
+        "--Voila.port_retries=0",
         "--preheat_kernel=True",
         # Serve no files from disk: the apps need none, and answers must not leak.
         "--VoilaConfiguration.file_denylist=.*",
@@ -162,9 +170,36 @@ def _address_others_can_reach() -> str:
             return socket.gethostname()
 
 
+def busy_port(options: ServeOptions) -> int | None:
+    """The first of the two ports something else already listens on, if any."""
+    trainer_ip = options.ip if options.trainer_token else "127.0.0.1"
+    for ip, port in ((options.ip, options.port), (trainer_ip, options.trainer_port_number)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # As the server will: a port left in TIME_WAIT by a stopped course is free to use.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((ip, port))
+            except OSError:
+                return port
+    return None
+
+
+def _stop_on_sigterm(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # so a plain `kill` also stops both Voila servers and their kernels
+
+
 def serve(options: ServeOptions) -> int:
     """Start a session and both apps; run until interrupted; return Voila's exit code."""
     content = load_course(options.course_root)
+    port = busy_port(options)
+    if port is not None:
+        print(
+            f"Port {port} is already in use: is the course running already? Stop it, or "
+            "choose other ports with --port and --trainer-port.",
+            file=sys.stderr,
+        )
+        return 2
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     session_code = SessionStore(Store(options.store or options.data_dir)).create_session()
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
     learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER)
@@ -194,7 +229,18 @@ def serve(options: ServeOptions) -> int:
 
 
 def _start(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(command, cwd=cwd, env=env)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    threading.Thread(target=_forward_log, args=(process.stderr,), daemon=True).start()
+    return process
+
+
+def _forward_log(stream: IO[bytes]) -> None:
+    """Pass Voila's and the kernels' log on to ours, less the lines that only worry a trainer."""
+    for line in iter(stream.readline, b""):
+        if not any(noise in line for noise in LOG_NOISE):
+            sys.stderr.buffer.write(line)
+            sys.stderr.flush()
 
 
 def _stop(processes: list[subprocess.Popen[bytes]]) -> int:
