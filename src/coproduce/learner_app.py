@@ -17,6 +17,7 @@ from .settings import find_course_root, live_session_code, store_target
 from .store import LOCAL_SESSION, Store
 from .widgets.agenda_nav import AgendaNav
 from .widgets.browser_identity import BrowserIdentity
+from .widgets.connection_watch import ConnectionWatch
 from .widgets.exercise_base import button
 from .widgets.join_form import JoinForm
 from .widgets.live_message import LiveMessage
@@ -47,6 +48,7 @@ class LearnerApp:
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
+        self.connection = ConnectionWatch()
         self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
         self.area = widgets.VBox()
         self.area.add_class("cp-module-area")
@@ -147,7 +149,7 @@ class LearnerApp:
     def _show_join(self, joining: bool) -> None:
         # Swap rather than hide, so only one form's controls are ever in the page.
         shown = self.join.widget if joining else self.course
-        self.widget.children = [self.identity, shown]
+        self.widget.children = [self.identity, shown, self.connection]
 
     def _identified(self) -> None:
         link_code = normalise_code(self.identity.link_code)

@@ -1,0 +1,71 @@
+"""A dropped connection in Chromium: the learner is told, keeps working, and loses nothing.
+
+Playwright sits between the page and Voila's kernel websocket, so the test can cut it (and
+refuse reconnects for a while) as a failing Wi-Fi would, then let the page reconnect.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from coproduce.widgets.connection_watch import BACK, LOST
+
+from .browser_support import axe_violations, join_session, reload_app, shot
+from .conftest import Server
+
+pytestmark = pytest.mark.browser
+QUESTION = "What would help you feel able to speak freely in this group today?"
+
+
+class Link:
+    """Forwards the kernel websocket to Voila until cut; while cut, refuses reconnects."""
+
+    def __init__(self) -> None:
+        self.up = True
+        self.routes: list[Any] = []
+
+    def handle(self, route: Any) -> None:
+        if not self.up:
+            route.close()
+            return
+        route.connect_to_server()
+        self.routes.append(route)
+
+    def cut(self) -> None:
+        self.up = False
+        for route in self.routes:
+            route.close()
+
+
+def test_a_dropped_connection_is_announced_and_loses_no_answer(
+    server: Server, browser: Any
+) -> None:
+    link = Link()
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.route_web_socket("**/api/kernels/**", link.handle)
+    page.goto(server.link)
+    join_session(page)
+    answer = page.get_by_role("textbox", name=QUESTION)
+    answer.fill("Being asked first.")
+    page.get_by_text("Saved.").first.wait_for(timeout=15_000)
+
+    link.cut()
+    notice = page.get_by_role("status").filter(has_text=LOST)
+    notice.wait_for(timeout=20_000)
+    answer.fill("Being asked first, and time to think.")
+    answer.blur()
+    assert axe_violations(page) == []
+    shot(page, "learner-connection-dropped.png", full_page=False)
+
+    link.up = True
+    page.get_by_role("status").filter(has_text=BACK).wait_for(timeout=30_000)
+    expect(notice).to_have_count(0)
+    reload_app(page)
+    expect(page.get_by_role("textbox", name=QUESTION)).to_have_value(
+        "Being asked first, and time to think.", timeout=15_000
+    )
+    context.close()
