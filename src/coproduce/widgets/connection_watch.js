@@ -22,12 +22,14 @@ function render({ model, el }) {
   let pings = 0;
   let firstPingSinceBack = null;
   let releasing = false;
+  let wasUp = true;
 
   const say = (text, state) => {
     box.textContent = text;
     box.dataset.state = state;
   };
   const markLost = () => {
+    wasUp = false;
     if (lostAt === null) {
       lostAt = Date.now();
       say(model.get("lost_text"), "lost");
@@ -84,10 +86,14 @@ function render({ model, el }) {
     ping();
     // The first ping sent once the link is up and the page's queue has gone out is the one
     // whose reply says "Connected again": the kernel has handled everything before it.
+    // Two ticks in a row, so what went out on the first has had time to be handled.
     const queued = watchesKernel ? (kernel._pendingMessages || []).length : 0;
     const linkUp =
       !watchesKernel || (kernel.connectionStatus === "connected" && !releasing && !queued);
-    if (lostAt !== null && firstPingSinceBack === null && linkUp) firstPingSinceBack = pings;
+    if (lostAt !== null && firstPingSinceBack === null && linkUp && wasUp) {
+      firstPingSinceBack = pings;
+    }
+    wasUp = linkUp;
     if (Date.now() - lastReply > LOST_AFTER_MS) markLost();
     if (lostAt !== null && Date.now() - lostAt > STUCK_AFTER_MS) {
       say(model.get("stuck_text"), "lost");
