@@ -248,6 +248,9 @@ def start_learner_app(workdir: Path) -> Server:
         str(workdir / "data"),
         "--class-size",
         str(CLASS_SIZE),
+        # A port of its own: the default (port + 1) may be the one plain Voila was given.
+        "--trainer-port",
+        str(free_port()),
     ]
     return launch("coproduce serve", command, workdir / "learner-app.log", workdir)
 

@@ -8,6 +8,7 @@ from coproduce.content_loader import load_course
 from coproduce.learner_app import LearnerApp
 from coproduce.live_sessions import SessionStore
 from coproduce.store import Store
+from coproduce.widgets.connection_watch import ConnectionWatch
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = load_course(ROOT)
@@ -60,3 +61,14 @@ def test_a_wrong_code_keeps_the_join_page(tmp_path: Path) -> None:
 def test_without_a_session_the_first_module_shows_at_once(tmp_path: Path) -> None:
     app = LearnerApp(CONTENT, Store(tmp_path), None)
     assert _shown_module(app) == f"cp-module-{CONTENT.course.module_slugs[0]}"
+
+
+def test_the_connection_watch_comes_with_the_course_once(tmp_path: Path) -> None:
+    app, _sessions, code = _live_app(tmp_path)
+    assert not any(isinstance(child, ConnectionWatch) for child in app.course.children)
+    app._join(code, "", "")
+    app._enter()  # a second entry (a reconnect) adds no second watch
+    watches = [child for child in app.course.children if isinstance(child, ConnectionWatch)]
+    assert len(watches) == 1
+    if app.follower:
+        app.follower.stop()

@@ -48,7 +48,6 @@ class LearnerApp:
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
-        self.connection = ConnectionWatch()
         self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
         self.area = widgets.VBox()
         self.area.add_class("cp-module-area")
@@ -84,6 +83,7 @@ class LearnerApp:
         self._show_join(session_code is not None)
         if session_code is None:
             self.show(self.slugs[0], remember=False)
+            self._watch_connection()
         # In a live session the first module is built once the learner is in: the join page
         # then syncs a handful of widgets instead of a whole module's (a faster first page).
 
@@ -149,7 +149,7 @@ class LearnerApp:
     def _show_join(self, joining: bool) -> None:
         # Swap rather than hide, so only one form's controls are ever in the page.
         shown = self.join.widget if joining else self.course
-        self.widget.children = [self.identity, shown, self.connection]
+        self.widget.children = [self.identity, shown]
 
     def _identified(self) -> None:
         link_code = normalise_code(self.identity.link_code)
@@ -187,7 +187,13 @@ class LearnerApp:
             self.follower.start()
         if not self.area.children:
             self.show(self.slugs[0], remember=False)
+        self._watch_connection()
         self._show_join(False)  # last, so the learner never sees an empty course
+
+    def _watch_connection(self) -> None:
+        """Made with the course, not at start, so the join page stays as light as it can be."""
+        if not isinstance(self.course.children[-1], ConnectionWatch):
+            self.course.children = [*self.course.children, ConnectionWatch()]
 
     def _restore_place(self) -> bool:
         place = self.session.place()
