@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -80,3 +82,15 @@ def test_the_store_lives_outside_the_served_folder(server: Server) -> None:
     assert store.is_file()
     assert sorted(path.name for path in app_folder.iterdir()) == ["learner.ipynb"]
     assert Path(app_folder, "..", "coproduce.sqlite").resolve() == store.resolve()
+
+
+def test_the_learner_page_loads_only_the_front_end_extensions_it_needs(server: Server) -> None:
+    status, page = _fetch(server.link)
+    assert status == 200
+    config = json.loads(re.search(rb'id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.S)[1])
+    loaded = sorted(extension["name"] for extension in config["federated_extensions"])
+    assert loaded == [
+        "@jupyter-widgets/jupyterlab-manager",
+        "@voila-dashboards/widgets-manager8",
+        "anywidget",
+    ]

@@ -33,6 +33,9 @@ LEARNER_PAGE_NEEDS_NOT = [
     "jupyterlab_pygments",
     "@voila-dashboards/jupyterlab-preview",
     "@voila-dashboards/widgets-manager7",
+    # nbgrader's and Notebook's JupyterLab add-ons are for trainers and authors in JupyterLab.
+    "@jupyter/nbgrader",
+    "@jupyter-notebook/lab-extension",
 ]
 # Log lines that say nothing a trainer can act on: the app notebooks are written by us on each
 # start (so never "trusted"), and the kernels listen on 127.0.0.1 only, with signed messages.
