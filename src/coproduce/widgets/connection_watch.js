@@ -84,9 +84,8 @@ function render({ model, el }) {
 
   const pinger = setInterval(() => {
     ping();
-    // The first ping sent once the link is up and the page's queue has gone out is the one
-    // whose reply says "Connected again": the kernel has handled everything before it.
-    // Two ticks in a row, so what went out on the first has had time to be handled.
+    // The reply to the first ping sent after two ticks in a row with the link up and the
+    // page's queue empty says "Connected again": the kernel has handled everything before it.
     const queued = watchesKernel ? (kernel._pendingMessages || []).length : 0;
     const linkUp =
       !watchesKernel || (kernel.connectionStatus === "connected" && !releasing && !queued);
