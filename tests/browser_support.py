@@ -46,9 +46,16 @@ def join_session(page: Any, role: str = "") -> None:
     code_box = page.get_by_role("textbox", name="Session code")
     if not code_box.is_visible():
         return
+    # A learner who joined before is taken to the course once the browser says who they are,
+    # so the join page can go away while we wait for the link to fill in the code.
     page.wait_for_function(
-        "document.querySelector('.cp-join-text input').value.length > 0", timeout=30_000
+        "(() => { const box = document.querySelector('.cp-join-text input');"
+        " return box === null || box.value.length > 0; })()",
+        timeout=30_000,
     )
+    if not code_box.is_visible():
+        page.locator(".cp-agenda-item").first.wait_for(timeout=30_000)
+        return
     if role:
         page.get_by_role("group", name="Your role (optional)").get_by_label(role).check()
     page.get_by_role("button", name="Join").focus()

@@ -72,3 +72,18 @@ def test_the_connection_watch_comes_with_the_course_once(tmp_path: Path) -> None
     assert len(watches) == 1
     if app.follower:
         app.follower.stop()
+
+
+def test_a_learner_who_joined_before_goes_straight_back_to_the_course(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    sessions.join(code, LEARNER, "", "Researcher")
+    app = LearnerApp(CONTENT, store, code)
+    app.identity.link_code = code
+    app.identity.learner_id = LEARNER
+    assert app.widget.children[1] is app.course
+    # The code box is left empty: nothing on the join page changes as it goes away.
+    assert app.join.code.value == ""
+    if app.follower:
+        app.follower.stop()

@@ -152,16 +152,17 @@ class LearnerApp:
         self.widget.children = [self.identity, shown]
 
     def _identified(self) -> None:
+        if self.session.identify(self.identity.learner_id):
+            if self.live_code is None:
+                self._restore_place()
+                return
+            if self.sessions.joined_role(self.live_code, self.session.learner_id or "") is not None:
+                self._enter()
+                return
+        # Only a learner who still has to join needs the code from the link.
         link_code = normalise_code(self.identity.link_code)
         if link_code and not self.join.code.value:
             self.join.code.value = link_code
-        if not self.session.identify(self.identity.learner_id):
-            return
-        if self.live_code is None:
-            self._restore_place()
-            return
-        if self.sessions.joined_role(self.live_code, self.session.learner_id or "") is not None:
-            self._enter()
 
     def _join(self, typed_code: str, name: str, role: str) -> str | None:
         code = normalise_code(typed_code)
