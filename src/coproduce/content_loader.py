@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,9 +81,17 @@ class CourseContent:
         return [self.modules[slug] for slug in self.course.module_slugs]
 
 
-def load_course(root: Path) -> CourseContent:
-    """Load the course under `root`; raise ContentError listing every problem found."""
+def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> CourseContent:
+    """Load the course under `root`; raise ContentError listing every problem found.
+
+    `parsed`: module blocks by notebook digest (see parsed_modules); by default, those the
+    server wrote for its kernels, if it did.
+    """
     root = root.resolve()
+    if parsed is None:
+        from .parsed_modules import read_parsed_modules
+
+        parsed = read_parsed_modules()
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
     exercises = _load_exercises(root / "exercises", problems)
@@ -92,7 +100,7 @@ def load_course(root: Path) -> CourseContent:
     content = CourseContent(root, course, exercises=exercises)
     _load_course_data(root, content, problems)
     for slug in course.module_slugs:
-        module = _load_module(root, slug, exercises, problems)
+        module = _load_module(root, slug, exercises, problems, parsed)
         if module is not None:
             content.modules[slug] = module
     problems += _check_timings(root, content)
@@ -198,7 +206,11 @@ def _load_exercises(folder: Path, problems: list[ContentProblem]) -> dict[str, A
 
 
 def _load_module(
-    root: Path, slug: str, exercises: dict[str, Any], problems: list[ContentProblem]
+    root: Path,
+    slug: str,
+    exercises: dict[str, Any],
+    problems: list[ContentProblem],
+    parsed: Mapping[str, list[Block]],
 ) -> Module | None:
     folder = root / "modules" / slug
     course_file = root / COURSE_FILE
@@ -235,7 +247,7 @@ def _load_module(
             )
         )
         return None
-    blocks, block_problems = read_blocks(content_path)
+    blocks, block_problems = read_blocks(content_path, parsed)
     problems += block_problems
     if meta is None:
         return None

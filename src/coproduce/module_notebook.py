@@ -7,11 +7,11 @@ learner app never runs code from content, and `coproduce check` can verify every
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import jupytext
 
 from .content_errors import ContentProblem
 
@@ -33,9 +33,23 @@ class ExerciseBlock:
 Block = MarkdownBlock | ExerciseBlock
 
 
-def read_blocks(path: Path) -> tuple[list[Block], list[ContentProblem]]:
-    """The notebook's blocks in order, and any problems with its code cells."""
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_blocks(
+    path: Path, parsed: Mapping[str, list[Block]] | None = None
+) -> tuple[list[Block], list[ContentProblem]]:
+    """The notebook's blocks in order, and any problems with its code cells.
+
+    `parsed` holds blocks the server already read, by digest of the notebook's text.
+    """
     text = path.read_text(encoding="utf-8")
+    known = (parsed or {}).get(text_digest(text))
+    if known is not None:
+        return list(known), []
+    import jupytext  # here, not above: a learner kernel given `parsed` never needs it
+
     notebook = jupytext.reads(text, fmt="md:myst")
     blocks: list[Block] = []
     problems: list[ContentProblem] = []

@@ -20,14 +20,22 @@ from typing import IO
 from .app_notebook import write_learner_app, write_trainer_app
 from .content_loader import load_course
 from .live_sessions import SessionStore
+from .parsed_modules import write_parsed_modules
 from .qr import terminal_qr
-from .settings import COURSE_DIR_ENV, LEARNER_LINK_ENV, SESSION_ENV, STORE_ENV
+from .settings import (
+    COURSE_DIR_ENV,
+    LEARNER_LINK_ENV,
+    PARSED_MODULES_ENV,
+    SESSION_ENV,
+    STORE_ENV,
+)
 from .store import Store
 
 SHARE_DIR = Path(__file__).with_name("share")
 APP_FOLDER = "app"
 TRAINER_FOLDER = "trainer-app"
 CONFIG_FOLDER = "voila-config"
+PARSED_MODULES_FILE = "parsed-modules.json"
 LEARNER_PAGE_NEEDS_NOT = [
     "jupyterlab-jupytext",
     "jupyterlab_pygments",
@@ -141,6 +149,7 @@ def server_environment(options: ServeOptions, session_code: str) -> dict[str, st
     )
     env[COURSE_DIR_ENV] = str(options.course_root)
     env[STORE_ENV] = options.store or str(options.data_dir)
+    env[PARSED_MODULES_ENV] = str(options.data_dir / PARSED_MODULES_FILE)
     return env
 
 
@@ -207,6 +216,7 @@ def serve(options: ServeOptions) -> int:
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
     learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER)
     trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER)
+    write_parsed_modules(content, options.data_dir / PARSED_MODULES_FILE)
     env = server_environment(options, session_code)
     learners = _start(voila_command(options, learner_nb, config_dir), learner_nb.parent, env)
     trainer = _start(trainer_voila_command(options, trainer_nb, config_dir), trainer_nb.parent, env)

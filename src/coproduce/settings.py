@@ -13,6 +13,7 @@ COURSE_DIR_ENV = "COPRODUCE_COURSE_DIR"
 STORE_ENV = "COPRODUCE_STORE"
 SESSION_ENV = "COPRODUCE_SESSION"  # the live session `coproduce serve` started
 LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer app
+PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server parsed
 DEFAULT_DATA_DIR = "data"
 
 
