@@ -58,14 +58,41 @@ def test_a_dropped_connection_is_announced_and_loses_no_answer(
     notice.wait_for(timeout=20_000)
     answer.fill("Being asked first, and time to think.")
     answer.blur()
+    # The earlier "Saved." would be untrue for the new text, so it goes while the link is down.
+    saved = page.locator(".cp-saved").filter(has_text="Saved.").first
+    expect(saved).to_be_hidden()
+    _put_behind_the_notice(page, answer)
+    answer.focus()
+    assert not _overlaps(page, answer), "the notice covers the control that has focus"
+    answer.blur()
     assert axe_violations(page) == []
     shot(page, "learner-connection-dropped.png", full_page=False)
 
     link.up = True
     page.get_by_role("status").filter(has_text=BACK).wait_for(timeout=30_000)
     expect(notice).to_have_count(0)
+    expect(saved).to_be_visible()
     reload_app(page)
     expect(page.get_by_role("textbox", name=QUESTION)).to_have_value(
         "Being asked first, and time to think.", timeout=15_000
     )
     context.close()
+
+
+NOTICE = ".cp-connection"
+
+
+def _put_behind_the_notice(page: Any, control: Any) -> None:
+    """Scroll so that the control sits where the notice floats, at the bottom of the window."""
+    notice = page.locator(NOTICE).bounding_box()
+    box = control.bounding_box()
+    page.mouse.wheel(0, box["y"] - notice["y"])
+    page.wait_for_timeout(300)
+    assert _overlaps(page, control), "the test could not put the control behind the notice"
+
+
+def _overlaps(page: Any, control: Any) -> bool:
+    notice = page.locator(NOTICE).bounding_box()
+    box = control.bounding_box()
+    top, bottom = box["y"], box["y"] + box["height"]
+    return bool(bottom > notice["y"] and top < notice["y"] + notice["height"])

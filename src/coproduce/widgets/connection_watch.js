@@ -24,14 +24,37 @@ function render({ model, el }) {
   let releasing = false;
   let wasUp = true;
 
+  // While the notice shows, the page keeps room for it at the bottom, and a control that
+  // gets focus behind it is scrolled clear of it (WCAG 2.4.11, focus not obscured).
+  const root = document.documentElement;
+  const hidden = (element) => {
+    if (!box.textContent || !element || !element.getBoundingClientRect) return false;
+    const notice = box.getBoundingClientRect();
+    const control = element.getBoundingClientRect();
+    return control.bottom > notice.top && control.top < notice.bottom;
+  };
+  const bringClear = (element) => {
+    if (hidden(element)) element.scrollIntoView({ block: "nearest" });
+  };
+  const onFocus = (event) => bringClear(event.target);
+  document.addEventListener("focusin", onFocus);
+  const makeRoom = () => {
+    const room = box.textContent ? `${box.offsetHeight + 32}px` : "";
+    root.style.scrollPaddingBottom = room;
+    document.body.style.paddingBottom = room;
+    bringClear(document.activeElement);
+  };
   const say = (text, state) => {
     box.textContent = text;
     box.dataset.state = state;
+    makeRoom();
   };
   const markLost = () => {
     wasUp = false;
     if (lostAt === null) {
       lostAt = Date.now();
+      // "Saved." under an answer would be untrue for what is typed now: hidden until back.
+      root.dataset.connection = "lost";
       say(model.get("lost_text"), "lost");
     }
   };
@@ -52,6 +75,7 @@ function render({ model, el }) {
     if (lostAt === null || !caughtUp) return;
     lostAt = null;
     firstPingSinceBack = null;
+    delete root.dataset.connection;
     say(model.get("back_text"), "back");
     setTimeout(() => { if (lostAt === null) say("", ""); }, BACK_SHOWN_MS);
   });
@@ -106,6 +130,8 @@ function render({ model, el }) {
   return () => {
     clearInterval(pinger);
     clearInterval(retrier);
+    document.removeEventListener("focusin", onFocus);
+    delete root.dataset.connection;
     if (watchesKernel) kernel.connectionStatusChanged.disconnect(onStatus);
   };
 }
