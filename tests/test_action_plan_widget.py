@@ -14,10 +14,15 @@ import yaml
 from coproduce.checks.action_plan import MAX_ANSWER_CHARS
 from coproduce.content_loader import CourseContent, Module
 from coproduce.content_model import ActionPlan, Course, KnowledgeCheck, ModuleMeta, Reflection
+from coproduce.interface_text import InterfaceText
 from coproduce.widgets import action_plan
 from coproduce.widgets.action_plan import ActionPlanView
 from coproduce.widgets.exercise_base import ExerciseContext
+from coproduce.yaml_lines import load_yaml
 
+INTERFACE = InterfaceText.model_validate(
+    load_yaml(Path(__file__).resolve().parents[1] / "course" / "interface.yml")
+)
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-action-plan.yml"
 PRIVATE = "My private thought about <b>speaking</b> & listening"
@@ -88,7 +93,7 @@ def _course() -> CourseContent:
     )
     module = Module("01-try", ROOT, meta, [], ROOT / "notes.md")
     exercises = {item.id: item for item in (reflection, check, plan)}
-    return CourseContent(ROOT, course, modules={"01-try": module}, exercises=exercises)
+    return CourseContent(ROOT, course, INTERFACE, modules={"01-try": module}, exercises=exercises)
 
 
 @pytest.fixture

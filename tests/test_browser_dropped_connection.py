@@ -6,17 +6,20 @@ refuse reconnects for a while) as a failing Wi-Fi would, then let the page recon
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from coproduce.widgets.connection_watch import BACK, LOST
+from coproduce.content_loader import load_course
 
 from .browser_support import axe_violations, join_session, reload_app, shot
 from .conftest import Server
 
 pytestmark = pytest.mark.browser
+WORDS = load_course(Path(__file__).resolve().parents[1]).interface.connection
+LOST, BACK = WORDS.lost, WORDS.back
 QUESTION = "What would help you feel able to speak freely in this group today?"
 
 

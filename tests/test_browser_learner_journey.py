@@ -98,8 +98,17 @@ def _kernel_count(server: Server) -> int:
     """Kernels of the learners' Voila only (the trainer app has a Voila of its own)."""
     children = psutil.Process(server.process.pid).children()
     learners = next(child for child in children if "learner.ipynb" in " ".join(child.cmdline()))
-    kernels = learners.children(recursive=True)
-    return sum("ipykernel_launcher" in " ".join(kernel.cmdline()) for kernel in kernels)
+    return sum(_is_running_kernel(kernel) for kernel in learners.children(recursive=True))
+
+
+def _is_running_kernel(process: psutil.Process) -> bool:
+    # A kernel that has just stopped may be a zombie until Voila reaps it: not running.
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(
+            process.cmdline()
+        )
+    except (psutil.ZombieProcess, psutil.NoSuchProcess):
+        return False
 
 
 def test_a_refresh_storm_does_not_pile_up_kernels(server: Server, browser: Any) -> None:

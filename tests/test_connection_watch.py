@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from coproduce.widgets.connection_watch import BACK, LOST, ConnectionWatch
+from coproduce.content_loader import load_course
+from coproduce.widgets.connection_watch import ConnectionWatch, connection_watch
+
+WORDS = load_course(Path(__file__).resolve().parents[1]).interface.connection
 
 
 def _replies(content: Any) -> list[Any]:
@@ -29,6 +33,6 @@ def test_anything_else_gets_no_reply(content: Any) -> None:
 
 
 def test_the_messages_say_what_to_do_in_plain_words() -> None:
-    watch = ConnectionWatch()
-    assert watch.lost_text == LOST and "saved" in LOST
-    assert watch.back_text == BACK
+    watch = connection_watch(WORDS)
+    assert watch.lost_text == WORDS.lost and "saved" in WORDS.lost
+    assert watch.back_text == WORDS.back

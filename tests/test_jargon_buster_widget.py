@@ -14,11 +14,15 @@ from pydantic import TypeAdapter
 
 from coproduce.content_loader import CourseContent
 from coproduce.content_model import Course, Exercise, Glossary, JargonBuster
+from coproduce.interface_text import InterfaceText
 from coproduce.widgets import jargon_buster
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.jargon_buster import JargonBusterView
 from coproduce.yaml_lines import load_yaml
 
+INTERFACE = InterfaceText.model_validate(
+    load_yaml(Path(__file__).resolve().parents[1] / "course" / "interface.yml")
+)
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-jargon.yml"
@@ -30,7 +34,10 @@ def _course_data() -> CourseContent:
     editing cannot break these tests."""
     course = Course.model_validate(load_yaml(COURSE / "course.yml"))
     return CourseContent(
-        ROOT, course, glossary=Glossary.model_validate(load_yaml(COURSE / "glossary.yml"))
+        ROOT,
+        course,
+        INTERFACE,
+        glossary=Glossary.model_validate(load_yaml(COURSE / "glossary.yml")),
     )
 
 

@@ -12,10 +12,14 @@ import yaml
 
 from coproduce.content_loader import CourseContent
 from coproduce.content_model import Course, LadderPlacement, Ladders
+from coproduce.interface_text import InterfaceText
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.ladder_placement import LadderPlacementView
 from coproduce.yaml_lines import load_yaml
 
+INTERFACE = InterfaceText.model_validate(
+    load_yaml(Path(__file__).resolve().parents[1] / "course" / "interface.yml")
+)
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-ladder.yml"
@@ -28,6 +32,7 @@ def _course_data() -> CourseContent:
     return CourseContent(
         ROOT,
         course,
+        INTERFACE,
         ladders={
             ladder.id: ladder
             for ladder in Ladders.model_validate(load_yaml(COURSE / "ladders.yml")).ladders

@@ -14,10 +14,14 @@ from pydantic import TypeAdapter
 from coproduce.checks.payment_planner import MAX_PEOPLE
 from coproduce.content_loader import CourseContent
 from coproduce.content_model import Course, Exercise, PaymentPlanner, PaymentRates
+from coproduce.interface_text import InterfaceText
 from coproduce.widgets.exercise_base import ExerciseContext
 from coproduce.widgets.payment_planner import PaymentPlannerView
 from coproduce.yaml_lines import load_yaml
 
+INTERFACE = InterfaceText.model_validate(
+    load_yaml(Path(__file__).resolve().parents[1] / "course" / "interface.yml")
+)
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "course"
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-payment.yml"
@@ -31,6 +35,7 @@ def _course_data() -> CourseContent:
     return CourseContent(
         ROOT,
         course,
+        INTERFACE,
         payment_rates=PaymentRates.model_validate(load_yaml(COURSE / "payment-rates.yml")),
     )
 

@@ -18,6 +18,7 @@ from .lesson_checks import (
     check_brand_colours,
     check_headings,
     check_images_and_links,
+    check_interface_plain,
     check_jargon,
     check_plain_language,
     check_timings,
@@ -54,6 +55,7 @@ def run_checks(root: Path) -> CheckReport:
 def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems = check_timings(content, content.course.max_minutes)
     problems += check_brand_colours(content)
+    problems += check_interface_plain(content)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():
         doc = read_markdown(module.content_path)

@@ -28,11 +28,13 @@ from .content_model import (
     PaymentPlanner,
     PaymentRates,
 )
+from .interface_text import InterfaceText
 from .module_notebook import Block, ExerciseBlock, read_blocks
 from .yaml_lines import line_of, load_yaml
 
 COURSE_FILE = Path("course/course.yml")
 GLOSSARY_FILE = Path("course/glossary.yml")
+INTERFACE_FILE = Path("course/interface.yml")
 LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
 MODULE_META = "module.yml"
@@ -71,6 +73,7 @@ class CourseContent:
 
     root: Path
     course: Course
+    interface: InterfaceText  # the learner app's own words
     modules: dict[str, Module] = field(default_factory=dict)
     exercises: dict[str, Any] = field(default_factory=dict)
     glossary: Glossary | None = None
@@ -94,10 +97,11 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
         parsed = read_parsed_modules()
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
+    interface = _load_model(root / INTERFACE_FILE, InterfaceText.model_validate, problems)
     exercises = _load_exercises(root / "exercises", problems)
-    if course is None:
+    if course is None or interface is None:
         raise ContentError(problems, root)
-    content = CourseContent(root, course, exercises=exercises)
+    content = CourseContent(root, course, interface, exercises=exercises)
     _load_course_data(root, content, problems)
     for slug in course.module_slugs:
         module = _load_module(root, slug, exercises, problems, parsed)

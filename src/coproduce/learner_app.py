@@ -17,16 +17,10 @@ from .settings import find_course_root, live_session_code, store_target
 from .store import LOCAL_SESSION, Store
 from .widgets.agenda_nav import AgendaNav
 from .widgets.browser_identity import BrowserIdentity
-from .widgets.connection_watch import ConnectionWatch
-from .widgets.exercise_base import button
+from .widgets.connection_watch import ConnectionWatch, connection_watch
+from .widgets.exercise_base import button, paragraphs
 from .widgets.join_form import JoinForm
 from .widgets.live_message import LiveMessage
-
-WRONG_CODE = (
-    "We could not find a session with the code {code}. Please check the code on the "
-    "trainer's screen and try again. Letters and numbers are enough; spaces do not matter."
-)
-NO_ID_YET = "Just a moment: the page is still getting ready. Please try again."
 
 
 class LearnerApp:
@@ -44,6 +38,7 @@ class LearnerApp:
         self.live_code = session_code
         self.session = LearnerSession(store, session_code or LOCAL_SESSION)
         self.slugs = content.course.module_slugs
+        self.text = content.interface
         self._views: dict[str, widgets.VBox] = {}
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
@@ -51,17 +46,17 @@ class LearnerApp:
         self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
         self.area = widgets.VBox()
         self.area.add_class("cp-module-area")
-        self.previous = button("Previous part")
-        self.next = button("Next part", "primary")
+        self.previous = button(self.text.moving.previous)
+        self.next = button(self.text.moving.next, "primary")
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
         pager = widgets.HBox([self.previous, self.next])
         pager.add_class("cp-pager")
         self.room_notice = LiveMessage()
-        self.go_to_room = button("Go to where the room is")
+        self.go_to_room = button(self.text.moving.go_to_room)
         self.go_to_room.on_click(lambda _: self._go_to_room())
         self.go_to_room.layout.display = "none"
-        self.feedback_button = button("My feedback")
+        self.feedback_button = button(self.text.feedback.button)
         self.feedback_button.on_click(lambda _: self.show_feedback())
         self.feedback = widgets.HTML()
         self.course = widgets.VBox(
@@ -75,7 +70,7 @@ class LearnerApp:
                 self.feedback,
             ]
         )
-        self.join = JoinForm(content.course.roles, self._join)
+        self.join = JoinForm(content.course.roles, self._join, self.text.join)
         self.widget = widgets.VBox()
         self.widget.add_class("cp-learner-app")
         self.nav.observe(lambda change: self.show(change["new"]), "current")
@@ -114,10 +109,10 @@ class LearnerApp:
         if learner:
             session = self.live_code or LOCAL_SESSION
             found = feedback_html(self.content.root, session, learner, self.content)
+        words = self.text.feedback
         self.feedback.value = found or (
-            '<section class="cp-feedback"><h2>My feedback</h2><p>No feedback yet. Your '
-            "trainer marks the answers after the session; come back to this link then.</p>"
-            "</section>"
+            f'<section class="cp-feedback"><h2>{html.escape(words.heading)}</h2>'
+            f"{paragraphs([words.none_yet])}</section>"
         )
 
     def step(self, offset: int) -> None:
@@ -131,15 +126,13 @@ class LearnerApp:
             return
         was_with_room = self.room_module is None or self.nav.current == self.room_module
         self.room_module = module
-        title = html.escape(self.content.modules[module].meta.title)
+        title = self.content.modules[module].meta.title
+        words = self.text.moving
         if was_with_room:
             self.show(module)
-            self.room_notice.html = f"<p>The room has moved on to “{title}”.</p>"
+            self.room_notice.html = paragraphs([words.room_moved.format(title=title)])
         elif self.nav.current != module:
-            self.room_notice.html = (
-                f"<p>The room has moved on to “{title}”. Take your time; "
-                "you can go there when you are ready.</p>"
-            )
+            self.room_notice.html = paragraphs([words.room_moved_without_you.format(title=title)])
             self.go_to_room.layout.display = None
 
     def _go_to_room(self) -> None:
@@ -167,10 +160,13 @@ class LearnerApp:
     def _join(self, typed_code: str, name: str, role: str) -> str | None:
         code = normalise_code(typed_code)
         if code != self.live_code or not self.sessions.exists(code):
-            shown = html.escape(typed_code.strip()[:16]) or "you typed"
-            return WRONG_CODE.format(code=f"“{shown}”")
+            if not typed_code.strip():
+                return self.text.join.no_code
+            # Not escaped here: the join form escapes the whole message as it shows it.
+            shown = typed_code.strip()[:16]
+            return self.text.join.wrong_code.format(code=f"“{shown}”")
         if self.session.learner_id is None:
-            return NO_ID_YET
+            return self.text.join.not_ready
         display_name = clean_text(name, 40).text.strip()
         chosen_role = role if role in self.content.course.roles else "Not given"
         self.sessions.join(code, self.session.learner_id, display_name, chosen_role)
@@ -194,7 +190,8 @@ class LearnerApp:
     def _watch_connection(self) -> None:
         """Made with the course, not at start, so the join page stays as light as it can be."""
         if not isinstance(self.course.children[-1], ConnectionWatch):
-            self.course.children = [*self.course.children, ConnectionWatch()]
+            watch = connection_watch(self.text.connection)
+            self.course.children = [*self.course.children, watch]
 
     def _restore_place(self) -> bool:
         place = self.session.place()

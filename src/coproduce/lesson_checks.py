@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .content_errors import ContentProblem
-from .content_loader import COURSE_FILE, GLOSSARY_FILE, CourseContent, Module
+from .content_loader import COURSE_FILE, GLOSSARY_FILE, INTERFACE_FILE, CourseContent, Module
 from .readability import longest_sentences, measure, syllables
 
 PLAIN_WORDS_FILE = Path("course/plain-words.yml")
@@ -153,6 +153,25 @@ def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProbl
             doc.path,
             None,
             f"'{module.meta.title}' scores {score.reading_ease:.0f} for reading ease "
+            f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
+            "split long sentences and swap long words for short ones",
+            severity="warning",
+        )
+    ]
+
+
+def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
+    """The learner app's own words (course/interface.yml) are held to the same reading ease."""
+    text = " ".join(content.interface.learner_texts())
+    score = measure(text)
+    if score.reading_ease >= TARGET_READING_EASE:
+        return []
+    worst = "; ".join(f'"{sentence[:80]}"' for sentence in longest_sentences(text, 3))
+    return [
+        ContentProblem(
+            content.root / INTERFACE_FILE,
+            None,
+            f"the app's own words score {score.reading_ease:.0f} for reading ease "
             f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
             "split long sentences and swap long words for short ones",
             severity="warning",

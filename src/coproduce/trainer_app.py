@@ -25,7 +25,7 @@ from .settings import LEARNER_LINK_ENV, find_course_root, live_session_code, sto
 from .store import Store
 from .trainer.live_results import is_live, results_html, shared_texts
 from .trainer.run_sheet import build_run_sheet, run_sheet_html
-from .widgets.connection_watch import ConnectionWatch
+from .widgets.connection_watch import connection_watch
 from .widgets.exercise_base import ExerciseContext, button
 from .widgets.exercise_factory import build_exercise
 
@@ -92,7 +92,7 @@ class TrainerApp:
                 controls,
                 self.projector,
                 columns,
-                ConnectionWatch(),
+                connection_watch(content.interface.connection),
             ]
         )
         self.widget.add_class("cp-trainer-app")

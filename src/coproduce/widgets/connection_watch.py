@@ -9,24 +9,17 @@ from typing import Any
 import anywidget
 import traitlets
 
-LOST = (
-    "The connection to the course has dropped. Keep going: what you do now is kept, and it "
-    "will be saved when the connection comes back."
-)
-BACK = "Connected again. Your answers are saved."
-STUCK = (
-    "The connection is still down. Check your internet, then refresh the page: your saved "
-    "answers will come back."
-)
+from ..interface_text import ConnectionText
 
 
 class ConnectionWatch(anywidget.AnyWidget):
     """The browser pings the kernel every few seconds; missing replies mean the link is down."""
 
     _esm = Path(__file__).with_name("connection_watch.js")
-    lost_text = traitlets.Unicode(LOST).tag(sync=True)
-    back_text = traitlets.Unicode(BACK).tag(sync=True)
-    stuck_text = traitlets.Unicode(STUCK).tag(sync=True)
+    # The words come from course/interface.yml (see `connection_watch`).
+    lost_text = traitlets.Unicode().tag(sync=True)
+    back_text = traitlets.Unicode().tag(sync=True)
+    stuck_text = traitlets.Unicode().tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -36,3 +29,7 @@ class ConnectionWatch(anywidget.AnyWidget):
         ping = content.get("ping") if isinstance(content, dict) else None
         if isinstance(ping, int) and not isinstance(ping, bool):
             self.send({"pong": ping})
+
+
+def connection_watch(text: ConnectionText) -> ConnectionWatch:
+    return ConnectionWatch(lost_text=text.lost, back_text=text.back, stuck_text=text.stuck)

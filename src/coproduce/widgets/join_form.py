@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from ..interface_text import JoinText
 from .choice_group import ChoiceGroup
 from .exercise_base import button, paragraphs
 from .live_message import LiveMessage
@@ -15,29 +17,21 @@ JoinHandler = Callable[[str, str, str], str | None]
 
 
 class JoinForm:
-    def __init__(self, roles: list[str], on_join: JoinHandler) -> None:
+    def __init__(self, roles: list[str], on_join: JoinHandler, text: JoinText) -> None:
         self.roles = roles
         self._on_join = on_join
-        intro = widgets.HTML(
-            "<h2>Join the session</h2>"
-            + paragraphs(
-                [
-                    "Type the session code from the trainer's screen, if it is not filled in.",
-                    "Your name and role are up to you. Nobody sees your name next to your answers.",
-                ]
-            )
-        )
+        intro = widgets.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
         # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
         # would be held back by ipywidgets and the Join click could arrive first.
         self.code = widgets.Text(
-            description="Session code", placeholder="For example K7M2QX", continuous_update=False
+            description=text.code_label, placeholder=text.code_example, continuous_update=False
         )
-        self.name = widgets.Text(description="Your name (optional)", continuous_update=False)
+        self.name = widgets.Text(description=text.name_label, continuous_update=False)
         for box in (self.code, self.name):
             box.style = {"description_width": "initial"}
             box.add_class("cp-join-text")
-        self.role = ChoiceGroup(legend="Your role (optional)", options=roles)
-        self.join_button = button("Join", "primary")
+        self.role = ChoiceGroup(legend=text.role_label, options=roles)
+        self.join_button = button(text.button, "primary")
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()
         self.widget = widgets.VBox(
