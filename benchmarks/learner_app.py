@@ -7,9 +7,14 @@ What is measured, in one run, and why:
    choice) is visible and enabled. This is what a learner waits for after opening the link.
    The app runs under `coproduce serve`, whose pool of preheated kernels exists to make this
    fast; each sample uses a fresh browser context.
-2. Plain Voila TTI: the same figure for a one-cell notebook showing one `RadioButtons` control,
-   served by `python -m voila` with default settings (no preheating). This is the baseline the
-   learner app should beat: the target is learner TTI / plain TTI <= 0.7.
+2. Plain Voila TTI, two baselines, each served by `python -m voila` with default settings (no
+   preheating): (a) one module notebook (the first module, as a department lifts it out and
+   previews it: the baseline the issue names), timed to its first exercise control; (b) a
+   one-cell notebook showing one `RadioButtons` control, a stricter baseline that does no work
+   of its own. The target is learner TTI / plain module TTI <= 0.7; the ratio against the
+   one-widget page is printed too.
+   A returning learner's TTI is also measured: a learner who has joined and opens the link
+   again (or refreshes), timed to the first exercise control of the module they are taken to.
 3. Module switch time: on one loaded learner page, from a click on an agenda button until that
    button is marked `aria-current="step"` and the module's exercise control is visible. Timed
    inside the page with `performance.now()`, so Playwright's round trips are not counted.
@@ -33,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -46,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jupytext
 import nbformat
 import psutil
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -65,6 +72,11 @@ CHROMIUM_FLAGS = [
 
 LEARNER_CONTROL = ".cp-textarea textarea, .cp-choice input"
 PLAIN_CONTROL = ".widget-radio-box input"
+EXERCISE_CONTROL = ".cp-module-area :is(.cp-textarea textarea, .cp-choice input)"
+PLAIN_MODULE = "01-welcome"
+PLAIN_MODULE_CONTROL = ".cp-textarea textarea, .cp-choice input"
+COURSE_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")
+LEARNER_ID_KEY = "coproduce-learner-id"
 AGENDA = 'nav[aria-label="Course agenda"]'
 # A switch is done when the target module's first exercise control is usable and none of the
 # module left behind is; each module's view carries the class cp-module-SLUG.
@@ -286,6 +298,21 @@ def start_plain_voila(workdir: Path) -> Server:
     return server
 
 
+def start_plain_module(workdir: Path) -> Server:
+    """Voila with default settings on the first module's notebook, in a copy of the course."""
+    course = workdir / "course-copy"
+    for folder in COURSE_FOLDERS:
+        shutil.copytree(ROOT / folder, course / folder)
+    module = course / "modules" / PLAIN_MODULE
+    notebook = module / "content.ipynb"
+    jupytext.write(jupytext.read(module / "content.md"), notebook)
+    port = free_port()
+    command = [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}"]
+    server = launch("plain voila (module)", command, workdir / "plain-module.log", module)
+    server.link = f"http://localhost:{port}/"
+    return server
+
+
 def wait_for_plain_voila(server: Server) -> None:
     server.wait_for(lambda: VOILA_UP in server.log_text(), START_TIMEOUT_S, "startup")
 
@@ -296,9 +323,16 @@ class TtiSample:
     in_page_ms: float  # performance.now() in the page, from navigation start
 
 
-def visit(browser: Browser, link: str, selector: str) -> TtiSample:
-    """Open the link in a fresh context and time until a control matching selector is usable."""
+def visit(browser: Browser, link: str, selector: str, learner_id: str = "") -> TtiSample:
+    """Open the link in a fresh context and time until a control matching selector is usable.
+
+    With `learner_id`, the browser is one that has joined before (its id in local storage).
+    """
     context = browser.new_context()
+    if learner_id:
+        context.add_init_script(
+            f"window.localStorage.setItem({json.dumps(LEARNER_ID_KEY)}, {json.dumps(learner_id)})"
+        )
     try:
         page = context.new_page()
         started = time.perf_counter()
@@ -312,18 +346,36 @@ def visit(browser: Browser, link: str, selector: str) -> TtiSample:
         context.close()
 
 
-def visit_learner_app(browser: Browser, server: Server) -> TtiSample:
+def visit_learner_app(browser: Browser, server: Server, learner_id: str = "") -> TtiSample:
     """One visit, then wait until Voila has replaced the kernel the visit took from the pool."""
     filled = server.count(POOL_FILLED)
-    sample = visit(browser, server.link, LEARNER_CONTROL)
+    selector = EXERCISE_CONTROL if learner_id else LEARNER_CONTROL
+    sample = visit(browser, server.link, selector, learner_id)
     wait_for_refill(server, filled)
     return sample
 
 
-def visit_plain_voila(browser: Browser, server: Server) -> TtiSample:
-    sample = visit(browser, server.link, PLAIN_CONTROL)
+def visit_plain_voila(browser: Browser, server: Server, selector: str) -> TtiSample:
+    sample = visit(browser, server.link, selector)
     wait_until_quiet(server)  # the closed page's kernel is shut down in the background
     return sample
+
+
+def joined_learner(browser: Browser, server: Server) -> str:
+    """Join once, as a learner would; return the browser's learner id for later visits."""
+    filled = server.count(POOL_FILLED)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server.link, timeout=PAGE_TIMEOUT_MS)
+        join(page)
+        learner_id = page.evaluate(f"window.localStorage.getItem({json.dumps(LEARNER_ID_KEY)})")
+    finally:
+        context.close()
+    wait_for_refill(server, filled)
+    if not learner_id:
+        raise RuntimeError("the learner app kept no learner id in local storage")
+    return str(learner_id)
 
 
 def wait_for_refill(server: Server, filled_before: int) -> None:
@@ -360,28 +412,41 @@ def wait_until_quiet(server: Server) -> None:
         quiet_windows = quiet_windows + 1 if busy < QUIET_CPU_SHARE else 0
 
 
+@dataclass
+class TtiRuns:
+    learner: list[TtiSample]
+    returning: list[TtiSample]
+    plain_module: list[TtiSample]
+    plain_widget: list[TtiSample]
+
+
 def measure_tti(
-    browser: Browser, learner: Server, plain: Server, samples: int
-) -> tuple[list[TtiSample], list[TtiSample]]:
-    """Alternate the two servers, so slow drift in the machine affects both alike."""
+    browser: Browser, learner: Server, module: Server, widget: Server, samples: int
+) -> TtiRuns:
+    """Take turns between the servers, so slow drift in the machine affects all alike."""
+    learner_id = joined_learner(browser, learner)
+    visits: dict[str, Callable[[], TtiSample]] = {
+        "learner": lambda: visit_learner_app(browser, learner),
+        "returning": lambda: visit_learner_app(browser, learner, learner_id),
+        "plain_module": lambda: visit_plain_voila(browser, module, PLAIN_MODULE_CONTROL),
+        "plain_widget": lambda: visit_plain_voila(browser, widget, PLAIN_CONTROL),
+    }
     for _ in range(WARMUP_VISITS):
-        visit_learner_app(browser, learner)
-        visit_plain_voila(browser, plain)
-    learner_samples: list[TtiSample] = []
-    plain_samples: list[TtiSample] = []
+        for take in visits.values():
+            take()
+    runs = TtiRuns([], [], [], [])
     for index in range(samples):
-        learner_samples.append(visit_learner_app(browser, learner))
-        plain_samples.append(visit_plain_voila(browser, plain))
-        print(
-            f"  sample {index + 1}/{samples}: learner app {learner_samples[-1].wall_ms:.0f} ms, "
-            f"plain voila {plain_samples[-1].wall_ms:.0f} ms",
-            flush=True,
-        )
-    return learner_samples, plain_samples
+        taken = {name: take() for name, take in visits.items()}
+        for name, sample in taken.items():
+            getattr(runs, name).append(sample)
+        shown = ", ".join(f"{name} {sample.wall_ms:.0f} ms" for name, sample in taken.items())
+        print(f"  sample {index + 1}/{samples}: {shown}", flush=True)
+    return runs
 
 
 def join(page: Page) -> None:
     """Join the session with the code the link filled in, as a learner would."""
+    page.wait_for_selector(".cp-join-text input", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_function(
         "document.querySelector('.cp-join-text input').value.length > 0",
         timeout=PAGE_TIMEOUT_MS,
@@ -467,44 +532,47 @@ def run_benchmark(samples: int, switches: int) -> dict[str, Any]:
         print("Starting coproduce serve and plain voila ...", flush=True)
         started = time.perf_counter()
         learner = stack.enter_context(running(start_learner_app(workdir)))
-        plain = stack.enter_context(running(start_plain_voila(workdir)))
+        widget = stack.enter_context(running(start_plain_voila(workdir)))
+        module = stack.enter_context(running(start_plain_module(workdir)))
         wait_for_learner_app(learner)
-        wait_for_plain_voila(plain)
+        wait_for_plain_voila(widget)
+        wait_for_plain_voila(module)
         wait_until_quiet(learner)  # the pool's kernels are still running the app notebook
         startup_s = time.perf_counter() - started
         print(f"Both up after {startup_s:.1f} s; learner link {learner.link}", flush=True)
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         stack.callback(browser.close)
-        learner_tti, plain_tti = measure_tti(browser, learner, plain, samples)
+        tti = measure_tti(browser, learner, module, widget, samples)
         switch_ms = measure_switches(browser, learner, switches)
         memory = measure_kernel_memory(learner)
-    figures = results(startup_s, learner_tti, plain_tti, switch_ms, memory)
+    figures = results(startup_s, tti, switch_ms, memory)
     return {**figures, "load_average_at_start": load_average, "cpu_count": os.cpu_count()}
 
 
 def results(
-    startup_s: float,
-    learner_tti: list[TtiSample],
-    plain_tti: list[TtiSample],
-    switch_ms: list[float],
-    memory: KernelMemory,
+    startup_s: float, tti: TtiRuns, switch_ms: list[float], memory: KernelMemory
 ) -> dict[str, Any]:
-    learner = summarise([s.wall_ms for s in learner_tti])
-    plain = summarise([s.wall_ms for s in plain_tti])
+    def median(samples: list[TtiSample]) -> float:
+        return summarise([sample.wall_ms for sample in samples]).median
+
+    learner = median(tti.learner)
     switch = summarise(switch_ms)
+    figures: dict[str, Any] = {"startup_s": startup_s}
+    for name in ("learner", "returning", "plain_module", "plain_widget"):
+        samples: list[TtiSample] = getattr(tti, name)
+        figures[f"{name}_tti_ms"] = [sample.wall_ms for sample in samples]
+        figures[f"{name}_tti_in_page_ms"] = [sample.in_page_ms for sample in samples]
     return {
-        "startup_s": startup_s,
-        "learner_tti_ms": [s.wall_ms for s in learner_tti],
-        "learner_tti_in_page_ms": [s.in_page_ms for s in learner_tti],
-        "plain_voila_tti_ms": [s.wall_ms for s in plain_tti],
-        "plain_voila_tti_in_page_ms": [s.in_page_ms for s in plain_tti],
+        **figures,
         "module_switch_ms": switch_ms,
         "kernel_rss_mb": memory.rss_mb,
         "kernel_uss_mb": memory.uss_mb,
-        "tti_ratio": learner.median / plain.median,
+        "tti_ratio": learner / median(tti.plain_module),
+        "tti_ratio_returning": median(tti.returning) / median(tti.plain_module),
+        "tti_ratio_one_widget": learner / median(tti.plain_widget),
         "tti_ratio_target": TTI_RATIO_TARGET,
-        "tti_ratio_met": learner.median / plain.median <= TTI_RATIO_TARGET,
+        "tti_ratio_met": learner / median(tti.plain_module) <= TTI_RATIO_TARGET,
         "switch_target_ms": SWITCH_TARGET_MS,
         "switch_target_met": switch.median < SWITCH_TARGET_MS,
     }
@@ -520,6 +588,13 @@ def table_row(label: str, values: list[float], unit: str) -> str:
     )
 
 
+def tti_rows(figures: dict[str, Any], name: str, label: str) -> list[str]:
+    return [
+        table_row(label, figures[f"{name}_tti_ms"], "ms"),
+        table_row("  (in page, from navigation start)", figures[f"{name}_tti_in_page_ms"], "ms"),
+    ]
+
+
 def report(figures: dict[str, Any]) -> str:
     ratio_verdict = "met" if figures["tti_ratio_met"] else "NOT met"
     switch_verdict = "met" if figures["switch_target_met"] else "NOT met"
@@ -527,18 +602,18 @@ def report(figures: dict[str, Any]) -> str:
     lines = [
         f"{'figure':<38} {'n':>4}  {'median':>9} {'min':>9} {'max':>9}  unit",
         "-" * 82,
-        table_row("learner app time-to-interactive", figures["learner_tti_ms"], "ms"),
-        table_row("  (in page, from navigation start)", figures["learner_tti_in_page_ms"], "ms"),
-        table_row("plain voila time-to-interactive", figures["plain_voila_tti_ms"], "ms"),
-        table_row(
-            "  (in page, from navigation start)", figures["plain_voila_tti_in_page_ms"], "ms"
-        ),
+        *tti_rows(figures, "learner", "learner app TTI (join page)"),
+        *tti_rows(figures, "returning", "learner app TTI (returning learner)"),
+        *tti_rows(figures, "plain_module", "plain voila TTI (module notebook)"),
+        *tti_rows(figures, "plain_widget", "plain voila TTI (one-widget page)"),
         table_row("module switch (in page)", figures["module_switch_ms"], "ms"),
         table_row("learner kernel RSS", figures["kernel_rss_mb"], "MB"),
         table_row("learner kernel USS", figures["kernel_uss_mb"], "MB"),
         "-" * 82,
-        f"TTI ratio learner app / plain voila (medians): {figures['tti_ratio']:.2f} "
-        f"(target <= {TTI_RATIO_TARGET}: {ratio_verdict})",
+        f"TTI ratio learner app / plain voila module notebook (medians): "
+        f"{figures['tti_ratio']:.2f} (target <= {TTI_RATIO_TARGET}: {ratio_verdict})",
+        f"  returning learner / plain voila module notebook: {figures['tti_ratio_returning']:.2f}",
+        f"  learner app / plain voila one-widget page: {figures['tti_ratio_one_widget']:.2f}",
         f"module switch median under {SWITCH_TARGET_MS:.0f} ms: {switch_verdict} "
         f"(first switch, which builds the second module's view: {first_switch:.1f} ms)",
         f"servers ready (learner pool full and idle) after {figures['startup_s']:.1f} s; "
