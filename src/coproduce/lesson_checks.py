@@ -143,35 +143,25 @@ def learner_text(doc: MarkdownFile) -> str:
 
 
 def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProblem]:
-    text = learner_text(doc)
-    score = measure(text)
-    if score.reading_ease >= TARGET_READING_EASE:
-        return []
-    worst = "; ".join(f'"{sentence[:80]}"' for sentence in longest_sentences(text, 3))
-    return [
-        ContentProblem(
-            doc.path,
-            None,
-            f"'{module.meta.title}' scores {score.reading_ease:.0f} for reading ease "
-            f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
-            "split long sentences and swap long words for short ones",
-            severity="warning",
-        )
-    ]
+    return _reading_ease_problems(learner_text(doc), doc.path, f"'{module.meta.title}' scores")
 
 
 def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
     """The learner app's own words (course/interface.yml) are held to the same reading ease."""
-    text = " ".join(content.interface.learner_texts())
+    text = "\n\n".join(content.interface.learner_texts())  # each text its own sentence
+    return _reading_ease_problems(text, content.root / INTERFACE_FILE, "the app's own words score")
+
+
+def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:
     score = measure(text)
     if score.reading_ease >= TARGET_READING_EASE:
         return []
     worst = "; ".join(f'"{sentence[:80]}"' for sentence in longest_sentences(text, 3))
     return [
         ContentProblem(
-            content.root / INTERFACE_FILE,
+            path,
             None,
-            f"the app's own words score {score.reading_ease:.0f} for reading ease "
+            f"{what_scores} {score.reading_ease:.0f} for reading ease "
             f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
             "split long sentences and swap long words for short ones",
             severity="warning",
