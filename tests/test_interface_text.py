@@ -78,8 +78,9 @@ def test_a_wrong_slot_is_named_with_its_file_and_line(course_dir: Path) -> None:
 
 def test_a_missing_interface_file_is_named(course_dir: Path) -> None:
     (course_dir / INTERFACE).unlink()
-    with pytest.raises(ContentError, match=r"interface\.yml"):
+    with pytest.raises(ContentError, match=r"interface\.yml") as raised:
         load_course(course_dir)
+    assert "copy course/interface.yml" in str(raised.value)
 
 
 def test_a_typed_code_is_escaped_once_in_the_message(course_dir: Path, tmp_path: Path) -> None:

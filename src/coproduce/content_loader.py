@@ -97,7 +97,13 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
         parsed = read_parsed_modules()
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
-    interface = _load_model(root / INTERFACE_FILE, InterfaceText.model_validate, problems)
+    interface = _load_model(
+        root / INTERFACE_FILE,
+        InterfaceText.model_validate,
+        problems,
+        "copy course/interface.yml from the course that comes with coproduce, then change "
+        "its words as you like",
+    )
     exercises = _load_exercises(root / "exercises", problems)
     if course is None or interface is None:
         raise ContentError(problems, root)
@@ -171,9 +177,14 @@ def _check_course_data(root: Path, content: CourseContent, exercise: Any) -> lis
     return []
 
 
-def _load_model(path: Path, validate: Callable[[Any], Any], problems: list[ContentProblem]) -> Any:
+def _load_model(
+    path: Path,
+    validate: Callable[[Any], Any],
+    problems: list[ContentProblem],
+    missing_fix: str = "create it",
+) -> Any:
     if not path.is_file():
-        problems.append(ContentProblem(path, None, "this file is missing", "create it"))
+        problems.append(ContentProblem(path, None, "this file is missing", missing_fix))
         return None
     try:
         data = load_yaml(path)
