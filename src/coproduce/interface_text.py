@@ -45,6 +45,7 @@ class JoinText(FilledIn):
     wrong_code: str
     no_code: str
     not_ready: str
+    returning: str  # shown for a moment to a browser that has joined before
 
 
 class MovingText(FilledIn):

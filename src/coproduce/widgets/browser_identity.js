@@ -23,6 +23,13 @@ function storedId() {
 
 function render({ model, el }) {
   el.hidden = true;
+  // The page's own script held the join form back for a browser that has joined before; the
+  // kernel sets `settled` once it knows the learner must join after all (or is in).
+  const settle = () => {
+    if (model.get("settled")) delete document.documentElement.dataset.returning;
+  };
+  model.on("change:settled", settle);
+  settle();
   if (!model.get("learner_id")) {
     const code = new URLSearchParams(window.location.search).get("code") || "";
     model.set("link_code", code.slice(0, 16));

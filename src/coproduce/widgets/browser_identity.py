@@ -15,3 +15,6 @@ class BrowserIdentity(anywidget.AnyWidget):
     learner_id = traitlets.Unicode("").tag(sync=True)
     # The session code in the link the learner opened (?code=...), if any.
     link_code = traitlets.Unicode("").tag(sync=True)
+    # Set once the kernel knows whether this learner must join; until then a browser that has
+    # joined before shows a short message instead of the join form.
+    settled = traitlets.Bool(False).tag(sync=True)

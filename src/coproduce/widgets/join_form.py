@@ -21,6 +21,8 @@ class JoinForm:
         self.roles = roles
         self._on_join = on_join
         intro = widgets.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
+        returning = widgets.HTML(paragraphs([text.returning]))
+        returning.add_class("cp-join-returning")
         # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
         # would be held back by ipywidgets and the Join click could arrive first.
         self.code = widgets.Text(
@@ -35,7 +37,7 @@ class JoinForm:
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()
         self.widget = widgets.VBox(
-            [intro, self.code, self.name, self.role, self.join_button, self.message]
+            [returning, intro, self.code, self.name, self.role, self.join_button, self.message]
         )
         self.widget.add_class("cp-join")
 
