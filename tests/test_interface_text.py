@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from coproduce.learner_app import LearnerApp
 from coproduce.live_sessions import SessionStore
 from coproduce.readability import measure
 from coproduce.store import Store
+
+from .conftest import Server
 
 ROOT = Path(__file__).resolve().parents[1]
 INTERFACE = Path("course/interface.yml")
@@ -47,14 +51,14 @@ def test_the_learner_app_speaks_the_words_of_the_file(course_dir: Path, tmp_path
 
 
 def test_no_interface_sentence_is_left_in_the_code() -> None:
-    """Each sentence of interface.yml is written there only, not also in Python or JavaScript."""
+    """Each sentence of interface.yml is written there only: not in Python, JavaScript or HTML."""
     sources = [
         path.read_text(encoding="utf-8")
-        for pattern in ("*.py", "*.js")
+        for pattern in ("*.py", "*.js", "*.j2")
         for path in (ROOT / "src" / "coproduce").rglob(pattern)
     ]
     for text in load_course(ROOT).interface.learner_texts():
-        for sentence in (part.strip() for part in text.split(". ") if len(part) > 25):
+        for sentence in (part.strip() for part in text.split(". ") if len(part) >= 15):
             fragment = sentence.split("{")[0][:40]
             assert not any(fragment in source for source in sources), fragment
 
@@ -109,3 +113,11 @@ def test_check_warns_when_the_interface_words_are_hard_to_read(course_dir: Path)
     assert len(found) == 1 and "reading ease" in found[0].message
     # The course as shipped gets no such warning.
     assert not [w for w in run_checks(ROOT).warnings if w.path.name == "interface.yml"]
+
+
+def test_the_served_page_shows_the_page_words_of_the_file(server: Server) -> None:
+    words = load_course(ROOT).interface.page
+    with urllib.request.urlopen(server.link, timeout=60) as response:
+        page = response.read().decode("utf-8")
+    assert f'href="#cp-main">{html.escape(words.skip_link)}</a>' in page
+    assert f'<p id="loading_text">{html.escape(words.loading)}</p>' in page

@@ -41,6 +41,7 @@ def _write_app(content: CourseContent, path: Path, source: str, title: str) -> P
         "language": course.language,
         "branding": course.branding.model_dump(),
         "logo": logo_data_uri(content.root, course.branding.logo),
+        "page_text": content.interface.page.model_dump(),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)

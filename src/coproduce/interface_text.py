@@ -33,6 +33,13 @@ class FilledIn(Strict):
         return value
 
 
+class PageText(FilledIn):
+    """Words of the page around the app, shown before the kernel has said anything."""
+
+    skip_link: str
+    loading: str
+
+
 class JoinText(FilledIn):
     slots: ClassVar[dict[str, set[str]]] = {"wrong_code": {"code"}}
     heading: str
@@ -73,6 +80,7 @@ class ConnectionText(FilledIn):
 
 
 class InterfaceText(Strict):
+    page: PageText
     join: JoinText
     moving: MovingText
     feedback: FeedbackText
@@ -81,7 +89,7 @@ class InterfaceText(Strict):
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
         texts: list[str] = []
-        for part in (self.join, self.moving, self.feedback, self.connection):
+        for part in (self.page, self.join, self.moving, self.feedback, self.connection):
             for name in type(part).model_fields:
                 value = getattr(part, name)
                 texts += value if isinstance(value, list) else [value]

@@ -1,7 +1,7 @@
 // Tells the learner when the page loses its connection to the course, and when it is back.
 // Two signals: the kernel connection's own status (when the widget manager exposes it) and
 // pings the kernel answers. While the connection is down, changes wait in the page's queue and
-// are sent, in order, on reconnect; "Connected again" waits for the reply to a ping sent after
+// are sent, in order, on reconnect; the "back" notice waits for the reply to a ping sent after
 // that queue has gone out, so everything in it has reached the kernel and been saved.
 const PING_MS = 3000;
 const LOST_AFTER_MS = 7000;
@@ -109,7 +109,7 @@ function render({ model, el }) {
   const pinger = setInterval(() => {
     ping();
     // The reply to the first ping sent after two ticks in a row with the link up and the
-    // page's queue empty says "Connected again": the kernel has handled everything before it.
+    // page's queue empty says the link is back: the kernel has handled everything before it.
     const queued = watchesKernel ? (kernel._pendingMessages || []).length : 0;
     const linkUp =
       !watchesKernel || (kernel.connectionStatus === "connected" && !releasing && !queued);
