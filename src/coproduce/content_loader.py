@@ -29,7 +29,9 @@ from .content_model import (
     PaymentRates,
 )
 from .interface_text import InterfaceText
-from .module_notebook import Block, ExerciseBlock, read_blocks
+from .module_notebook import Block, ExerciseBlock, read_blocks, text_digest
+from .parsed_modules import read_parsed_modules
+from .settings import parsed_modules_path
 from .yaml_lines import line_of, load_yaml
 
 COURSE_FILE = Path("course/course.yml")
@@ -61,6 +63,7 @@ class Module:
     meta: ModuleMeta
     blocks: list[Block]
     notes_path: Path
+    digest: str = ""  # of content.md's text as loaded: its key in parsed_modules
 
     @property
     def content_path(self) -> Path:
@@ -92,9 +95,7 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     """
     root = root.resolve()
     if parsed is None:
-        from .parsed_modules import read_parsed_modules
-
-        parsed = read_parsed_modules()
+        parsed = read_parsed_modules(parsed_modules_path())
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
     interface = _load_model(
@@ -262,12 +263,18 @@ def _load_module(
             )
         )
         return None
-    blocks, block_problems = read_blocks(content_path, parsed)
-    problems += block_problems
+    text = content_path.read_text(encoding="utf-8")
+    digest = text_digest(text)
+    known = parsed.get(digest)
+    if known is not None:
+        blocks = list(known)
+    else:
+        blocks, block_problems = read_blocks(content_path, text)
+        problems += block_problems
     if meta is None:
         return None
     problems += _check_exercise_references(meta_path, content_path, meta, blocks, exercises)
-    return Module(slug, folder, meta, blocks, notes_path)
+    return Module(slug, folder, meta, blocks, notes_path, digest)
 
 
 def _check_exercise_references(

@@ -145,20 +145,18 @@ class LearnerApp:
         self.widget.children = [self.identity, shown]
 
     def _identified(self) -> None:
-        if self.session.identify(self.identity.learner_id):
-            if self.live_code is None:
-                self._restore_place()
-                self.identity.settled = True
-                return
-            if self.sessions.joined_role(self.live_code, self.session.learner_id or "") is not None:
-                self._enter()
-                self.identity.settled = True
-                return
-        # Only a learner who still has to join needs the code from the link.
-        link_code = normalise_code(self.identity.link_code)
-        if link_code and not self.join.code.value:
-            self.join.code.value = link_code
-        self.identity.settled = True  # the join form may show now
+        identified = self.session.identify(self.identity.learner_id)
+        learner = self.session.learner_id or ""
+        if identified and self.live_code is None:
+            self._restore_place()
+        elif identified and self.sessions.joined_role(self.live_code or "", learner) is not None:
+            self._enter()
+        else:
+            # Only a learner who still has to join needs the code from the link.
+            link_code = normalise_code(self.identity.link_code)
+            if link_code and not self.join.code.value:
+                self.join.code.value = link_code
+        self.identity.settled = True  # the join form may show now, if it is still there
 
     def _join(self, typed_code: str, name: str, role: str) -> str | None:
         code = normalise_code(typed_code)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,18 +36,10 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_blocks(
-    path: Path, parsed: Mapping[str, list[Block]] | None = None
-) -> tuple[list[Block], list[ContentProblem]]:
-    """The notebook's blocks in order, and any problems with its code cells.
-
-    `parsed` holds blocks the server already read, by digest of the notebook's text.
-    """
-    text = path.read_text(encoding="utf-8")
-    known = (parsed or {}).get(text_digest(text))
-    if known is not None:
-        return list(known), []
-    import jupytext  # here, not above: a learner kernel given `parsed` never needs it
+def read_blocks(path: Path, text: str) -> tuple[list[Block], list[ContentProblem]]:
+    """The blocks of the notebook `text` (read from `path`) in order, and any problems with its
+    code cells."""
+    import jupytext  # here, not above: a learner kernel that has parsed_modules never needs it
 
     notebook = jupytext.reads(text, fmt="md:myst")
     blocks: list[Block] = []

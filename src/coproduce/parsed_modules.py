@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .content_loader import CourseContent
-from .module_notebook import Block, ExerciseBlock, MarkdownBlock, text_digest
-from .settings import PARSED_MODULES_ENV
+from .module_notebook import Block, ExerciseBlock, MarkdownBlock
+
+if TYPE_CHECKING:  # the loader imports this module
+    from .content_loader import CourseContent
 
 FORMAT = 1
 
@@ -23,9 +24,7 @@ FORMAT = 1
 def write_parsed_modules(content: CourseContent, path: Path) -> Path:
     """Write every module's blocks to `path` (atomically: kernels may be reading it)."""
     modules = {
-        text_digest(module.content_path.read_text(encoding="utf-8")): [
-            _block_data(block) for block in module.blocks
-        ]
+        module.digest: [_block_data(block) for block in module.blocks]
         for module in content.modules.values()
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,13 +34,10 @@ def write_parsed_modules(content: CourseContent, path: Path) -> Path:
     return path
 
 
-def read_parsed_modules(path: Path | None = None) -> dict[str, list[Block]]:
-    """The blocks by notebook digest; empty (so everything is parsed) if the file is unusable."""
+def read_parsed_modules(path: Path | None) -> dict[str, list[Block]]:
+    """The blocks by notebook digest; empty (so everything is parsed) without a usable file."""
     if path is None:
-        configured = os.environ.get(PARSED_MODULES_ENV)
-        if not configured:
-            return {}
-        path = Path(configured)
+        return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:

@@ -36,5 +36,11 @@ def store_target(course_root: Path) -> str:
     return os.environ.get(STORE_ENV) or str(course_root / DEFAULT_DATA_DIR)
 
 
+def parsed_modules_path() -> Path | None:
+    """The module notebooks as `coproduce serve` parsed them, in a learner kernel; else None."""
+    configured = os.environ.get(PARSED_MODULES_ENV)
+    return Path(configured) if configured else None
+
+
 def live_session_code() -> str | None:
     return os.environ.get(SESSION_ENV) or None

@@ -1,6 +1,6 @@
 // Gives the kernel a pseudonymous learner id kept in this browser, so a refresh or a
 // reopened link finds the same answers. Shows nothing.
-const KEY = "coproduce-learner-id";
+const KEY = "coproduce-learner-id"; // also read by the page template, before widgets render
 
 function newId() {
   const bytes = new Uint8Array(16);
