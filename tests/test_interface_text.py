@@ -121,3 +121,10 @@ def test_the_served_page_shows_the_page_words_of_the_file(server: Server) -> Non
         page = response.read().decode("utf-8")
     assert f'href="#cp-main">{html.escape(words.skip_link)}</a>' in page
     assert f'<p id="loading_text">{html.escape(words.loading)}</p>' in page
+
+
+def test_an_empty_text_is_refused_so_no_control_loses_its_name(course_dir: Path) -> None:
+    _replace(course_dir, "skip_link: Skip to the course", 'skip_link: ""')
+    with pytest.raises(ContentError) as raised:
+        load_course(course_dir)
+    assert "interface.yml" in str(raised.value) and "empty" in str(raised.value)

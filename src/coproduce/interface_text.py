@@ -23,10 +23,14 @@ class FilledIn(Strict):
     @field_validator("*")
     @classmethod
     def _slots_are_the_expected_ones(cls, value: object, info: ValidationInfo) -> object:
+        texts = value if isinstance(value, list) else [value]
+        if any(not str(text).strip() for text in texts):
+            # An empty label would leave a link or control without a name.
+            raise ValueError("this text is empty; the page needs words here")
         expected = cls.slots.get(info.field_name or "")
         if expected is None:
             return value  # shown as written, braces and all
-        for text in value if isinstance(value, list) else [value]:
+        for text in texts:
             found = _slots_in(str(text))
             if found != expected:
                 raise ValueError(_slot_message(expected, found))
