@@ -29,12 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from coproduce.content_loader import load_course
-from coproduce.content_model import KnowledgeCheck, Reflection
+from coproduce.content.loader import load_course
+from coproduce.content.model import KnowledgeCheck, Reflection
 from coproduce.grading.chain import grade_session
 from coproduce.grading.paths import grading_root
-from coproduce.live_sessions import SessionStore
-from coproduce.store import Store
+from coproduce.live.sessions import SessionStore
+from coproduce.live.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")

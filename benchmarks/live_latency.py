@@ -45,9 +45,9 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, text
 
-from coproduce.live_sessions import SessionStore
-from coproduce.store import Store
-from coproduce.trainer_app import REFRESH_SECONDS
+from coproduce.apps.trainer_app import REFRESH_SECONDS
+from coproduce.live.sessions import SessionStore
+from coproduce.live.store import Store
 
 POSTGRES_URL_ENV = "COPRODUCE_TEST_POSTGRES_URL"
 LEARNERS = 40
@@ -63,7 +63,7 @@ ANSWER_TEXT = "What would help me speak freely: time to think before I answer. "
 # shared answer per round at each start time, reporting how long each save took.
 WRITER = """
 import json, sys, time
-from coproduce.store import Store
+from coproduce.live.store import Store
 
 target, learner, session, text = sys.argv[1:5]
 store = Store(target)

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .content_errors import ContentError
-from .grading.command import add_parser as add_grade_parser
+from coproduce.content.errors import ContentError
+from coproduce.grading.command import add_parser as add_grade_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_all
+    from coproduce.authoring.build import build_all
 
     root = _course_root(args.course)
     out = (args.out or root / "build").resolve()
@@ -97,7 +97,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _new_module(args: argparse.Namespace) -> int:
-    from .scaffold import create_module
+    from coproduce.authoring.scaffold import create_module
 
     root = _course_root(args.course)
     created = create_module(root, args.title, args.minutes)
@@ -109,7 +109,7 @@ def _new_module(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import ServeOptions, serve
+    from coproduce.serving.serve import ServeOptions, serve
 
     root = _course_root(args.course)
     options = ServeOptions(
@@ -128,13 +128,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .content_check import check_course
+    from coproduce.authoring.check import check_course
 
     return check_course(_course_root(args.course), strict=args.strict)
 
 
 def _course_root(path: Path) -> Path:
-    from .settings import find_course_root
+    from coproduce.config.settings import find_course_root
 
     return find_course_root(path)
 
@@ -166,14 +166,14 @@ def _add_session_commands(commands: Any) -> None:
 
 
 def _sessions(args: argparse.Namespace) -> tuple[Path, Any]:
-    from .session_commands import open_sessions
+    from coproduce.reports.session_commands import open_sessions
 
     root = _course_root(args.course)
     return root, open_sessions(args.store or (args.data_dir or root / "data").resolve())
 
 
 def _session_report(args: argparse.Namespace) -> int:
-    from .session_commands import report
+    from coproduce.reports.session_commands import report
 
     root, sessions = _sessions(args)
     written = report(root, sessions, args.code, args.out)
@@ -182,7 +182,7 @@ def _session_report(args: argparse.Namespace) -> int:
 
 
 def _session_export(args: argparse.Namespace) -> int:
-    from .session_commands import export
+    from coproduce.reports.session_commands import export
 
     root, sessions = _sessions(args)
     written = export(sessions, args.code, args.out or root / "build")
@@ -191,7 +191,7 @@ def _session_export(args: argparse.Namespace) -> int:
 
 
 def _session_delete(args: argparse.Namespace) -> int:
-    from .session_commands import delete
+    from coproduce.reports.session_commands import delete
 
     _, sessions = _sessions(args)
     removed = delete(sessions, args.code)
@@ -200,7 +200,7 @@ def _session_delete(args: argparse.Namespace) -> int:
 
 
 def _session_purge(args: argparse.Namespace) -> int:
-    from .session_commands import purge
+    from coproduce.reports.session_commands import purge
 
     _, sessions = _sessions(args)
     codes, days = purge(sessions, args.older_than_days)
@@ -209,7 +209,7 @@ def _session_purge(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from .grading.command import run
+    from coproduce.grading.command import run
 
     root = _course_root(args.course)
     return run(args, root, (args.data_dir or root / "data").resolve())

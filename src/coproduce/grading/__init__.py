@@ -4,4 +4,6 @@ generate  exercise YAML -> source notebooks (solutions, hidden tests), config, r
 collect   stored answers -> each learner's submission, answers inserted as data
 autograde nbgrader's own Autograde and GenerateFeedback apps, one learner at a time
 results   the gradebook, read only, for feedback, certificates and the grades CSV
+
+May import `kinds`, `live`, `content`, `text` and `config`; never the apps or the server.
 """

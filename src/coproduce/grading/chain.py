@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ..content_loader import load_course
-from ..store import Store
-from . import nbgrader_apps
-from .collect import collect, session_answers
-from .feedback import write_certificates
-from .generate import generate_sources, release_is_current
-from .paths import assignment_id, grading_root
-from .progress import Progress
+from coproduce.content.loader import load_course
+from coproduce.grading import nbgrader_apps
+from coproduce.grading.collect import collect, session_answers
+from coproduce.grading.feedback import write_certificates
+from coproduce.grading.generate import generate_sources, release_is_current
+from coproduce.grading.paths import assignment_id, grading_root
+from coproduce.grading.progress import Progress
+from coproduce.live.store import Store
 
 
 @dataclass

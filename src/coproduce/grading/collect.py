@@ -16,22 +16,23 @@ from typing import Any
 import nbformat
 from sqlalchemy import select
 
-from ..answer_checks import clean_text, valid_choices
-from ..content_loader import CourseContent
-from ..content_model import KnowledgeCheck, Reflection
-from ..store import Store, answers, learners
-from .generate import (
+from coproduce.content.course import CourseContent
+from coproduce.content.model import KnowledgeCheck, Reflection
+from coproduce.grading.generate import (
     NOTEBOOK_ID as COURSE_NOTEBOOK,
 )
-from .generate import (
+from coproduce.grading.generate import (
     answer_variable,
     cell_id,
     choice_variable,
     marked_modules,
     write_if_changed,
 )
-from .literals import choices_literal, text_literal, value_literal
-from .paths import usable_student_id
+from coproduce.grading.literals import choices_literal, text_literal, value_literal
+from coproduce.grading.paths import usable_student_id
+from coproduce.kinds.knowledge_check.checks import valid_choices
+from coproduce.live.store import Store, answers, learners
+from coproduce.text.clean import clean_text
 
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"
 

@@ -39,15 +39,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, course_root: Path, data_dir: Path) -> int:
-    from ..content_loader import load_course
-    from ..live_sessions import normalise_code
+    from coproduce.content.loader import load_course
+    from coproduce.live.sessions import normalise_code
 
     code = normalise_code(args.code) if args.code else None
     if args.code and not code:
         print(f"'{args.code}' is not a session code.", file=sys.stderr)
         return 2
     if args.export:
-        from .export import export_grades
+        from coproduce.grading.export import export_grades
 
         out = (args.out or course_root / DEFAULT_EXPORT).resolve()
         rows = export_grades(load_course(course_root), out, code)
@@ -56,9 +56,9 @@ def run(args: argparse.Namespace, course_root: Path, data_dir: Path) -> int:
     if not code:
         print("Give a session code to grade, or --export.", file=sys.stderr)
         return 2
-    from .chain import grade_session
-    from .nbgrader_apps import GradingError
-    from .paths import grading_root
+    from coproduce.grading.chain import grade_session
+    from coproduce.grading.nbgrader_apps import GradingError
+    from coproduce.grading.paths import grading_root
 
     try:
         report = grade_session(

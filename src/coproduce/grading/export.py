@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..content_loader import CourseContent
-from .generate import marked_modules
-from .paths import grading_root
-from .results import LearnerResult, all_results, session_results
+from coproduce.content.course import CourseContent
+from coproduce.grading.generate import marked_modules
+from coproduce.grading.paths import grading_root
+from coproduce.grading.results import LearnerResult, all_results, session_results
 
 FIXED_COLUMNS = [
     "session",

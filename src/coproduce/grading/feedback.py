@@ -11,11 +11,12 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from ..branding import logo_data_uri
-from ..content_loader import CourseContent, load_course
-from ..content_model import KnowledgeCheck
-from .paths import grading_root
-from .results import ExerciseResult, LearnerResult, learner_result, session_results
+from coproduce.content.branding import logo_data_uri
+from coproduce.content.course import CourseContent
+from coproduce.content.loader import load_course
+from coproduce.content.model import KnowledgeCheck
+from coproduce.grading.paths import grading_root
+from coproduce.grading.results import ExerciseResult, LearnerResult, learner_result, session_results
 
 CERTIFICATE_FILE = "certificate.html"
 

@@ -20,9 +20,9 @@ from typing import Any
 import nbformat
 from nbformat import NotebookNode
 
-from ..content_loader import CourseContent, Module
-from ..content_model import KnowledgeCheck, Reflection
-from .paths import CONFIG_FILE, COURSE_ID
+from coproduce.content.course import CourseContent, Module
+from coproduce.content.model import KnowledgeCheck, Reflection
+from coproduce.grading.paths import CONFIG_FILE, COURSE_ID
 
 NOTEBOOK_ID = "course"
 DEFAULT_TIMEOUT_SECONDS = 30

@@ -19,7 +19,7 @@ from typing import Any
 
 import nbformat
 
-from .paths import CONFIG_FILE, COURSE_ID
+from coproduce.grading.paths import CONFIG_FILE, COURSE_ID
 
 TIMEOUT_ERRORS = {"CellTimeoutError", "DeadKernelError", "TimeoutError"}
 

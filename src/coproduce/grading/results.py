@@ -16,11 +16,11 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..content_loader import CourseContent
-from ..content_model import KnowledgeCheck
-from .generate import NOTEBOOK_ID, cell_id, choice_variable, marked_modules
-from .literals import read_choices
-from .paths import GRADEBOOK_FILE, assignment_id, usable_student_id
+from coproduce.content.course import CourseContent
+from coproduce.content.model import KnowledgeCheck
+from coproduce.grading.generate import NOTEBOOK_ID, cell_id, choice_variable, marked_modules
+from coproduce.grading.literals import read_choices
+from coproduce.grading.paths import GRADEBOOK_FILE, assignment_id, usable_student_id
 
 NO_RESPONSE = "No response."  # nbgrader's comment on an answer cell left as released
 

@@ -1,0 +1,50 @@
+"""Write the small notebook Voila serves as the learner app, course details in its metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from coproduce.content.branding import logo_data_uri
+from coproduce.content.course import CourseContent
+from coproduce.kinds.registry import kind_styles
+
+LEARNER_APP = "learner.ipynb"
+LEARNER_APP_SOURCE = "from coproduce.apps.learner_app import run\n\nrun()"
+TRAINER_APP = "trainer.ipynb"
+TRAINER_APP_SOURCE = "from coproduce.apps.trainer_app import run\n\nrun()"
+
+
+def write_learner_app(content: CourseContent, folder: Path) -> Path:
+    """Write (or refresh) the learner app notebook in `folder`, which holds nothing else."""
+    return _write_app(content, folder / LEARNER_APP, LEARNER_APP_SOURCE, content.course.title)
+
+
+def write_trainer_app(content: CourseContent, folder: Path) -> Path:
+    """The trainer app notebook, in a folder of its own (served by its own Voila)."""
+    title = f"Trainer: {content.course.title}"
+    return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title)
+
+
+def _write_app(content: CourseContent, path: Path, source: str, title: str) -> Path:
+    course = content.course
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source)]
+    notebook.metadata["title"] = title
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.metadata["coproduce"] = {
+        "title": title,
+        "language": course.language,
+        "branding": course.branding.model_dump(),
+        "logo": logo_data_uri(content.root, course.branding.logo),
+        "page_text": content.interface.page.model_dump(),
+        "kind_styles": kind_styles(),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, path)
+    return path

@@ -1,0 +1,49 @@
+"""Joining a live session: the code (filled in from the link), an optional name and role."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from coproduce.content.interface import JoinText
+from coproduce.kinds.common.choice_group import ChoiceGroup
+from coproduce.kinds.common.frame import button, paragraphs
+from coproduce.kinds.common.live_message import LiveMessage
+
+# Called with (code as typed, display name, role or ""); returns None on success or a message.
+JoinHandler = Callable[[str, str, str], str | None]
+
+
+class JoinForm:
+    def __init__(self, roles: list[str], on_join: JoinHandler, text: JoinText) -> None:
+        self.roles = roles
+        self._on_join = on_join
+        intro = widgets.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
+        returning = widgets.HTML(paragraphs([text.returning]))
+        returning.add_class("cp-join-returning")
+        # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
+        # would be held back by ipywidgets and the Join click could arrive first.
+        self.code = widgets.Text(
+            description=text.code_label, placeholder=text.code_example, continuous_update=False
+        )
+        self.name = widgets.Text(description=text.name_label, continuous_update=False)
+        for box in (self.code, self.name):
+            box.style = {"description_width": "initial"}
+            box.add_class("cp-join-text")
+        self.role = ChoiceGroup(legend=text.role_label, options=roles)
+        self.join_button = button(text.button, "primary")
+        self.join_button.on_click(lambda _: self.submit())
+        self.message = LiveMessage()
+        self.widget = widgets.VBox(
+            [returning, intro, self.code, self.name, self.role, self.join_button, self.message]
+        )
+        self.widget.add_class("cp-join")
+
+    def submit(self) -> None:
+        chosen = self.role.value[:1]
+        role = self.roles[chosen[0]] if chosen else ""
+        problem = self._on_join(self.code.value, self.name.value, role)
+        if problem:
+            self.message.html = paragraphs([problem], "cp-note")

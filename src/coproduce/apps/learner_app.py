@@ -1,0 +1,217 @@
+"""The learner app: join the session, then the whole course in one page, in one kernel."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from coproduce.apps.chrome.agenda_nav import AgendaNav
+from coproduce.apps.chrome.browser_identity import BrowserIdentity
+from coproduce.apps.chrome.connection_watch import ConnectionWatch, connection_watch
+from coproduce.apps.chrome.join_form import JoinForm
+from coproduce.apps.module_view import build_module_view
+from coproduce.config.settings import find_course_root, live_session_code, store_target
+from coproduce.content.agenda import planned_agenda
+from coproduce.content.course import CourseContent
+from coproduce.content.loader import load_course
+from coproduce.kinds.common.frame import button, paragraphs
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.live.learner_session import LearnerSession
+from coproduce.live.room_follower import RoomFollower
+from coproduce.live.sessions import SessionStore, normalise_code
+from coproduce.live.store import LOCAL_SESSION, Store
+from coproduce.text.clean import clean_text
+
+
+class LearnerApp:
+    """Agenda, current module and previous/next buttons; module views are built once, on demand.
+
+    With a live session (`session_code`), the learner first joins it, and the app then follows
+    the trainer's moves unless the learner is looking elsewhere.
+    """
+
+    def __init__(
+        self, content: CourseContent, store: Store, session_code: str | None = None
+    ) -> None:
+        self.content = content
+        self.sessions = SessionStore(store)
+        self.live_code = session_code
+        self.session = LearnerSession(store, session_code or LOCAL_SESSION)
+        self.slugs = content.course.module_slugs
+        self.text = content.interface
+        self._views: dict[str, widgets.VBox] = {}
+        self.room_module: str | None = None
+        self.follower: RoomFollower | None = None
+        self.identity = BrowserIdentity()
+        self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
+        self.area = widgets.VBox()
+        self.area.add_class("cp-module-area")
+        self.previous = button(self.text.moving.previous)
+        self.next = button(self.text.moving.next, "primary")
+        self.previous.on_click(lambda _: self.step(-1))
+        self.next.on_click(lambda _: self.step(+1))
+        pager = widgets.HBox([self.previous, self.next])
+        pager.add_class("cp-pager")
+        self.room_notice = LiveMessage()
+        self.go_to_room = button(self.text.moving.go_to_room)
+        self.go_to_room.on_click(lambda _: self._go_to_room())
+        self.go_to_room.layout.display = "none"
+        self.feedback_button = button(self.text.feedback.button)
+        self.feedback_button.on_click(lambda _: self.show_feedback())
+        self.feedback = widgets.HTML()
+        self.course = widgets.VBox(
+            [
+                self.nav,
+                self.room_notice,
+                self.go_to_room,
+                self.area,
+                pager,
+                self.feedback_button,
+                self.feedback,
+            ]
+        )
+        self.join = JoinForm(content.course.roles, self._join, self.text.join)
+        self.widget = widgets.VBox()
+        self.widget.add_class("cp-learner-app")
+        self.nav.observe(lambda change: self.show(change["new"]), "current")
+        self.identity.observe(lambda change: self._identified(), "learner_id")
+        self._show_join(session_code is not None)
+        if session_code is None:
+            self.show(self.slugs[0], remember=False)
+            self._watch_connection()
+        # In a live session the first module is built once the learner is in: the join page
+        # then syncs a handful of widgets instead of a whole module's (a faster first page).
+
+    def show(self, slug: str, remember: bool = True) -> None:
+        if slug not in self.content.modules:
+            return
+        if slug not in self._views:
+            position = self.slugs.index(slug) + 1
+            module = self.content.modules[slug]
+            self._views[slug] = build_module_view(self.content, module, position, self.session)
+        self.area.children = [self._views[slug]]
+        self.nav.current = slug
+        index = self.slugs.index(slug)
+        self.previous.disabled = index == 0
+        self.next.disabled = index == len(self.slugs) - 1
+        if slug == self.room_module:
+            self.room_notice.html = ""
+            self.go_to_room.layout.display = "none"
+        if remember:
+            self.session.save_place(slug)
+
+    def show_feedback(self) -> None:
+        """This learner's own marks and comments, once the trainer has graded the session."""
+        from coproduce.grading.feedback import feedback_html
+
+        learner = self.session.learner_id
+        found = None
+        if learner:
+            session = self.live_code or LOCAL_SESSION
+            found = feedback_html(self.content.root, session, learner, self.content)
+        words = self.text.feedback
+        self.feedback.value = found or (
+            f'<section class="cp-feedback"><h2>{html.escape(words.heading)}</h2>'
+            f"{paragraphs([words.none_yet])}</section>"
+        )
+
+    def step(self, offset: int) -> None:
+        index = self.slugs.index(self.nav.current) + offset
+        if 0 <= index < len(self.slugs):
+            self.show(self.slugs[index])
+
+    def room_moved(self, module: str) -> None:
+        """Follow the room if the learner was with it; otherwise say where it went."""
+        if module not in self.content.modules:
+            return
+        was_with_room = self.room_module is None or self.nav.current == self.room_module
+        self.room_module = module
+        title = self.content.modules[module].meta.title
+        words = self.text.moving
+        if was_with_room:
+            self.show(module)
+            self.room_notice.html = paragraphs([words.room_moved.format(title=title)])
+        elif self.nav.current != module:
+            self.room_notice.html = paragraphs([words.room_moved_without_you.format(title=title)])
+            self.go_to_room.layout.display = None
+
+    def _go_to_room(self) -> None:
+        if self.room_module:
+            self.show(self.room_module)
+
+    def _show_join(self, joining: bool) -> None:
+        # Swap rather than hide, so only one form's controls are ever in the page.
+        shown = self.join.widget if joining else self.course
+        self.widget.children = [self.identity, shown]
+
+    def _identified(self) -> None:
+        identified = self.session.identify(self.identity.learner_id)
+        learner = self.session.learner_id or ""
+        if identified and self.live_code is None:
+            self._restore_place()
+        elif identified and self.sessions.joined_role(self.live_code or "", learner) is not None:
+            self._enter()
+        else:
+            # Only a learner who still has to join needs the code from the link.
+            link_code = normalise_code(self.identity.link_code)
+            if link_code and not self.join.code.value:
+                self.join.code.value = link_code
+        self.identity.settled = True  # the join form may show now, if it is still there
+
+    def _join(self, typed_code: str, name: str, role: str) -> str | None:
+        code = normalise_code(typed_code)
+        if code != self.live_code or not self.sessions.exists(code):
+            if not typed_code.strip():
+                return self.text.join.no_code
+            # Not escaped here: the join form escapes the whole message as it shows it.
+            shown = typed_code.strip()[:16]
+            return self.text.join.wrong_code.format(code=f"“{shown}”")
+        if self.session.learner_id is None:
+            return self.text.join.not_ready
+        display_name = clean_text(name, 40).text.strip()
+        chosen_role = role if role in self.content.course.roles else "Not given"
+        self.sessions.join(code, self.session.learner_id, display_name, chosen_role)
+        self._enter()
+        return None
+
+    def _enter(self) -> None:
+        restored = self._restore_place()
+        if self.live_code and self.follower is None:
+            self.room_module = self.sessions.current_module(self.live_code)
+            if not restored and self.room_module in self.content.modules:
+                self.show(self.room_module)
+            self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved)
+            self.follower.seen = self.room_module
+            self.follower.start()
+        if not self.area.children:
+            self.show(self.slugs[0], remember=False)
+        self._watch_connection()
+        self._show_join(False)  # last, so the learner never sees an empty course
+
+    def _watch_connection(self) -> None:
+        """Made with the course, not at start, so the join page stays as light as it can be."""
+        if not isinstance(self.course.children[-1], ConnectionWatch):
+            watch = connection_watch(self.text.connection)
+            self.course.children = [*self.course.children, watch]
+
+    def _restore_place(self) -> bool:
+        place = self.session.place()
+        if place in self.content.modules:
+            self.show(place, remember=False)
+            return True
+        return False
+
+
+def _nav_items(content: CourseContent) -> list[dict[str, str]]:
+    return [
+        {"time": entry.starts, "title": entry.title, "slug": entry.slug or ""}
+        for entry in planned_agenda(content)
+    ]
+
+
+def run() -> widgets.VBox:
+    """Entry point for the learner app notebook."""
+    root = find_course_root()
+    app = LearnerApp(load_course(root), Store(store_target(root)), live_session_code())
+    return app.widget

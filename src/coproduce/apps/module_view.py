@@ -1,0 +1,61 @@
+"""Build the widgets for one module: its text, its exercises, its objectives and key points."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from coproduce.content.course import CourseContent, Module
+from coproduce.content.markdown import render_markdown, split_title
+from coproduce.content.module_notebook import ExerciseBlock
+from coproduce.kinds.common.frame import ExerciseContext
+from coproduce.kinds.registry import build_exercise
+from coproduce.live.learner_session import LearnerSession
+
+
+def build_module_view(
+    content: CourseContent, module: Module, position: int, session: LearnerSession
+) -> widgets.VBox:
+    # The overview (part number, minutes, objectives) goes once, under the module's title.
+    overview = _overview(module, position, len(content.modules))
+    children: list[widgets.Widget] = []
+    for block in module.blocks:
+        if isinstance(block, ExerciseBlock):
+            if overview:
+                children.append(_prose(overview))
+                overview = ""
+            context = ExerciseContext(content, lambda: session.stored)
+            view = build_exercise(content.exercises[block.exercise_id], session.save, context)
+            session.register(block.exercise_id, view)
+            children.append(view.widget)
+            continue
+        title, rest = split_title(block.text) if overview else ("", block.text)
+        body = render_markdown(rest, module.folder)
+        children.append(_prose(render_markdown(title) + overview + body))
+        overview = ""
+    children.append(_prose(_key_points(module)))
+    box = widgets.VBox(children)
+    box.add_class("cp-module")
+    box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart
+    return box
+
+
+def _prose(markup: str) -> widgets.HTML:
+    block = widgets.HTML(markup)
+    block.add_class("cp-prose")
+    return block
+
+
+def _overview(module: Module, position: int, count: int) -> str:
+    meta = module.meta
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in meta.objectives)
+    return (
+        f'<p class="cp-meta">Part {position} of {count}. About {meta.minutes} minutes.</p>'
+        f'<p class="cp-meta">In this part you will:</p><ul>{items}</ul>'
+    )
+
+
+def _key_points(module: Module) -> str:
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.key_points)
+    return f'<h3>Key points</h3><ul class="cp-key-points">{items}</ul>'

@@ -1,0 +1,301 @@
+"""The trainer app: run-sheet, notes, moving the room, timers, who joined, live results.
+
+Served by its own Voila, on 127.0.0.1 or behind a token; learners never reach it.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.apps.chrome.connection_watch import connection_watch
+from coproduce.apps.qr import svg_qr
+from coproduce.config.settings import (
+    LEARNER_LINK_ENV,
+    find_course_root,
+    live_session_code,
+    store_target,
+)
+from coproduce.content.course import CourseContent
+from coproduce.content.loader import load_course
+from coproduce.content.markdown import render_markdown, split_title
+from coproduce.kinds.common.frame import ExerciseContext, button
+from coproduce.kinds.registry import build_exercise
+from coproduce.live.sessions import SessionStore, SharedAnswer
+from coproduce.live.store import Store
+from coproduce.reports.live_results import is_live, results_html, shared_texts
+from coproduce.reports.run_sheet import build_run_sheet, run_sheet_html
+
+log = logging.getLogger(__name__)
+REFRESH_SECONDS = 0.25  # a cheap read when nothing changed; keeps answer-to-screen under 1 s
+
+
+class TrainerApp:
+    def __init__(self, content: CourseContent, store: Store, code: str, learner_link: str) -> None:
+        self.content = content
+        self.sessions = SessionStore(store)
+        self.code = code
+        self.slugs = content.course.module_slugs
+        self.header = widgets.HTML(_header_html(code, learner_link))
+        self.attendance = widgets.HTML()
+        self.run_sheet = widgets.HTML()
+        self.move_to = widgets.Dropdown(
+            options=[(content.modules[slug].meta.title, slug) for slug in self.slugs],
+            description="Move the room to",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="min(100%, 36rem)"),
+        )
+        self.move_button = button("Move the room", "primary")
+        self.next_button = button("Move the room to the next part")
+        self.move_button.on_click(lambda _: self.move(self.move_to.value))
+        self.next_button.on_click(lambda _: self.move_next())
+        self.notes = widgets.HTML()
+        self.timers = widgets.VBox()
+        self.results = widgets.VBox()
+        self._fingerprint: tuple[Any, ...] | None = None
+        self._result_boxes: dict[str, _ResultBox] = {}
+        self._other_results = widgets.Accordion(
+            children=[widgets.VBox()], titles=("Results from the other parts",)
+        )
+        self._other_results.selected_index = None
+        self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
+        self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
+        self._minute = -1
+        self._timer_module: str | None = None
+        self._stop = threading.Event()
+        controls = widgets.HBox([self.move_to, self.move_button, self.next_button])
+        controls.add_class("cp-actions")
+        self.projector = widgets.Checkbox(
+            value=False,
+            description="Projector view: hide the run-sheet and my notes",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.projector.observe(lambda change: self._project(change["new"]), "value")
+        # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
+        self.for_trainer = widgets.VBox(
+            [self.run_sheet, _section("Notes for this part"), self.notes]
+        )
+        self.for_room = widgets.VBox(
+            [_section("Timers"), self.timers, _section("Live results"), self.results]
+        )
+        columns = widgets.HBox([self.for_trainer, self.for_room])
+        columns.add_class("cp-trainer-columns")
+        self.widget = widgets.VBox(
+            [
+                self.header,
+                self.attendance,
+                _section("Move the room"),
+                controls,
+                self.projector,
+                columns,
+                connection_watch(content.interface.connection),
+            ]
+        )
+        self.widget.add_class("cp-trainer-app")
+        self.refresh(force=True)
+
+    def _project(self, on: bool) -> None:
+        """On the projector, only what the room may see: the code, timers and shared results."""
+        self.for_trainer.layout.display = "none" if on else None
+
+    def current(self) -> str | None:
+        return self.sessions.current_module(self.code)
+
+    def move(self, slug: str) -> None:
+        if slug in self.content.modules:
+            self.sessions.move_room(self.code, slug)
+            self.refresh(force=True)
+
+    def move_next(self) -> None:
+        current = self.current()
+        index = self.slugs.index(current) + 1 if current in self.slugs else 0
+        if index < len(self.slugs):
+            self.move(self.slugs[index])
+
+    def refresh(self, force: bool = False) -> None:
+        """Redraw what changed: answers and joins at once, the run-sheet each minute."""
+        fingerprint = self.sessions.latest_change(self.code)
+        minute = datetime.now(UTC).minute
+        if not force and fingerprint == self._fingerprint and minute == self._minute:
+            return
+        self._fingerprint, self._minute = fingerprint, minute
+        self.attendance.value = _attendance_html(self.sessions.attendance(self.code))
+        sheet = build_run_sheet(self.content, self.sessions.moves(self.code), datetime.now(UTC))
+        self.run_sheet.value = run_sheet_html(sheet)
+        current = self.current()
+        if current in self.content.modules:
+            self.move_to.value = current
+        self._show_notes(current)
+        self._show_timers(current)
+        self.results.children = self._results_widgets(current)
+
+    def start(self) -> None:
+        threading.Thread(target=self._loop, name="trainer-refresh", daemon=True).start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(REFRESH_SECONDS):
+            try:
+                self.refresh()
+            except Exception:  # keep refreshing: one bad read must not freeze the screen
+                log.exception("could not refresh the trainer app")
+
+    def _show_notes(self, current: str | None) -> None:
+        if current not in self.content.modules:
+            self.notes.value = "<p>The room has not started yet. Move it to the first part.</p>"
+            return
+        module = self.content.modules[current]
+        _, notes = split_title(module.notes_path.read_text(encoding="utf-8"))
+        title = html.escape(module.meta.title)
+        self.notes.value = f"<h3>{title}</h3>" + render_markdown(notes, module.folder)
+
+    def _show_timers(self, current: str | None) -> None:
+        if current == self._timer_module:
+            return
+        self._timer_module = current
+        views = []
+        module = self.content.modules.get(current or "")
+        for exercise_id in module.meta.exercises if module else []:
+            exercise = self.content.exercises[exercise_id]
+            if exercise.kind == "activity_timer":
+                context = ExerciseContext(self.content)
+                views.append(build_exercise(exercise, _keep_nothing, context).widget)
+        if not views:
+            views = [widgets.HTML("<p>No timed activity in this part.</p>")]
+        self.timers.children = views
+
+    def _results_widgets(self, current: str | None) -> list[widgets.Widget]:
+        """This part's results in full; the rest of the course folded away below them.
+
+        One box per live exercise, made once and updated in place (no widget piles up).
+        """
+        here = _module_exercises(self.content, current)
+        live = [
+            self.content.exercises[eid]
+            for slug in self.slugs
+            for eid in self.content.modules[slug].meta.exercises
+            if is_live(self.content.exercises[eid])
+        ]
+        for exercise in live:
+            self._update_result(exercise)
+        shown = [self._result_boxes[e.id].box for e in live if e.id in here]
+        others = [self._result_boxes[e.id].box for e in live if e.id not in here]
+        if not live:
+            return [self._no_results]
+        if not shown:
+            shown = [self._nothing_here]
+        if others:
+            self._other_results.children[0].children = others
+            shown.append(self._other_results)
+        return shown
+
+    def _update_result(self, exercise: Any) -> None:
+        consent = exercise.kind == "reflection"
+        answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
+        result = self._result_boxes.get(exercise.id)
+        if result is None:
+            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
+            result = _ResultBox(widgets.VBox([title]), widgets.HTML(), widgets.VBox())
+            result.box.children = [title, result.body, result.hiding]
+            result.box.layout.margin = "0 0 16px 0"
+            self._result_boxes[exercise.id] = result
+        body = results_html(self.content, exercise, answers)
+        if result.body.value != body:
+            result.body.value = body
+        if exercise.kind in {"reflection", "word_list"}:
+            candidates = shared_texts(answers) if exercise.kind == "reflection" else answers
+            state = tuple((answer.tag, answer.hidden) for answer in candidates)
+            if state != result.hide_state:
+                result.hide_state = state
+                self._update_hide_controls(result, exercise, candidates)
+
+    def _update_hide_controls(
+        self, result: _ResultBox, exercise: Any, candidates: list[SharedAnswer]
+    ) -> None:
+        """A folded panel of hide/show buttons; it stays open while the trainer uses it."""
+        toggles = []
+        for number, answer in enumerate(candidates, start=1):
+            label = "Show" if answer.hidden else "Hide"
+            toggle = button(f"{label} answer {number} on the projected view")
+            toggle.on_click(_hider(self, exercise.id, answer.tag, not answer.hidden))
+            toggles.append(toggle)
+        if not result.hiding.children:
+            panel = widgets.Accordion(children=[widgets.VBox()], titles=("Hide or show answers",))
+            panel.selected_index = None
+            result.hiding.children = (panel,)
+        panel = result.hiding.children[0]
+        for old in panel.children[0].children:
+            old.close()
+        panel.children[0].children = toggles
+        result.hiding.layout.display = None if toggles else "none"
+
+
+@dataclass
+class _ResultBox:
+    box: widgets.VBox
+    body: widgets.HTML
+    hiding: widgets.VBox
+    hide_state: tuple[tuple[str, bool], ...] = ()
+
+
+def _hider(app: TrainerApp, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
+    def act(_: Any) -> None:
+        app.sessions.set_hidden(app.code, exercise_id, tag, hide)
+        app.refresh(force=True)
+
+    return act
+
+
+def _keep_nothing(_exercise_id: str, _answer: dict[str, Any]) -> None:
+    """The trainer's own timers are not learner answers: nothing is stored."""
+    return None
+
+
+def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:
+    module = content.modules.get(slug or "")
+    return set(module.meta.exercises) if module else set()
+
+
+def _section(title: str) -> widgets.HTML:
+    return widgets.HTML(f"<h2>{html.escape(title)}</h2>")
+
+
+def _header_html(code: str, learner_link: str) -> str:
+    image = base64.b64encode(svg_qr(learner_link).encode()).decode("ascii")
+    link = html.escape(learner_link)
+    return (
+        '<div class="cp-join-details">'
+        f'<img class="cp-qr" src="data:image/svg+xml;base64,{image}" width="180" height="180" '
+        f'alt="QR code that opens the learner link {link}">'
+        f'<p class="cp-session-code">Session code: <strong>{html.escape(code)}</strong></p>'
+        f"<p>Learners open <strong>{link}</strong> or scan the code.</p></div>"
+    )
+
+
+def _attendance_html(counts: Any) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "<p>Nobody has joined yet.</p>"
+    parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in sorted(counts.items()))
+    return f"<p><strong>{total} joined.</strong> {parts}.</p>"
+
+
+def run() -> widgets.VBox:
+    """Entry point for the trainer app notebook."""
+    root = find_course_root()
+    code = live_session_code()
+    if code is None:
+        return widgets.VBox([widgets.HTML("<p>Start the course with: coproduce serve</p>")])
+    link = os.environ.get(LEARNER_LINK_ENV, "")
+    app = TrainerApp(load_course(root), Store(store_target(root)), code, link)
+    app.start()
+    return app.widget

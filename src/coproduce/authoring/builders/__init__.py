@@ -1,0 +1,1 @@
+"""Builders for things made from the course without a server: packs, workbook, static site, PDF."""

@@ -1,0 +1,27 @@
+"""A module as one printable section: its text, with exercises as space to write."""
+
+from __future__ import annotations
+
+import html
+
+from coproduce.authoring.builders.paper_exercise import exercise_on_paper
+from coproduce.content.course import CourseContent, Module
+from coproduce.content.markdown import render_markdown, split_title
+from coproduce.content.module_notebook import ExerciseBlock
+from coproduce.content.page import bullet_list
+
+
+def module_section(content: CourseContent, module: Module, starts: str) -> str:
+    meta = module.meta
+    timing = f'<p class="meta">{html.escape(starts)} · about {meta.minutes} minutes</p>'
+    parts = [f'<section class="module" id="{html.escape(module.slug)}">']
+    for index, block in enumerate(module.blocks):
+        if isinstance(block, ExerciseBlock):
+            parts.append(exercise_on_paper(content.exercises[block.exercise_id], content))
+            continue
+        title, rest = split_title(block.text) if index == 0 else ("", block.text)
+        parts.append(render_markdown(title) + (timing if index == 0 else ""))
+        parts.append(render_markdown(rest, module.folder))
+    parts.append("<h3>Key points</h3>" + bullet_list(meta.key_points))
+    parts.append("</section>")
+    return "\n".join(parts)

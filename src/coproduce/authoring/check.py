@@ -1,0 +1,87 @@
+"""`coproduce check`: the lesson checker. Loads everything, runs every check, reports.
+
+Exit codes: 0 when there are no errors (warnings allowed), 1 when there are errors (or, with
+--strict, warnings), 2 when no course is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from coproduce.authoring.lesson_checks import (
+    PLAIN_WORDS_FILE,
+    check_brand_colours,
+    check_headings,
+    check_images_and_links,
+    check_interface_plain,
+    check_jargon,
+    check_plain_language,
+    check_timings,
+    known_words,
+    read_markdown,
+)
+from coproduce.content.course import CourseContent
+from coproduce.content.errors import ContentError, ContentProblem
+from coproduce.content.loader import load_course
+
+
+@dataclass
+class CheckReport:
+    root: Path
+    problems: list[ContentProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[ContentProblem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ContentProblem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
+def run_checks(root: Path) -> CheckReport:
+    report = CheckReport(root)
+    try:
+        content = load_course(root)
+    except ContentError as error:
+        report.problems += error.problems
+        return report
+    report.problems += lesson_problems(content)
+    return report
+
+
+def lesson_problems(content: CourseContent) -> list[ContentProblem]:
+    problems = check_timings(content, content.course.max_minutes)
+    problems += check_brand_colours(content)
+    problems += check_interface_plain(content)
+    known = known_words(content, _plain_words(content.root))
+    for module in content.ordered_modules():
+        doc = read_markdown(module.content_path)
+        problems += check_headings(doc)
+        problems += check_images_and_links(doc)
+        problems += check_plain_language(doc, module)
+        problems += check_jargon(doc, known)
+    return problems
+
+
+def _plain_words(root: Path) -> list[str]:
+    path = root / PLAIN_WORDS_FILE
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(word) for word in data.get("words", [])]
+
+
+def check_course(root: Path, strict: bool = False) -> int:
+    report = run_checks(root)
+    for problem in [*report.errors, *report.warnings]:
+        print(problem.render(root))
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or (strict and warnings):
+        print(f"\n{errors} error(s), {warnings} warning(s).")
+        return 1
+    print(f"\nAll good: no errors, {warnings} warning(s).")
+    return 0

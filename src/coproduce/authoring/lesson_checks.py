@@ -1,0 +1,264 @@
+"""The lesson checker's checks beyond the schema: structure, plain language, jargon, colours.
+
+Each check takes loaded content and returns problems; errors break a course, warnings ask an
+author to look again. Schema and cross-reference errors come from the content loader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from coproduce.content.course import (
+    COURSE_FILE,
+    GLOSSARY_FILE,
+    INTERFACE_FILE,
+    CourseContent,
+    Module,
+)
+from coproduce.content.errors import ContentProblem
+from coproduce.content.readability import longest_sentences, measure, syllables
+
+PLAIN_WORDS_FILE = Path("course/plain-words.yml")
+TARGET_READING_EASE = 60
+VAGUE_LINK_TEXT = {"here", "click here", "this link", "link", "more", "read more", "this"}
+LONG_WORD_SYLLABLES = 4
+_FENCE = re.compile(r"^```\{code-cell\}.*?^```", re.MULTILINE | re.DOTALL)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+@dataclass(frozen=True)
+class MarkdownFile:
+    path: Path
+    text: str  # with front matter blanked, so line numbers match the file
+    tokens: list[Token]
+
+
+def read_markdown(path: Path) -> MarkdownFile:
+    raw = path.read_text(encoding="utf-8")
+    text = _blank_front_matter(raw)
+    return MarkdownFile(path, text, MarkdownIt("commonmark").enable("table").parse(text))
+
+
+def _blank_front_matter(raw: str) -> str:
+    if not raw.startswith("---\n"):
+        return raw
+    end = raw.find("\n---", 4)
+    if end < 0:
+        return raw
+    head = raw[: end + 4]
+    return "\n" * head.count("\n") + raw[end + 4 :]
+
+
+def _line(token: Token) -> int | None:
+    return token.map[0] + 1 if token.map else None
+
+
+def check_headings(doc: MarkdownFile) -> list[ContentProblem]:
+    problems = []
+    previous = 0
+    for token in doc.tokens:
+        if token.type != "heading_open":
+            continue
+        level = int(token.tag[1])
+        if previous == 0 and level != 1:
+            problems.append(
+                ContentProblem(
+                    doc.path,
+                    _line(token),
+                    f"the first heading is level {level}",
+                    "start the module with one '# Title' heading",
+                )
+            )
+        elif level > previous + 1 and previous:
+            problems.append(
+                ContentProblem(
+                    doc.path,
+                    _line(token),
+                    f"heading jumps from level {previous} to level {level}",
+                    f"use {'#' * (previous + 1)} here, or add the missing level",
+                )
+            )
+        previous = level
+    return problems
+
+
+def _inline_children(doc: MarkdownFile) -> Iterator[tuple[Token, list[Token]]]:
+    for token in doc.tokens:
+        if token.type == "inline" and token.children:
+            yield token, token.children
+
+
+def check_images_and_links(doc: MarkdownFile) -> list[ContentProblem]:
+    problems = []
+    for block, children in _inline_children(doc):
+        start = _line(block)
+        for index, child in enumerate(children):
+            # Line breaks inside a paragraph move the line on.
+            line = start + _breaks_before(children, index) if start else None
+            if child.type == "image" and not child.content.strip():
+                problems.append(
+                    ContentProblem(
+                        doc.path,
+                        line,
+                        "an image has no alt text",
+                        "describe the image in the brackets: ![what it shows](file)",
+                    )
+                )
+            if child.type == "link_open":
+                text = _link_text(children[index + 1 :]).strip()
+                href = str(child.attrs.get("href", ""))
+                if text.lower() in VAGUE_LINK_TEXT or text == href or not text:
+                    problems.append(
+                        ContentProblem(
+                            doc.path,
+                            line,
+                            f"the link text '{text}' does not say where it goes",
+                            "use words that name the page, like [NIHR payment guidance](...)",
+                        )
+                    )
+    return problems
+
+
+def _breaks_before(children: list[Token], index: int) -> int:
+    return sum(child.type in ("softbreak", "hardbreak") for child in children[:index])
+
+
+def _link_text(tokens: list[Token]) -> str:
+    parts = []
+    for token in tokens:
+        if token.type == "link_close":
+            break
+        parts.append(token.content)
+    return "".join(parts)
+
+
+def learner_text(doc: MarkdownFile) -> str:
+    """The words a learner reads: Markdown without code cells or markup."""
+    text = _FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), doc.text)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^#+\s*(.*)$", r"\1.", text, flags=re.MULTILINE)
+    return re.sub(r"[*_`>|]", "", text)
+
+
+def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProblem]:
+    return _reading_ease_problems(learner_text(doc), doc.path, f"'{module.meta.title}' scores")
+
+
+def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
+    """The learner app's own words (course/interface.yml) are held to the same reading ease."""
+    text = "\n\n".join(content.interface.learner_texts())  # each text its own sentence
+    return _reading_ease_problems(text, content.root / INTERFACE_FILE, "the app's own words score")
+
+
+def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:
+    score = measure(text)
+    if score.reading_ease >= TARGET_READING_EASE:
+        return []
+    worst = "; ".join(f'"{sentence[:80]}"' for sentence in longest_sentences(text, 3))
+    return [
+        ContentProblem(
+            path,
+            None,
+            f"{what_scores} {score.reading_ease:.0f} for reading ease "
+            f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
+            "split long sentences and swap long words for short ones",
+            severity="warning",
+        )
+    ]
+
+
+def check_jargon(doc: MarkdownFile, known: set[str]) -> list[ContentProblem]:
+    problems = []
+    seen: set[str] = set()
+    for number, line in enumerate(learner_text(doc).splitlines(), start=1):
+        for word in _WORD.findall(line):
+            lower = word.lower()
+            if lower in seen or lower in known or syllables(lower) < LONG_WORD_SYLLABLES:
+                continue
+            seen.add(lower)
+            problems.append(
+                ContentProblem(
+                    doc.path,
+                    number,
+                    f"'{word}' is a long word that is not in the glossary",
+                    f"use a shorter word, add it to {GLOSSARY_FILE}, "
+                    f"or list it in {PLAIN_WORDS_FILE} if readers know it",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def known_words(content: CourseContent, plain_words: list[str]) -> set[str]:
+    words = {word.lower() for word in plain_words}
+    if content.glossary:
+        for term in content.glossary.terms:
+            for phrase in (term.term, *term.also):
+                words.update(part.lower() for part in _WORD.findall(phrase))
+    return words
+
+
+def check_timings(content: CourseContent, max_minutes: int) -> list[ContentProblem]:
+    total = content.course.duration_minutes
+    if total <= max_minutes:
+        return []
+    return [
+        ContentProblem(
+            content.root / COURSE_FILE,
+            None,
+            f"the agenda runs {total} minutes, longer than a half-day ({max_minutes})",
+            "shorten or drop a module, or move one to another session",
+        )
+    ]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def check_brand_colours(content: CourseContent) -> list[ContentProblem]:
+    brand = content.course.branding
+    pairs = [
+        ("text_colour", brand.text_colour, "background_colour", brand.background_colour, 4.5),
+        ("white header text", "#ffffff", "primary_colour", brand.primary_colour, 4.5),
+        ("primary_colour", brand.primary_colour, "background_colour", brand.background_colour, 4.5),
+        ("accent_colour", brand.accent_colour, "primary_colour", brand.primary_colour, 3.0),
+    ]
+    path = content.root / COURSE_FILE
+    problems = []
+    for first_name, first, second_name, second, needed in pairs:
+        ratio = contrast_ratio(first, second)
+        if ratio < needed:
+            problems.append(
+                ContentProblem(
+                    path,
+                    _colour_line(path, first_name, second_name),
+                    f"{first_name} on {second_name} has contrast {ratio:.1f}:1; "
+                    f"it needs {needed}:1",
+                    "pick a darker or lighter colour; a contrast checker shows the ratio",
+                )
+            )
+    return problems
+
+
+def _colour_line(path: Path, *names: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if any(line.strip().startswith(f"{name}:") for name in names):
+            return number
+    return None

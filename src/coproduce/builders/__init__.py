@@ -1,1 +1,0 @@
-"""Builders for things made from the course without a server: packs, workbook, static site."""

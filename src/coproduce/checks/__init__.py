@@ -1,1 +1,0 @@
-"""Check and score logic for each exercise kind: plain functions, answer in, result out."""

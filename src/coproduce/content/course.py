@@ -1,0 +1,50 @@
+"""The loaded course: its files' places, its modules and everything in it, as one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coproduce.content.interface import InterfaceText
+from coproduce.content.model import Course, Glossary, Ladder, ModuleMeta, PaymentRates
+from coproduce.content.module_notebook import Block
+
+COURSE_FILE = Path("course/course.yml")
+GLOSSARY_FILE = Path("course/glossary.yml")
+INTERFACE_FILE = Path("course/interface.yml")
+LADDERS_FILE = Path("course/ladders.yml")
+PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
+MODULE_META = "module.yml"
+MODULE_CONTENT = "content.md"
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    folder: Path
+    meta: ModuleMeta
+    blocks: list[Block]
+    notes_path: Path
+    digest: str = ""  # of content.md's text as loaded: its key in parsed_modules
+
+    @property
+    def content_path(self) -> Path:
+        return self.folder / MODULE_CONTENT
+
+
+@dataclass
+class CourseContent:
+    """Everything a course is made of, checked to be consistent."""
+
+    root: Path
+    course: Course
+    interface: InterfaceText  # the learner app's own words
+    modules: dict[str, Module] = field(default_factory=dict)
+    exercises: dict[str, Any] = field(default_factory=dict)
+    glossary: Glossary | None = None
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    payment_rates: PaymentRates | None = None
+
+    def ordered_modules(self) -> list[Module]:
+        return [self.modules[slug] for slug in self.course.module_slugs]

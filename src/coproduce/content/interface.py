@@ -1,0 +1,116 @@
+"""The shape of course/interface.yml: the learner app's own words, around the modules.
+
+Every field is required, so the words live in the course's data and nowhere in Python. A text
+that the app fills in (a session code, a module title) names its slot in braces; the check
+below keeps those slots exactly as the app expects them.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+from typing import ClassVar
+
+from pydantic import ValidationInfo, field_validator
+
+from coproduce.content.model import Strict
+
+
+class FilledIn(Strict):
+    """A part of the interface; a text named in `slots` must hold exactly those slots."""
+
+    slots: ClassVar[dict[str, set[str]]] = {}
+
+    @field_validator("*")
+    @classmethod
+    def _slots_are_the_expected_ones(cls, value: object, info: ValidationInfo) -> object:
+        texts = value if isinstance(value, list) else [value]
+        if any(not str(text).strip() for text in texts):
+            # An empty label would leave a link or control without a name.
+            raise ValueError("this text is empty; the page needs words here")
+        expected = cls.slots.get(info.field_name or "")
+        if expected is None:
+            return value  # shown as written, braces and all
+        for text in texts:
+            found = _slots_in(str(text))
+            if found != expected:
+                raise ValueError(_slot_message(expected, found))
+        return value
+
+
+class PageText(FilledIn):
+    """Words of the page around the app, shown before the kernel has said anything."""
+
+    skip_link: str
+    loading: str
+
+
+class JoinText(FilledIn):
+    slots: ClassVar[dict[str, set[str]]] = {"wrong_code": {"code"}}
+    heading: str
+    intro: list[str]
+    code_label: str
+    code_example: str
+    name_label: str
+    role_label: str
+    button: str
+    wrong_code: str
+    no_code: str
+    not_ready: str
+    returning: str  # shown for a moment to a browser that has joined before
+
+
+class MovingText(FilledIn):
+    slots: ClassVar[dict[str, set[str]]] = {
+        "room_moved": {"title"},
+        "room_moved_without_you": {"title"},
+    }
+    previous: str
+    next: str
+    go_to_room: str
+    room_moved: str
+    room_moved_without_you: str
+
+
+class FeedbackText(FilledIn):
+    button: str
+    heading: str
+    none_yet: str
+
+
+class ConnectionText(FilledIn):
+    lost: str
+    back: str
+    stuck: str
+
+
+class InterfaceText(Strict):
+    page: PageText
+    join: JoinText
+    moving: MovingText
+    feedback: FeedbackText
+    connection: ConnectionText
+
+    def learner_texts(self) -> list[str]:
+        """Every sentence a learner may read, for the plain-language check."""
+        texts: list[str] = []
+        for part in (self.page, self.join, self.moving, self.feedback, self.connection):
+            for name in type(part).model_fields:
+                value = getattr(part, name)
+                texts += value if isinstance(value, list) else [value]
+        return texts
+
+
+def _slots_in(text: str) -> set[str] | None:
+    """The {slots} in a text, or None if a brace stands alone."""
+    try:
+        return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+    except ValueError:
+        return None
+
+
+def _slot_message(expected: set[str], found: set[str] | None) -> str:
+    if found is None:
+        return "this text has a brace on its own; write it as {{ or }}"
+    wanted = ", ".join(f"{{{slot}}}" for slot in sorted(expected))
+    got = ", ".join(f"{{{slot}}}" for slot in sorted(found)) or "none"
+    return f"this text must hold {wanted} just as written here, but it holds {got}"

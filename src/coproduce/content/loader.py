@@ -1,0 +1,184 @@
+"""Load and cross-check all course content into one typed, validated object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from coproduce.config.settings import parsed_modules_path
+from coproduce.content.branding import logo_problems
+from coproduce.content.course import (
+    COURSE_FILE,
+    GLOSSARY_FILE,
+    INTERFACE_FILE,
+    LADDERS_FILE,
+    MODULE_CONTENT,
+    MODULE_META,
+    PAYMENT_RATES_FILE,
+    CourseContent,
+    Module,
+)
+from coproduce.content.cross_checks import (
+    check_course_data,
+    check_exercise_references,
+    check_timings,
+)
+from coproduce.content.errors import ContentError, ContentProblem
+from coproduce.content.explain import explain, suggest
+from coproduce.content.interface import InterfaceText
+from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleMeta, PaymentRates
+from coproduce.content.module_notebook import Block, read_blocks, text_digest
+from coproduce.content.parsed_modules import read_parsed_modules
+from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
+
+_EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
+
+
+def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> CourseContent:
+    """Load the course under `root`; raise ContentError listing every problem found.
+
+    `parsed`: module blocks by notebook digest (see parsed_modules); by default, those the
+    server wrote for its kernels, if it did.
+    """
+    root = root.resolve()
+    if parsed is None:
+        parsed = read_parsed_modules(parsed_modules_path())
+    problems: list[ContentProblem] = []
+    course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
+    interface = _load_model(
+        root / INTERFACE_FILE,
+        InterfaceText.model_validate,
+        problems,
+        "copy course/interface.yml from the course that comes with coproduce, then change "
+        "its words as you like",
+    )
+    exercises = _load_exercises(root / "exercises", problems)
+    if course is None or interface is None:
+        raise ContentError(problems, root)
+    content = CourseContent(root, course, interface, exercises=exercises)
+    _load_course_data(root, content, problems)
+    for slug in course.module_slugs:
+        module = _load_module(root, slug, exercises, problems, parsed)
+        if module is not None:
+            content.modules[slug] = module
+    problems += check_timings(root, content)
+    if problems:
+        raise ContentError(problems, root)
+    return content
+
+
+def _load_course_data(root: Path, content: CourseContent, problems: list[ContentProblem]) -> None:
+    """The optional course-wide files, required only when an exercise draws on them."""
+    if (root / GLOSSARY_FILE).is_file():
+        content.glossary = _load_model(root / GLOSSARY_FILE, Glossary.model_validate, problems)
+    if (root / LADDERS_FILE).is_file():
+        ladders = _load_model(root / LADDERS_FILE, Ladders.model_validate, problems)
+        content.ladders = {ladder.id: ladder for ladder in ladders.ladders} if ladders else {}
+    if (root / PAYMENT_RATES_FILE).is_file():
+        rates = _load_model(root / PAYMENT_RATES_FILE, PaymentRates.model_validate, problems)
+        content.payment_rates = rates
+    for exercise in content.exercises.values():
+        problems += check_course_data(root, content, exercise)
+    problems += logo_problems(root, content.course.branding.logo, root / COURSE_FILE)
+
+
+def _load_model(
+    path: Path,
+    validate: Callable[[Any], Any],
+    problems: list[ContentProblem],
+    missing_fix: str = "create it",
+) -> Any:
+    if not path.is_file():
+        problems.append(ContentProblem(path, None, "this file is missing", missing_fix))
+        return None
+    try:
+        data = load_yaml(path)
+        if not isinstance(data, dict):
+            problems.append(
+                ContentProblem(path, 1, "expected a set of 'key: value' lines", "see README")
+            )
+            return None
+        return validate(data)
+    except ContentError as error:
+        problems += error.problems
+    except ValidationError as error:
+        problems += explain(path, data, error)
+    return None
+
+
+def _load_exercises(folder: Path, problems: list[ContentProblem]) -> dict[str, Any]:
+    exercises: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.yml")):
+        exercise = _load_model(path, _EXERCISE_ADAPTER.validate_python, problems)
+        if exercise is None:
+            continue
+        if exercise.id != path.stem:
+            problems.append(
+                ContentProblem(
+                    path,
+                    key_line(path, "id"),
+                    f"the id '{exercise.id}' differs from the file name '{path.stem}'",
+                    f"use id: {path.stem} or rename the file to {exercise.id}.yml",
+                )
+            )
+        exercises[exercise.id] = exercise
+    return exercises
+
+
+def _load_module(
+    root: Path,
+    slug: str,
+    exercises: dict[str, Any],
+    problems: list[ContentProblem],
+    parsed: Mapping[str, list[Block]],
+) -> Module | None:
+    folder = root / "modules" / slug
+    course_file = root / COURSE_FILE
+    if not folder.is_dir():
+        problems.append(
+            ContentProblem(
+                course_file,
+                agenda_line(course_file, slug),
+                f"the agenda names the module '{slug}' but modules/{slug}/ does not exist",
+                suggest(slug, [p.name for p in (root / "modules").glob("*") if p.is_dir()]),
+            )
+        )
+        return None
+    meta_path = folder / MODULE_META
+    meta: ModuleMeta | None = _load_model(meta_path, ModuleMeta.model_validate, problems)
+    notes_path = root / "facilitator_notes" / f"{slug}.md"
+    if not notes_path.is_file():
+        problems.append(
+            ContentProblem(
+                notes_path,
+                None,
+                "the facilitator notes for this module are missing",
+                f"create facilitator_notes/{slug}.md",
+            )
+        )
+    content_path = folder / MODULE_CONTENT
+    if not content_path.is_file():
+        problems.append(
+            ContentProblem(
+                content_path,
+                None,
+                "the learner content is missing",
+                "create it as a MyST Markdown notebook",
+            )
+        )
+        return None
+    text = content_path.read_text(encoding="utf-8")
+    digest = text_digest(text)
+    known = parsed.get(digest)
+    if known is not None:
+        blocks = list(known)
+    else:
+        blocks, block_problems = read_blocks(content_path, text)
+        problems += block_problems
+    if meta is None:
+        return None
+    problems += check_exercise_references(meta_path, content_path, meta, blocks, exercises)
+    return Module(slug, folder, meta, blocks, notes_path, digest)

@@ -1,0 +1,102 @@
+"""Read YAML while remembering the line of every key, so errors can point at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coproduce.content.errors import ContentError, ContentProblem
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows the 1-based line of itself and of each of its keys."""
+
+    line: int = 1
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' appears twice", key_node.start_mark
+                )
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _LineLoader.construct_mapping,
+)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error becomes a ContentError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(
+            [ContentProblem(path, None, "is not UTF-8 text", "save the file as UTF-8")]
+        ) from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or str(error)
+        raise ContentError(
+            [ContentProblem(path, line, f"this is not valid YAML ({problem})", _yaml_fix(problem))]
+        ) from None
+
+
+def _yaml_fix(problem: str) -> str:
+    if "appears twice" in problem:
+        return "remove or rename one of the two keys"
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    return "check the indentation and that text containing ': ' is in quotes"
+
+
+def line_of(data: Any, location: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest key along `location` that the YAML recorded."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in location:
+        if isinstance(node, LineDict) and isinstance(part, str) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def key_line(path: Path, key: str) -> int | None:
+    return _first_line(path, lambda text: text.lstrip().startswith(f"{key}:"))
+
+
+def agenda_line(path: Path, slug: str) -> int | None:
+    return _first_line(path, lambda text: slug in text and "module" in text)
+
+
+def list_item_line(path: Path, item: str) -> int | None:
+    return _first_line(path, lambda text: text.strip().lstrip("- ").strip("'\"") == item)
+
+
+def _first_line(path: Path, matches: Any) -> int | None:
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if matches(text):
+            return number
+    return None

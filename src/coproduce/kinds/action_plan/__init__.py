@@ -1,0 +1,1 @@
+"""The action plan exercise kind: its checks and its view."""

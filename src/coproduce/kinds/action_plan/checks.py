@@ -1,0 +1,191 @@
+"""The action plan: clean the learner's answers and build the one HTML file they take away.
+
+Plain functions, no widgets. Every piece of learner text is escaped here, so the file can
+never run anything a learner (or anyone else) typed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from coproduce.content.model import PlanQuestion
+from coproduce.text.clean import clean_text
+
+MAX_ANSWER_CHARS = 2000
+PLAN_FILENAME = "my-action-plan.html"
+NOT_WRITTEN = "Not written yet."
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One heading and the learner's words under it."""
+
+    heading: str
+    text: str
+
+
+def parse_date(raw: object) -> date | None:
+    """A date saved as 'YYYY-MM-DD', or None for anything else."""
+    if not isinstance(raw, str) or not _ISO_DATE.match(raw):
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def format_date(day: date) -> str:
+    """A date as people write it, for example '31 March 2027'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clean_answers(raw: object, questions: Sequence[PlanQuestion]) -> dict[str, str]:
+    """Saved answers made safe: known questions only, text cleaned and capped, dates as ISO."""
+    found = raw if isinstance(raw, dict) else {}
+    answers: dict[str, str] = {}
+    for question in questions:
+        value = found.get(question.id)
+        if question.kind == "date":
+            day = parse_date(value)
+            answers[question.id] = day.isoformat() if day else ""
+        else:
+            answers[question.id] = clean_text(value, MAX_ANSWER_CHARS).text
+    return answers
+
+
+def plan_entries(questions: Sequence[PlanQuestion], answers: Mapping[str, str]) -> list[PlanEntry]:
+    """Each question with the learner's answer; a date reads as '31 March 2027'."""
+    entries = []
+    for question in questions:
+        text = answers.get(question.id, "")
+        if question.kind == "date":
+            day = parse_date(text)
+            text = format_date(day) if day else ""
+        entries.append(PlanEntry(question.label, text))
+    return entries
+
+
+def reflection_entries(
+    exercises: Mapping[str, Any], answers: Mapping[str, Any], order: Sequence[str] = ()
+) -> list[PlanEntry]:
+    """This learner's own reflections, in course order, headed by each reflection's prompt.
+
+    Skipped or empty reflections are left out; so is anything that is not a reflection.
+    """
+    ids = [*order, *(exercise_id for exercise_id in exercises if exercise_id not in order)]
+    entries = []
+    for exercise_id in dict.fromkeys(ids):
+        exercise = exercises.get(exercise_id)
+        answer = answers.get(exercise_id)
+        if getattr(exercise, "kind", None) != "reflection" or not isinstance(answer, dict):
+            continue
+        if answer.get("skipped") is True:
+            continue
+        limit = getattr(exercise, "max_chars", MAX_ANSWER_CHARS)
+        text = clean_text(answer.get("text"), limit).text.strip()
+        if text:
+            entries.append(PlanEntry(str(getattr(exercise, "prompt", "")), text))
+    return entries
+
+
+def _language(raw: str) -> str:
+    return raw if _LANGUAGE.match(raw) else "en"
+
+
+def _words(text: str) -> str:
+    """Learner text as escaped paragraphs; line breaks are kept by the page's CSS."""
+    if not text.strip():
+        return f'<p class="empty">{html.escape(NOT_WRITTEN)}</p>'
+    blocks = [block.strip("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return "".join(f'<p dir="auto">{html.escape(block)}</p>' for block in blocks)
+
+
+def _section(entries: Sequence[PlanEntry]) -> str:
+    return "".join(
+        f'<section class="entry"><h3 dir="auto">{html.escape(entry.heading)}</h3>'
+        f"{_words(entry.text)}</section>"
+        for entry in entries
+    )
+
+
+PLAN_CSS = """
+html { font-size: 125%; }
+body {
+  margin: 0 auto; max-width: 42em; padding: 1.5rem 1.25rem 3rem;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  line-height: 1.6; color: #1a1a1a; background: #ffffff;
+}
+h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 0.5rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #1a1a1a; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
+p { margin: 0 0 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+.meta { color: #333333; }
+.empty { font-style: italic; color: #333333; }
+@media print {
+  html { font-size: 14pt; }
+  body { max-width: none; padding: 0; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .entry { break-inside: avoid; page-break-inside: avoid; }
+}
+"""
+
+
+def build_plan_html(
+    *,
+    title: str,
+    course_title: str,
+    language: str,
+    plan: Sequence[PlanEntry],
+    reflections: Sequence[PlanEntry] | None,
+    made_on: date,
+) -> str:
+    """One self-contained page to keep or print: no scripts, no links out, all text escaped."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(_language(language))}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}: {html.escape(course_title)}</title>",
+        f"<style>{PLAN_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{html.escape(title)}</h1>",
+        f'<p class="meta">From the course {html.escape(course_title)}. '
+        f"Made on {format_date(made_on)}.</p>",
+        "<h2>What I will do</h2>",
+        _section(plan),
+    ]
+    if reflections is not None:
+        parts.append("<h2>My notes from the course</h2>")
+        parts.append(
+            '<p class="meta">These are the things you wrote for yourself during the course.</p>'
+        )
+        if reflections:
+            parts.append(_section(reflections))
+        else:
+            parts.append('<p class="empty">You did not write any notes this time.</p>')
+    parts += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)

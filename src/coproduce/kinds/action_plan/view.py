@@ -1,0 +1,181 @@
+"""What the learner will do differently, and by when; downloadable as one HTML file to keep."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from coproduce.content.model import ActionPlan
+from coproduce.kinds.action_plan.checks import (
+    MAX_ANSWER_CHARS,
+    PLAN_FILENAME,
+    build_plan_html,
+    clean_answers,
+    parse_date,
+    plan_entries,
+    reflection_entries,
+)
+from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.text.clean import clean_text
+
+SAVE_AFTER_QUIET_SECONDS = 1.0
+
+
+class PlanDownload(anywidget.AnyWidget):
+    """A button; the file is built in the kernel only when it is pressed, then sent to it."""
+
+    _esm = Path(__file__).with_name("view.js")
+    label = traitlets.Unicode("Download my plan").tag(sync=True)
+    filename = traitlets.Unicode(PLAN_FILENAME).tag(sync=True)
+
+
+class ActionPlanView:
+    """Saves {"answers": {question id: text}} a moment after the learner stops typing."""
+
+    def __init__(
+        self, exercise: ActionPlan, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self.context = context
+        self._save = save
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._restoring = False
+        self.inputs: dict[str, widgets.Textarea | widgets.DatePicker] = {}
+        for question in exercise.questions:
+            control: widgets.Textarea | widgets.DatePicker
+            if question.kind == "date":
+                control = widgets.DatePicker(
+                    description=question.label, style={"description_width": "initial"}
+                )
+                control.add_class("cp-plan-date")
+            else:
+                control = widgets.Textarea(
+                    description=question.label,
+                    rows=3,
+                    layout=widgets.Layout(width="100%"),
+                    style={"description_width": "initial"},
+                )
+                control.add_class("cp-textarea")
+                control.add_class("cp-plan-text")
+            control.observe(self._on_change, "value")
+            self.inputs[question.id] = control
+        self.status = LiveMessage()
+        self.download = PlanDownload()
+        self.download.on_msg(self._on_message)
+        self.download_status = LiveMessage()
+        notes = ["Only you can see your plan."]
+        if exercise.include_reflections:
+            notes.append(
+                "The file you download also holds the notes you wrote for yourself "
+                "in this course, unless you chose not to answer."
+            )
+        intro = widgets.HTML(paragraphs([exercise.prompt]) + paragraphs(notes, "cp-plan-note"))
+        self.widget = exercise_frame(
+            exercise.title,
+            [intro, *self.inputs.values(), self.status, self.download, self.download_status],
+        )
+        self.widget.add_class("cp-action-plan")
+
+    def _on_change(self, _change: dict[str, Any]) -> None:
+        if self._restoring:
+            return
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(SAVE_AFTER_QUIET_SECONDS, self.save_now)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def answers(self) -> tuple[dict[str, str], bool]:
+        """The answers as they stand, cleaned; and whether any text was cut to fit."""
+        raw: dict[str, Any] = {}
+        cut = False
+        for question_id, control in self.inputs.items():
+            value = control.value
+            if isinstance(value, date):
+                raw[question_id] = value.isoformat()
+            elif isinstance(value, str):
+                cleaned = clean_text(value, MAX_ANSWER_CHARS)
+                cut = cut or cleaned.was_cut
+                raw[question_id] = cleaned.text
+        return clean_answers(raw, self.exercise.questions), cut
+
+    def save_now(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        answers, cut = self.answers()
+        problem = self._save(self.exercise.id, {"answers": answers})
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+        elif cut:
+            self.status.html = paragraphs(
+                [f"Saved. Each answer keeps its first {MAX_ANSWER_CHARS} characters."], "cp-note"
+            )
+        else:
+            self.status.html = paragraphs(["Saved."], "cp-saved")
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("action") == "download":
+            self.send_plan()
+
+    def plan_html(self, today: date | None = None) -> str:
+        """The file the learner keeps, built from their answers as they are now."""
+        answers, _cut = self.answers()
+        reflections = None
+        title, language = "", "en"
+        if self.context is not None:
+            course = self.context.content.course
+            title, language = course.title, course.language
+        if self.exercise.include_reflections:
+            reflections = []
+            if self.context is not None:
+                content = self.context.content
+                order = [
+                    exercise_id
+                    for module in content.ordered_modules()
+                    for exercise_id in module.meta.exercises
+                ]
+                reflections = reflection_entries(content.exercises, self.context.answers(), order)
+        return build_plan_html(
+            title="My action plan",
+            course_title=title,
+            language=language,
+            plan=plan_entries(self.exercise.questions, answers),
+            reflections=reflections,
+            made_on=today or date.today(),
+        )
+
+    def send_plan(self) -> None:
+        self.save_now()
+        self.download.send({"kind": "plan-file", "html": self.plan_html()})
+        self.download_status.html = paragraphs(
+            [
+                f"Your plan is on its way as a file called {PLAN_FILENAME}. "
+                "Look in your downloads. You can open it in a web browser and print it."
+            ]
+        )
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        found = answer.get("answers") if isinstance(answer, dict) else None
+        answers = clean_answers(found, self.exercise.questions)
+        self._restoring = True
+        try:
+            for question in self.exercise.questions:
+                control = self.inputs[question.id]
+                value = answers.get(question.id, "")
+                if isinstance(control, widgets.DatePicker):
+                    control.value = parse_date(value)
+                else:
+                    control.value = value
+        finally:
+            self._restoring = False

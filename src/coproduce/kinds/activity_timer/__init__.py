@@ -1,0 +1,1 @@
+"""The activity timer exercise kind: its checks and its view."""

@@ -1,0 +1,1 @@
+"""The airtime tracker exercise kind: its checks and its view."""

@@ -1,0 +1,234 @@
+"""Airtime tracker: one person records which role is speaking; the group sees the shares.
+
+Time is measured here in the kernel, not in the browser. While someone speaks, a daemon timer
+refreshes the chart (and saves) every few seconds; it stops when nobody speaks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from coproduce.content.model import AirtimeTracker
+from coproduce.kinds.airtime_tracker.checks import (
+    airtime,
+    duration_words,
+    percent,
+    unique_roles,
+    valid_seconds,
+)
+from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+
+REFRESH_SECONDS = 5.0
+PAUSE_LABEL = "Nobody is speaking (pause)"
+RESET_LABEL = "Reset"
+RESET_CONFIRM = "Yes, clear all the times"
+
+
+class SpeakerButtons(anywidget.AnyWidget):
+    """Real buttons with aria-pressed in a labelled group; `value` is the pressed button."""
+
+    _esm = Path(__file__).with_name("view.js")
+    legend = traitlets.Unicode("").tag(sync=True)
+    labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    rest = traitlets.Int(0).tag(sync=True)  # the pause button
+    value = traitlets.Int(0).tag(sync=True)
+
+
+class AirtimeTrackerView:
+    """Saves {"seconds": {role: seconds}} when the speaker changes and on each refresh."""
+
+    def __init__(
+        self, exercise: AirtimeTracker, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self.roles = unique_roles(exercise.roles)
+        self.clock: Callable[[], float] = time.monotonic
+        self._lock = threading.RLock()
+        self._timer: threading.Timer | None = None
+        self._token: object | None = None
+        self._totals = dict.fromkeys(self.roles, 0.0)
+        self._speaker: str | None = None
+        self._since = 0.0
+        self._reset_armed = False
+        self._quiet = False  # true while the kernel itself moves the buttons
+        self.buttons = SpeakerButtons(
+            legend="Who is speaking now?",
+            labels=[f"{role} is speaking" for role in self.roles] + [PAUSE_LABEL],
+            rest=len(self.roles),
+            value=len(self.roles),
+        )
+        self.buttons.observe(self._on_press, "value")
+        self.status = LiveMessage()
+        self.reset_button = button(RESET_LABEL)
+        self.reset_button.add_class("cp-airtime-reset")
+        self.reset_button.on_click(lambda _: self.reset())
+        self.chart = widgets.HTML("")
+        self.chart.add_class("cp-airtime-chart")
+        intro = widgets.HTML(paragraphs([exercise.prompt]))
+        self.widget = exercise_frame(
+            exercise.title, [intro, self.buttons, self.status, self.reset_button, self.chart]
+        )
+        self.widget.add_class("cp-airtime-tracker")
+        self.status.html = paragraphs(["Nobody is speaking."], "cp-airtime-now")
+        self.refresh(save=False)
+
+    @property
+    def speaker(self) -> str | None:
+        return self._speaker
+
+    def seconds(self) -> dict[str, float]:
+        """Speaking time so far for each role, including whoever is speaking now."""
+        with self._lock:
+            totals = dict(self._totals)
+            if self._speaker is not None:
+                totals[self._speaker] += max(0.0, self.clock() - self._since)
+            return totals
+
+    def _on_press(self, change: dict[str, Any]) -> None:
+        if self._quiet:
+            return
+        index = change["new"]
+        role = self.roles[index] if type(index) is int and 0 <= index < len(self.roles) else None
+        self.set_speaker(role)
+
+    def set_speaker(self, role: str | None) -> None:
+        if role is not None and role not in self._totals:
+            role = None
+        with self._lock:
+            self._disarm_reset()
+            if role == self._speaker:
+                self._move_buttons(role)
+                return
+            now = self.clock()
+            if self._speaker is not None:
+                self._totals[self._speaker] += max(0.0, now - self._since)
+            self._speaker, self._since = role, now
+            self._move_buttons(role)
+        if role is None:
+            self._stop_ticking()
+            self.status.html = paragraphs(["Paused. Nobody is speaking."], "cp-airtime-now")
+        else:
+            self.status.html = paragraphs([f"Speaking now: {role}."], "cp-airtime-now")
+            self._start_ticking()
+        self.refresh(save=True)
+
+    def _move_buttons(self, role: str | None) -> None:
+        pressed = self.roles.index(role) if role is not None else len(self.roles)
+        self._quiet = True
+        try:
+            self.buttons.value = pressed
+        finally:
+            self._quiet = False
+
+    def refresh(self, save: bool = True) -> None:
+        """Redraw the chart from the times so far; save them too unless told not to."""
+        # The chart and the saved answer use the same rounded times, so a refresh matches.
+        seconds = {role: round(value, 1) for role, value in self.seconds().items()}
+        result = airtime(seconds, self.roles)
+        equal = percent(result.equal_share)
+        bars = [
+            Bar(
+                label=item.role,
+                value=item.percent,
+                value_text=f"{item.percent}%",
+                detail=duration_words(item.seconds),
+            )
+            for item in result.shares
+        ]
+        chart = bar_chart(
+            bars,
+            caption="Share of the speaking time for each role",
+            maximum=100,
+            headings=("Role", "Share of speaking time", "Time"),
+            reference=Reference(equal, "Equal share", f"{equal}%"),
+        )
+        self.chart.value = paragraphs([result.sentence], "cp-airtime-summary") + chart
+        if save:
+            problem = self._save(self.exercise.id, {"seconds": seconds})
+            if problem:
+                self.status.html = paragraphs([problem], "cp-note")
+
+    def reset(self) -> None:
+        """The first press asks; the second press clears every time."""
+        if not self._reset_armed:
+            self._reset_armed = True
+            self.reset_button.description = RESET_CONFIRM
+            self.reset_button.tooltip = RESET_CONFIRM
+            self.status.html = paragraphs(
+                ["Press again to clear all the times. Or press a role to carry on."],
+                "cp-airtime-now",
+            )
+            return
+        with self._lock:
+            self._disarm_reset()
+            self._totals = dict.fromkeys(self.roles, 0.0)
+            self._speaker = None
+            self._move_buttons(None)
+        self._stop_ticking()
+        self.status.html = paragraphs(["All times cleared. Nobody is speaking."], "cp-airtime-now")
+        self.refresh(save=True)
+
+    def _disarm_reset(self) -> None:
+        if self._reset_armed:
+            self._reset_armed = False
+            self.reset_button.description = RESET_LABEL
+            self.reset_button.tooltip = RESET_LABEL
+
+    def _start_ticking(self) -> None:
+        with self._lock:
+            if self._token is None:
+                self._schedule()
+
+    def _schedule(self) -> None:
+        token = object()  # each loop knows itself, so a stopped loop never starts again
+        timer = threading.Timer(REFRESH_SECONDS, self._tick, args=(token,))
+        timer.daemon = True
+        self._token, self._timer = token, timer
+        timer.start()
+
+    def _stop_ticking(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._token, self._timer = None, None
+
+    @property
+    def ticking(self) -> bool:
+        return self._token is not None
+
+    def _tick(self, token: object) -> None:
+        with self._lock:
+            if token is not self._token or self._speaker is None:
+                return
+        self.refresh(save=True)
+        with self._lock:
+            if token is self._token and self._speaker is not None:
+                self._schedule()
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        raw = answer.get("seconds") if isinstance(answer, dict) else None
+        self._stop_ticking()
+        with self._lock:
+            self._disarm_reset()
+            self._totals = valid_seconds(raw, self.roles)
+            self._speaker = None
+            self._move_buttons(None)
+        self.status.html = paragraphs(["Nobody is speaking."], "cp-airtime-now")
+        self.refresh(save=False)

@@ -1,0 +1,57 @@
+"""What every exercise widget shares: a frame with a heading and a way to save answers."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+
+from coproduce.content.course import CourseContent
+
+# Called with (exercise id, answer); returns None when saved, or a kind message when not.
+SaveAnswer = Callable[[str, dict[str, Any]], str | None]
+
+
+@dataclass(frozen=True)
+class ExerciseContext:
+    """What a view may need beyond its own definition: course data, the learner's answers."""
+
+    content: CourseContent
+    # This learner's saved answers so far, by exercise id (the action plan gathers reflections).
+    answers: Callable[[], dict[str, dict[str, Any]]] = field(default=lambda: {})
+
+
+class ExerciseView(Protocol):
+    widget: widgets.Widget
+
+    def restore(self, answer: dict[str, Any]) -> None: ...
+
+
+def exercise_frame(title: str, children: list[widgets.Widget]) -> widgets.VBox:
+    heading = widgets.HTML(f'<h3 class="cp-exercise-title">{html.escape(title)}</h3>')
+    frame = widgets.VBox([heading, *children])
+    frame.add_class("cp-exercise")
+    return frame
+
+
+def paragraphs(texts: list[str], css_class: str = "") -> str:
+    """Escaped text as paragraphs; the only way learner-facing feedback becomes markup."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return "".join(f"<p{attribute}>{html.escape(text)}</p>" for text in texts if text)
+
+
+def button(label: str, style: str = "") -> widgets.Button:
+    control = widgets.Button(description=label, button_style=style, tooltip=label)
+    control.add_class("cp-button")
+    return control
+
+
+def count_message(length: int, max_chars: int) -> str:
+    """The gentle count shown under a text box."""
+    left = max_chars - length
+    if left >= 0:
+        return f"{length} of {max_chars} characters used"
+    return f"{length} of {max_chars} characters: only the first {max_chars} will be kept"

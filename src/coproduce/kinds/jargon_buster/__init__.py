@@ -1,0 +1,1 @@
+"""The jargon buster exercise kind: its checks and its view."""

@@ -1,0 +1,182 @@
+"""Rewrite a passage in plain words, with reading ease, sentence length and jargon shown live."""
+
+from __future__ import annotations
+
+import html
+import threading
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import JargonBuster
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    count_message,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.jargon_buster.checks import (
+    PlainScore,
+    build_matcher,
+    jargon_message,
+    quoted_longest,
+    reading_ease_message,
+    score_text,
+    sentence_message,
+    whole,
+)
+from coproduce.text.clean import clean_text
+
+SAVE_AFTER_QUIET_SECONDS = 1.0
+
+
+class JargonBusterView:
+    """The textarea starts with the passage, so the learner edits rather than starts from blank."""
+
+    def __init__(
+        self, exercise: JargonBuster, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        glossary = context.content.glossary if context is not None else None
+        self.matcher = build_matcher(glossary)
+        self.start = score_text(exercise.passage, self.matcher)
+        passage = [part.strip() for part in exercise.passage.split("\n\n")]
+        intro = widgets.HTML(
+            paragraphs([exercise.prompt])
+            + paragraphs(["The passage to rewrite:"], "cp-jargon-label")
+            + f'<blockquote class="cp-jargon-passage">{paragraphs(passage)}</blockquote>'
+        )
+        self.text = widgets.Textarea(
+            value=clean_text(exercise.passage, exercise.max_chars).text,
+            description="Your plain version (change the words in this box)",
+            rows=8,
+            layout=widgets.Layout(width="100%"),
+            style={"description_width": "initial"},
+        )
+        self.text.add_class("cp-textarea")
+        self.count = widgets.HTML()
+        self.figures = widgets.HTML()
+        self.figures.add_class("cp-jargon-figures")
+        self.advice = widgets.HTML()
+        self.advice.add_class("cp-jargon-advice")
+        self.status = LiveMessage()
+        self._show(self.text.value)
+        self.text.observe(self._on_text, "value")
+        self.widget = exercise_frame(
+            exercise.title,
+            [intro, self.text, self.count, self.status, self.figures, self.advice],
+        )
+        self.widget.add_class("cp-jargon")
+
+    def _on_text(self, change: dict[str, Any]) -> None:
+        self._show(change["new"])
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(SAVE_AFTER_QUIET_SECONDS, self.save_now)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _show(self, raw: object) -> None:
+        """Recount and redraw the figures and advice for the text as it is now."""
+        text = raw if isinstance(raw, str) else ""
+        self.count.value = paragraphs(
+            [count_message(len(text), self.exercise.max_chars)], "cp-count"
+        )
+        score = score_text(clean_text(text, self.exercise.max_chars).text, self.matcher)
+        self.figures.value = self._figures_table(score)
+        self.advice.value = self._advice(score)
+
+    def _figures_table(self, score: PlainScore) -> str:
+        exercise, start = self.exercise, self.start
+        mine = score.words > 0
+        rows = [
+            (
+                "Reading ease (higher is easier)",
+                whole(start.reading_ease),
+                whole(score.reading_ease) if mine else "-",
+                f"{whole(exercise.target_reading_ease)} or more",
+            ),
+            (
+                "Words in a sentence, on average",
+                whole(start.words_per_sentence),
+                whole(score.words_per_sentence) if mine else "-",
+                f"{exercise.target_sentence_words} or fewer",
+            ),
+            (
+                "Glossary words",
+                len(start.jargon),
+                len(score.jargon) if mine else "-",
+                "as few as you can",
+            ),
+        ]
+        body = "".join(
+            f'<tr><th scope="row">{html.escape(label)}</th><td>{html.escape(str(before))}</td>'
+            f"<td>{html.escape(str(now))}</td><td>{html.escape(aim)}</td></tr>"
+            for label, before, now, aim in rows
+        )
+        return (
+            '<table class="cp-jargon-table"><caption>How your version compares</caption>'
+            '<thead><tr><th scope="col">Measure</th><th scope="col">Passage</th>'
+            '<th scope="col">Yours</th><th scope="col">Aim</th></tr></thead>'
+            f"<tbody>{body}</tbody></table>"
+        )
+
+    def _advice(self, score: PlainScore) -> str:
+        exercise = self.exercise
+        parts = paragraphs(
+            [
+                reading_ease_message(
+                    score, exercise.target_reading_ease, exercise.target_sentence_words
+                ),
+                sentence_message(score, exercise.target_sentence_words),
+            ]
+        )
+        longest = quoted_longest(score, exercise.target_sentence_words)
+        if longest:
+            parts += paragraphs(
+                [f"Your longest sentence: \u201c{longest}\u201d"], "cp-jargon-quote"
+            )
+        parts += paragraphs([jargon_message(score)])
+        if score.words and score.jargon:
+            items = "".join(
+                f"<li><strong>{html.escape(found.written)}</strong>: try "
+                f"\u201c{html.escape(found.plain)}\u201d. "
+                f"<span>{html.escape(found.explanation)}</span></li>"
+                for found in score.jargon
+            )
+            parts += f'<ul class="cp-jargon-list">{items}</ul>'
+        return parts
+
+    def save_now(self) -> None:
+        cleaned = clean_text(self.text.value, self.exercise.max_chars)
+        problem = self._save(self.exercise.id, {"text": cleaned.text})
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+            return
+        score = score_text(cleaned.text, self.matcher)
+        summary = "Saved."
+        if score.words:
+            summary += f" Reading ease {whole(score.reading_ease)}."
+        if cleaned.was_cut:
+            summary = f"Saved the first {self.exercise.max_chars} characters."
+        self.status.html = paragraphs([summary], "cp-saved")
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        raw = answer.get("text") if isinstance(answer, dict) else None
+        if not isinstance(raw, str):
+            return
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        text = clean_text(raw, self.exercise.max_chars).text
+        self.text.unobserve(self._on_text, "value")
+        self.text.value = text
+        self.text.observe(self._on_text, "value")
+        self._show(text)

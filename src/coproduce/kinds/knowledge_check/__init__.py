@@ -1,0 +1,1 @@
+"""The knowledge check exercise kind: its checks and its view."""

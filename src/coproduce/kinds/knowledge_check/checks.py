@@ -1,0 +1,42 @@
+"""Marking a knowledge check: plain functions, answer in and result out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coproduce.content.model import KnowledgeCheck
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    answered: bool
+    correct: bool
+    feedback: list[str]
+    message: str
+
+
+def valid_choices(raw: object, option_count: int) -> list[int]:
+    """The option numbers a browser sent, with anything malformed or out of range dropped."""
+    if not isinstance(raw, list | tuple):
+        return []
+    picked = {item for item in raw if type(item) is int and 0 <= item < option_count}
+    return sorted(picked)
+
+
+def check_choice(exercise: KnowledgeCheck, raw_selection: object) -> ChoiceResult:
+    """Mark a knowledge check answer and gather the feedback for each option chosen."""
+    selection = valid_choices(raw_selection, len(exercise.options))
+    if not exercise.multiple:
+        selection = selection[:1]
+    if not selection:
+        return ChoiceResult(False, False, [], "Choose an answer first, then check it.")
+    right = {index for index, option in enumerate(exercise.options) if option.correct}
+    correct = set(selection) == right
+    feedback = [exercise.options[index].feedback for index in selection]
+    if correct:
+        message = "That's right."
+    elif set(selection) & right:
+        message = "Part of that is right. Have a look at why, then try again if you like."
+    else:
+        message = "Not quite. Have a look at why, then try again if you like."
+    return ChoiceResult(True, correct, feedback, message)

@@ -1,0 +1,95 @@
+"""A single or multiple choice question with kind feedback, "show me why" and a second try."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import KnowledgeCheck
+from coproduce.kinds.common.choice_group import ChoiceGroup
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.knowledge_check.checks import check_choice, valid_choices
+
+
+class KnowledgeCheckView:
+    """The correct answer and the explanation stay here until the learner has answered."""
+
+    def __init__(
+        self, exercise: KnowledgeCheck, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self.attempts = 0
+        self.choices = ChoiceGroup(
+            legend=exercise.prompt,
+            options=[option.text for option in exercise.options],
+            multiple=exercise.multiple,
+        )
+        self.check_button = button("Check my answer", "primary")
+        self.why_button = button("Show me why")
+        self.again_button = button("Try again")
+        self.feedback = LiveMessage()
+        self.why = widgets.HTML("")
+        self.why_button.layout.display = "none"
+        self.again_button.layout.display = "none"
+        self.check_button.on_click(lambda _: self.check())
+        self.why_button.on_click(lambda _: self.show_why())
+        self.again_button.on_click(lambda _: self.try_again())
+        actions = widgets.HBox([self.check_button, self.why_button, self.again_button])
+        actions.add_class("cp-actions")
+        self.widget = exercise_frame(
+            exercise.title, [self.choices, actions, self.feedback, self.why]
+        )
+
+    def check(self) -> None:
+        result = check_choice(self.exercise, self.choices.value)
+        if not result.answered:
+            self.feedback.html = paragraphs([result.message], "cp-note")
+            return
+        self.attempts += 1
+        self._show(result.message, result.feedback, result.correct)
+        answer = {
+            "selected": valid_choices(self.choices.value, len(self.exercise.options)),
+            "attempts": self.attempts,
+            "correct": result.correct,
+        }
+        problem = self._save(self.exercise.id, answer)
+        if problem:
+            self.feedback.html += paragraphs([problem], "cp-note")
+
+    def show_why(self) -> None:
+        self.why.value = paragraphs([self.exercise.explanation], "cp-why")
+        self.why_button.layout.display = "none"
+
+    def try_again(self) -> None:
+        self.choices.value = []
+        self.choices.disabled = False
+        self.check_button.layout.display = None
+        self.again_button.layout.display = "none"
+        self.why_button.layout.display = "none"
+        self.why.value = ""
+        self.feedback.html = paragraphs(["Have another go. Your first answer is kept too."])
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        attempts = answer.get("attempts")
+        self.attempts = attempts if isinstance(attempts, int) and attempts > 0 else 1
+        self.choices.value = valid_choices(answer.get("selected"), len(self.exercise.options))
+        result = check_choice(self.exercise, self.choices.value)
+        if result.answered:
+            self._show(result.message, result.feedback, result.correct)
+
+    def _show(self, message: str, feedback: list[str], correct: bool) -> None:
+        mark = "cp-right" if correct else "cp-not-yet"
+        self.feedback.html = paragraphs([message], mark) + paragraphs(feedback)
+        self.choices.disabled = True
+        self.check_button.layout.display = "none"
+        self.why_button.layout.display = None if not self.why.value else "none"
+        self.again_button.layout.display = None

@@ -1,0 +1,1 @@
+"""The ladder placement exercise kind: its checks and its view."""

@@ -1,0 +1,197 @@
+"""Place described situations on a ladder of participation, then read where each one sits.
+
+Each situation has a labelled drop-down list of the rungs (RungSelect), so it works by keyboard
+and needs no dragging. Where the course puts each situation, and why, stay in the kernel until
+the learner presses "Check my placements".
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from coproduce.content.model import Ladder, LadderPlacement
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.ladder_placement.checks import (
+    PlacementResult,
+    check_placements,
+    rung_label,
+    valid_placements,
+)
+
+NOT_PLACED = ""
+CHOOSE = "Choose a rung"
+CHANGED = "You changed this one. Press “Check my placements” to see where it sits."
+
+
+class RungSelect(anywidget.AnyWidget):
+    """A <label> and a <select> of rungs; the options hold rung names only, never the answer."""
+
+    _esm = Path(__file__).with_name("view.js")
+    label = traitlets.Unicode("").tag(sync=True)
+    options = traitlets.List(traitlets.List(traitlets.Unicode())).tag(sync=True)
+    value = traitlets.Unicode(NOT_PLACED).tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._placed)
+
+    def _placed(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        placed = content.get("placed") if isinstance(content, dict) else None
+        known = {value for _text, value in self.options}
+        if not self.disabled and isinstance(placed, str) and placed in known:
+            self.value = placed
+
+
+class LadderPlacementView:
+    """Saves each placement as it changes; explanations appear only after a check."""
+
+    def __init__(
+        self, exercise: LadderPlacement, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self.checked = False
+        self._restoring = False
+        ladder = context.content.ladders.get(exercise.ladder) if context else None
+        self.ladder: Ladder | None = ladder
+        self.selects: list[RungSelect] = []
+        self.results: list[widgets.HTML] = []
+        self.status = LiveMessage()
+        self.check_button = button("Check my placements", "primary")
+        self.check_button.on_click(lambda _: self.check())
+        if ladder is None:
+            missing = paragraphs(
+                ["This exercise cannot be shown yet: its ladder is missing from the course."],
+                "cp-note",
+            )
+            self.widget = exercise_frame(exercise.title, [widgets.HTML(missing)])
+            return
+        choices = [[CHOOSE, NOT_PLACED]] + [
+            [rung_label(ladder, rung.id), rung.id] for rung in reversed(ladder.rungs)
+        ]
+        situations: list[widgets.Widget] = []
+        count = len(exercise.situations)
+        for number, situation in enumerate(exercise.situations, start=1):
+            text = widgets.HTML(
+                f'<p class="cp-ladder-situation-text"><strong>Situation {number} of {count}.'
+                f"</strong> {html.escape(situation.text)}</p>"
+            )
+            select = RungSelect(
+                label=f"Where does situation {number} sit?", options=choices, value=NOT_PLACED
+            )
+            select.add_class("cp-ladder-select")
+            select.observe(lambda change, index=number - 1: self._on_change(index), "value")
+            result = widgets.HTML("")
+            result.add_class("cp-ladder-result")
+            box = widgets.VBox([text, select, result])
+            box.add_class("cp-ladder-situation")
+            self.selects.append(select)
+            self.results.append(result)
+            situations.append(box)
+        actions = widgets.HBox([self.check_button])
+        actions.add_class("cp-actions")
+        self.widget = exercise_frame(
+            exercise.title,
+            [
+                widgets.HTML(paragraphs([exercise.prompt], "cp-ladder-prompt")),
+                widgets.HTML(_ladder_html(ladder)),
+                *situations,
+                actions,
+                self.status,
+            ],
+        )
+        self.widget.add_class("cp-ladder-exercise")
+
+    @property
+    def placements(self) -> list[str | None]:
+        return [select.value or None for select in self.selects]
+
+    def _on_change(self, index: int) -> None:
+        if self._restoring:
+            return
+        if self.results[index].value:
+            self.results[index].value = paragraphs([CHANGED], "cp-note")
+        self._save_now()
+
+    def check(self) -> None:
+        if self.ladder is None:
+            return
+        result = check_placements(self.exercise, self.ladder, self.placements)
+        if not result.complete:
+            self.status.html = paragraphs([result.message], "cp-note")
+            return
+        self.checked = True
+        self._show(result)
+        self._save_now(result.matched)
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        if self.ladder is None or not isinstance(answer, dict):
+            return
+        placements = valid_placements(
+            answer.get("placements"), self.ladder, len(self.exercise.situations)
+        )
+        self._restoring = True
+        try:
+            for select, place in zip(self.selects, placements, strict=True):
+                select.value = place or NOT_PLACED
+        finally:
+            self._restoring = False
+        if answer.get("checked") is True:
+            result = check_placements(self.exercise, self.ladder, placements)
+            if result.complete:
+                self.checked = True
+                self._show(result)
+
+    def _show(self, result: PlacementResult) -> None:
+        for box, situation in zip(self.results, result.situations, strict=True):
+            mark = "cp-ladder-same" if situation.same else "cp-ladder-differs"
+            box.value = paragraphs([situation.message], mark) + paragraphs(
+                [situation.explanation], "cp-why"
+            )
+        self.status.html = paragraphs([result.message])
+
+    def _save_now(self, matched: int | None = None) -> None:
+        answer: dict[str, Any] = {"placements": self.placements, "checked": self.checked}
+        if matched is not None:
+            answer["matched"] = matched
+        problem = self._save(self.exercise.id, answer)
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+
+
+def _ladder_html(ladder: Ladder) -> str:
+    """The ladder from its top rung down, as text: names, parts and what each rung means."""
+    total = len(ladder.rungs)
+    items = []
+    for number, rung in reversed(list(enumerate(ladder.rungs, start=1))):
+        items.append(
+            '<li class="cp-rung">'
+            f'<span class="cp-rung-name">{html.escape(rung.name)}</span> '
+            f'<span class="cp-rung-where">rung {number} of {total}, '
+            f"{html.escape(rung.group.lower())}</span>"
+            f'<span class="cp-rung-description">{html.escape(rung.description)}</span>'
+            "</li>"
+        )
+    return (
+        '<details class="cp-ladder" open>'
+        f"<summary>The ladder: {html.escape(ladder.title)}</summary>"
+        '<p class="cp-ladder-top">Top of the ladder: most power for people</p>'
+        f'<ul class="cp-ladder-rungs">{"".join(items)}</ul>'
+        '<p class="cp-ladder-bottom">Bottom of the ladder: least power for people</p>'
+        f'<p class="cp-ladder-source">Source: {html.escape(ladder.source)}</p>'
+        "</details>"
+    )

@@ -1,0 +1,1 @@
+"""The payment planner exercise kind: its checks and its view."""

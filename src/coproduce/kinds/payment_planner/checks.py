@@ -1,0 +1,231 @@
+"""Money for the payment planner: whole pence and Decimal, never floating point.
+
+Plain functions, answer in and result out, so they can be tested without a kernel or a browser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from coproduce.content.model import PaymentRate
+from coproduce.text.clean import clean_text
+
+MAX_PEOPLE = 200
+MAX_UNITS = 500
+MAX_EXPENSE_PENCE = 100_000_00  # 100,000 pounds for one expense is already far beyond a project
+CURRENCY_SYMBOLS = {"GBP": "\u00a3", "EUR": "\u20ac", "USD": "$"}
+_AMOUNT = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
+_NEGATIVE = re.compile("^[-\u2212\u2013(]")
+_IGNORED = re.compile("[\\s,\u00a3\u20ac$]|gbp|eur|usd", re.IGNORECASE)
+
+
+def to_pence(amount: object) -> int:
+    """An amount in pounds (number or text) as whole pence, a half penny rounding up."""
+    if isinstance(amount, bool):
+        raise ValueError("not an amount")
+    try:
+        value = Decimal(str(amount))
+    except InvalidOperation as error:
+        raise ValueError("not an amount") from error
+    if not value.is_finite():
+        raise ValueError("not an amount")
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_money(pence: int, currency: str = "GBP") -> str:
+    """12345 -> '£123.45'; a currency without a symbol is written as its code."""
+    sign = "-" if pence < 0 else ""
+    pounds, rest = divmod(abs(pence), 100)
+    number = f"{pounds:,}.{rest:02d}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{sign}{symbol}{number}" if symbol else f"{sign}{currency} {number}"
+
+
+def currency_label(currency: str) -> str:
+    """The symbol to show beside an amount box, or the currency's code."""
+    return CURRENCY_SYMBOLS.get(currency, currency)
+
+
+def pence_text(pence: int) -> str:
+    """Pence as a plain amount for saving, like '12.50'."""
+    pounds, rest = divmod(max(0, pence), 100)
+    return f"{pounds}.{rest:02d}"
+
+
+@dataclass(frozen=True)
+class AmountCheck:
+    ok: bool
+    pence: int  # 0 unless ok
+    message: str  # a kind message when not ok
+
+
+def parse_amount(raw: object, currency: str = "GBP") -> AmountCheck:
+    """What a learner typed in an amount box. Empty means nothing; below zero is refused."""
+    not_a_number = AmountCheck(False, 0, "Please type a number, like 12.50.")
+    if raw is None:
+        return AmountCheck(True, 0, "")
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
+        return not_a_number
+    if isinstance(raw, str) and len(raw) > 40:
+        return not_a_number
+    text = clean_text(raw, 40).text.strip() if isinstance(raw, str) else str(raw)
+    if not text:
+        return AmountCheck(True, 0, "")
+    if _NEGATIVE.match(text):
+        return AmountCheck(
+            False, 0, "An amount cannot be less than zero. Please type the cost, like 12.50."
+        )
+    number = _IGNORED.sub("", text)
+    if not _AMOUNT.match(number):
+        return not_a_number
+    pence = to_pence(number)
+    if pence > MAX_EXPENSE_PENCE:
+        return AmountCheck(
+            False,
+            0,
+            f"That looks very large for one cost. Please check it. "
+            f"This planner takes up to {format_money(MAX_EXPENSE_PENCE, currency)} for each one.",
+        )
+    return AmountCheck(True, pence, "")
+
+
+def clean_count(raw: object, maximum: int) -> int:
+    """A whole number from 0 to maximum; anything else becomes 0 (or the maximum if too big)."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return 0
+    return min(max(raw, 0), maximum)
+
+
+def count_problem(raw: object, maximum: int, what: str) -> str:
+    """A kind message when a count is at its limit, else nothing."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= maximum:
+        return f"{maximum} {what} is the most one row can hold. Add another row if you need more."
+    return ""
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    rate_id: str
+    people: int
+    units: int
+
+    def as_answer(self) -> dict[str, object]:
+        return {"rate": self.rate_id, "people": self.people, "units": self.units}
+
+
+def clean_rows(raw: object, rates: Sequence[PaymentRate], max_rows: int) -> list[PlanRow]:
+    """Saved rows made safe: known rates only, counts within limits, no more than max_rows."""
+    if not isinstance(raw, list):
+        return []
+    known = {rate.id for rate in rates}
+    rows = []
+    for item in raw[: max_rows * 4]:
+        if not isinstance(item, dict) or not isinstance(item.get("rate"), str):
+            continue
+        if item["rate"] not in known:
+            continue
+        rows.append(
+            PlanRow(
+                str(item["rate"]),
+                clean_count(item.get("people"), MAX_PEOPLE),
+                clean_count(item.get("units"), MAX_UNITS),
+            )
+        )
+    return rows[:max_rows]
+
+
+def clean_expenses(raw: object, expense_types: Sequence[str]) -> dict[str, int]:
+    """Saved expenses made safe: known types only, valid amounts only, in pence."""
+    if not isinstance(raw, dict):
+        return {}
+    expenses = {}
+    for name in expense_types:
+        checked = parse_amount(raw.get(name))
+        if checked.ok and checked.pence:
+            expenses[name] = checked.pence
+    return expenses
+
+
+def clean_recognition(raw: object, options: Sequence[str]) -> list[str]:
+    """Saved recognition choices made safe: known options only, in the course's order."""
+    if not isinstance(raw, list):
+        return []
+    chosen = {item for item in raw if isinstance(item, str)}
+    return [option for option in options if option in chosen]
+
+
+def rate_pence(rate: PaymentRate) -> int:
+    return to_pence(rate.amount)
+
+
+def row_pence(row: PlanRow, rates: Sequence[PaymentRate]) -> int:
+    rate = next((rate for rate in rates if rate.id == row.rate_id), None)
+    if rate is None:
+        return 0
+    people = clean_count(row.people, MAX_PEOPLE)
+    units = clean_count(row.units, MAX_UNITS)
+    return rate_pence(rate) * people * units
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1 or word.endswith("s"):
+        return word
+    return word + "s"
+
+
+def per_unit(unit: str) -> str:
+    """'a day', 'an hour': how a price for one unit is read."""
+    article = "an" if unit[:1].lower() in "aeiou" or unit.lower().startswith("hour") else "a"
+    return f"{article} {unit}"
+
+
+def row_sentence(row: PlanRow, rates: Sequence[PaymentRate], currency: str = "GBP") -> str:
+    """'3 people, 2 hours each, at £27.50 an hour: £165.00'."""
+    rate = next((rate for rate in rates if rate.id == row.rate_id), None)
+    if rate is None:
+        return ""
+    people = f"{row.people} {'person' if row.people == 1 else 'people'}"
+    units = f"{row.units} {plural(row.units, rate.unit)} each"
+    price = format_money(rate_pence(rate), currency)
+    cost = format_money(row_pence(row, rates), currency)
+    return f"{people}, {units}, at {price} {per_unit(rate.unit)}: {cost}"
+
+
+@dataclass(frozen=True)
+class PlanTotal:
+    payments: int
+    expenses: int
+
+    @property
+    def total(self) -> int:
+        return self.payments + self.expenses
+
+
+def plan_total(
+    rows: Sequence[PlanRow], expenses: dict[str, int], rates: Sequence[PaymentRate]
+) -> PlanTotal:
+    payments = sum(row_pence(row, rates) for row in rows)
+    spent = sum(pence for pence in expenses.values() if isinstance(pence, int) and pence > 0)
+    return PlanTotal(payments, spent)
+
+
+def total_lines(total: PlanTotal, currency: str = "GBP") -> list[str]:
+    return [
+        f"Payment for time: {format_money(total.payments, currency)}",
+        f"Expenses: {format_money(total.expenses, currency)}",
+        f"Total: {format_money(total.total, currency)}",
+    ]
+
+
+def plan_answer(
+    rows: Sequence[PlanRow], expenses: dict[str, int], recognition: Sequence[str]
+) -> dict[str, object]:
+    """What is saved: rows, expenses as '12.50' text by type, recognition by its words."""
+    return {
+        "rows": [row.as_answer() for row in rows],
+        "expenses": {name: pence_text(pence) for name, pence in expenses.items() if pence > 0},
+        "recognition": list(recognition),
+    }

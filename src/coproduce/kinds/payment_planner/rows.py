@@ -1,0 +1,98 @@
+"""One row of the payment plan: an activity, how many people and how many units each."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from coproduce.content.model import PaymentRate, PaymentRates
+from coproduce.kinds.common.frame import paragraphs
+from coproduce.kinds.payment_planner.checks import (
+    MAX_PEOPLE,
+    MAX_UNITS,
+    PlanRow,
+    format_money,
+    per_unit,
+    plural,
+    rate_pence,
+    row_sentence,
+)
+
+
+def field(control: widgets.Widget) -> widgets.Widget:
+    control.add_class("cp-pay-field")
+    return control
+
+
+class RowControls:
+    """One row of the plan: an activity, how many people and how many units each."""
+
+    def __init__(self, number: int, rates: PaymentRates, row: PlanRow) -> None:
+        self.rates = rates
+        self.number = number
+        options = [
+            (
+                f"{rate.activity}: {format_money(rate_pence(rate), rates.currency)} "
+                f"{per_unit(rate.unit)}",
+                rate.id,
+            )
+            for rate in rates.rates
+        ]
+        style = {"description_width": "initial"}
+        self.activity = field(
+            widgets.Dropdown(
+                options=options,
+                value=row.rate_id,
+                description=f"Activity {number}",
+                style=style,
+                layout=widgets.Layout(width="100%"),
+            )
+        )
+        self.people = field(
+            widgets.BoundedIntText(
+                value=row.people,
+                min=0,
+                max=MAX_PEOPLE,
+                description=f"People (activity {number})",
+                style=style,
+            )
+        )
+        self.units = field(
+            widgets.BoundedIntText(
+                value=row.units,
+                min=0,
+                max=MAX_UNITS,
+                description=self._units_label(row.rate_id),
+                style=style,
+            )
+        )
+        self.cost = widgets.HTML()
+        self.cost.add_class("cp-pay-row-cost")
+        counts = widgets.HBox([self.people, self.units])
+        counts.add_class("cp-pay-counts")
+        self.box = widgets.VBox([self.activity, counts, self.cost])
+        self.box.add_class("cp-pay-row")
+        self.refresh()
+
+    def _rate(self, rate_id: str) -> PaymentRate:
+        return next((rate for rate in self.rates.rates if rate.id == rate_id), self.rates.rates[0])
+
+    def _units_label(self, rate_id: str) -> str:
+        unit = plural(2, self._rate(rate_id).unit)
+        return f"{unit[:1].upper()}{unit[1:]} each (activity {self.number})"
+
+    @property
+    def row(self) -> PlanRow:
+        return PlanRow(str(self.activity.value), int(self.people.value), int(self.units.value))
+
+    def refresh(self) -> None:
+        self.units.description = self._units_label(str(self.activity.value))
+        # A phone cuts a long activity short inside the list, so it is written out in full here.
+        self.cost.value = paragraphs(
+            [self._rate(str(self.activity.value)).activity], "cp-pay-row-activity"
+        ) + paragraphs([row_sentence(self.row, self.rates.rates, self.rates.currency)])
+
+    def set(self, row: PlanRow) -> None:
+        self.activity.value = row.rate_id
+        self.people.value = row.people
+        self.units.value = row.units
+        self.refresh()

@@ -1,0 +1,286 @@
+"""Plan what involving public contributors costs: time, expenses and other ways to say thanks."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import PaymentPlanner
+from coproduce.kinds.common.choice_group import ChoiceGroup
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.payment_planner.checks import (
+    MAX_PEOPLE,
+    MAX_UNITS,
+    PlanRow,
+    clean_expenses,
+    clean_recognition,
+    clean_rows,
+    count_problem,
+    currency_label,
+    parse_amount,
+    pence_text,
+    plan_answer,
+    plan_total,
+    total_lines,
+)
+from coproduce.kinds.payment_planner.rows import RowControls
+
+RATES_FILE = "course/payment-rates.yml"
+
+
+class PaymentPlannerView:
+    """Saves on each change; money is counted in whole pence."""
+
+    def __init__(
+        self, exercise: PaymentPlanner, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self._quiet = False
+        rates = context.content.payment_rates if context is not None else None
+        self.status = LiveMessage()
+        if rates is None:
+            self.rates = None
+            self.status.html = paragraphs(
+                [f"The payment rates are missing. Ask the trainer to add {RATES_FILE}."], "cp-note"
+            )
+            self.widget = exercise_frame(exercise.title, [self.status])
+            return
+        self.rates = rates
+        self.rows: list[RowControls] = []
+        self.rows_box = widgets.VBox()
+        self.rows_box.add_class("cp-pay-rows")
+        self.add_button = button("Add a row")
+        self.remove_button = button("Remove last row")
+        self.add_button.on_click(lambda _: self.add_row())
+        self.remove_button.on_click(lambda _: self.remove_row())
+        actions = widgets.HBox([self.add_button, self.remove_button])
+        actions.add_class("cp-actions")
+
+        self.expenses: dict[str, widgets.Text] = {}
+        for name in exercise.expense_types:
+            box = widgets.Text(
+                description=f"{name} ({currency_label(rates.currency)})",
+                continuous_update=False,
+                style={"description_width": "initial"},
+            )
+            box.add_class("cp-pay-field")
+            box.add_class("cp-pay-expense")
+            box.observe(self._on_expense, "value")
+            self.expenses[name] = box
+        self.expense_notes = widgets.HTML()
+        self.expense_notes.add_class("cp-pay-expense-notes")
+
+        self.recognition = ChoiceGroup(
+            legend="Other ways to recognise people's work (tick all you will offer)",
+            options=list(exercise.recognition_options),
+            multiple=True,
+        )
+        self.recognition.add_class("cp-pay-recognition")
+        self.recognition.observe(self._on_change, "value")
+
+        self.total = LiveMessage()
+        self.total.add_class("cp-pay-total")
+        reminder = widgets.HTML(
+            f'<p class="cp-pay-reminder"><strong>Remember:</strong> '
+            f"{html.escape(exercise.reminder)}</p>"
+        )
+        checked = rates.checked
+        source = widgets.HTML(
+            paragraphs(
+                [
+                    f"Where the rates come from: {rates.source}. "
+                    f"Checked on {checked.day} {checked:%B %Y}.",
+                    rates.note,
+                    f"Trainers can change the rates in the file {RATES_FILE}.",
+                ],
+                "cp-pay-source",
+            )
+        )
+        self.widget = exercise_frame(
+            exercise.title,
+            [
+                widgets.HTML(paragraphs([exercise.prompt])),
+                widgets.HTML('<h4 class="cp-pay-heading">Payment for time</h4>'),
+                widgets.HTML(
+                    paragraphs(
+                        [
+                            f"Each row is one kind of activity. Up to {MAX_PEOPLE} people "
+                            f"and {MAX_UNITS} units each in a row, and up to "
+                            f"{exercise.max_rows} rows."
+                        ],
+                        "cp-pay-hint",
+                    )
+                ),
+                self.rows_box,
+                actions,
+                widgets.HTML('<h4 class="cp-pay-heading">Expenses</h4>'),
+                widgets.HTML(
+                    paragraphs(
+                        ["Type what you expect to spend. Leave a box empty if you need nothing."],
+                        "cp-pay-hint",
+                    )
+                ),
+                *self.expenses.values(),
+                self.expense_notes,
+                self.recognition,
+                self.total,
+                reminder,
+                self.status,
+                source,
+            ],
+        )
+        self.widget.add_class("cp-pay")
+        self._set_rows([self._new_row()])
+        self._show_total()
+
+    # Rows
+
+    def _new_row(self) -> PlanRow:
+        assert self.rates is not None
+        return PlanRow(self.rates.rates[0].id, 1, 1)
+
+    def _set_rows(self, rows: list[PlanRow]) -> None:
+        assert self.rates is not None
+        while len(self.rows) > len(rows):
+            self._drop_last()
+        for index, row in enumerate(rows):
+            if index < len(self.rows):
+                self.rows[index].set(row)
+            else:
+                self._append(row)
+        self.rows_box.children = [controls.box for controls in self.rows]
+
+    def _append(self, row: PlanRow) -> None:
+        assert self.rates is not None
+        controls = RowControls(len(self.rows) + 1, self.rates, row)
+        for control in (controls.activity, controls.people, controls.units):
+            control.observe(self._on_row_change, "value")
+        self.rows.append(controls)
+
+    def _drop_last(self) -> None:
+        controls = self.rows.pop()
+        for control in (controls.activity, controls.people, controls.units):
+            control.unobserve(self._on_row_change, "value")
+
+    def add_row(self) -> None:
+        if len(self.rows) >= self.exercise.max_rows:
+            self.status.html = paragraphs(
+                [
+                    f"This plan has room for {self.exercise.max_rows} rows. "
+                    "Change a row above instead."
+                ],
+                "cp-note",
+            )
+            return
+        self._append(self._new_row())
+        self.rows_box.children = [controls.box for controls in self.rows]
+        self._changed(f"Activity {len(self.rows)} added, above these buttons.")
+
+    def remove_row(self) -> None:
+        if len(self.rows) <= 1:
+            self.status.html = paragraphs(
+                ["The plan needs one row. Set its people to 0 if you do not need it."], "cp-note"
+            )
+            return
+        self._drop_last()
+        self.rows_box.children = [controls.box for controls in self.rows]
+        self._changed(f"Activity {len(self.rows) + 1} removed.")
+
+    # Changes
+
+    def _on_row_change(self, change: dict[str, Any]) -> None:
+        for controls in self.rows:
+            if change["owner"] in (controls.activity, controls.people, controls.units):
+                controls.refresh()
+                limit = ""
+                if change["owner"] is controls.people:
+                    limit = count_problem(change["new"], MAX_PEOPLE, "people")
+                elif change["owner"] is controls.units:
+                    limit = count_problem(change["new"], MAX_UNITS, "units")
+                if limit and not self._quiet:
+                    self._changed(limit)
+                    return
+        self._on_change(change)
+
+    def _on_expense(self, _change: dict[str, Any]) -> None:
+        # The note is also said in the status, so a screen reader hears why an amount is left out.
+        notes = self._show_expense_notes()
+        if not self._quiet:
+            self._changed(" ".join(notes))
+
+    def _on_change(self, _change: dict[str, Any]) -> None:
+        if not self._quiet:
+            self._changed("")
+
+    def _show_expense_notes(self) -> list[str]:
+        assert self.rates is not None
+        notes = []
+        for name, box in self.expenses.items():
+            checked = parse_amount(box.value, self.rates.currency)
+            if not checked.ok:
+                notes.append(f"{name}: {checked.message}")
+        self.expense_notes.value = paragraphs(notes, "cp-note")
+        return notes
+
+    def _expense_pence(self) -> dict[str, int]:
+        assert self.rates is not None
+        amounts = {}
+        for name, box in self.expenses.items():
+            checked = parse_amount(box.value, self.rates.currency)
+            if checked.ok and checked.pence:
+                amounts[name] = checked.pence
+        return amounts
+
+    def _recognition(self) -> list[str]:
+        options = self.exercise.recognition_options
+        return [options[i] for i in self.recognition.value if 0 <= i < len(options)]
+
+    def _show_total(self) -> None:
+        assert self.rates is not None
+        rows = [controls.row for controls in self.rows]
+        total = plan_total(rows, self._expense_pence(), self.rates.rates)
+        lines = total_lines(total, self.rates.currency)
+        self.total.html = paragraphs(lines[:-1]) + paragraphs(lines[-1:], "cp-pay-grand")
+
+    def _changed(self, message: str) -> None:
+        self._show_total()
+        self.save_now(message)
+
+    def answer(self) -> dict[str, Any]:
+        rows = [controls.row for controls in self.rows]
+        return plan_answer(rows, self._expense_pence(), self._recognition())
+
+    def save_now(self, message: str = "") -> None:
+        problem = self._save(self.exercise.id, self.answer())
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+        else:
+            self.status.html = paragraphs([message, "Saved."], "cp-saved")
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        if self.rates is None or not isinstance(answer, dict):
+            return
+        self._quiet = True
+        try:
+            rows = clean_rows(answer.get("rows"), self.rates.rates, self.exercise.max_rows)
+            self._set_rows(rows or [self._new_row()])
+            expenses = clean_expenses(answer.get("expenses"), self.exercise.expense_types)
+            for name, box in self.expenses.items():
+                box.value = pence_text(expenses[name]) if name in expenses else ""
+            self._show_expense_notes()
+            options = self.exercise.recognition_options
+            chosen = clean_recognition(answer.get("recognition"), options)
+            self.recognition.value = [options.index(option) for option in chosen]
+        finally:
+            self._quiet = False
+        self._show_total()

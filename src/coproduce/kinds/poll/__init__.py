@@ -1,0 +1,1 @@
+"""The poll exercise kind: its checks and its view."""

@@ -1,0 +1,1 @@
+"""The power reflection exercise kind: its checks and its view."""

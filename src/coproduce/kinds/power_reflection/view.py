@@ -1,0 +1,123 @@
+"""Power reflection: rate sentences about your own sources of power; always private.
+
+One labelled group of options per sentence. As ratings come in, a profile chart (with a table of
+the same numbers) and the prompts that match the learner's answers appear. The prompts stay in
+the kernel until the ratings that call for them have been given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import PowerReflection
+from coproduce.kinds.common.bar_chart import Bar, bar_chart
+from coproduce.kinds.common.choice_group import ChoiceGroup
+from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.power_reflection.checks import (
+    PowerProfile,
+    profile,
+    progress_message,
+    rating_number,
+    rating_words,
+    valid_ratings,
+)
+
+PRIVATE = "Only you can see this. Your answers are not shown to anyone else."
+
+
+class PowerReflectionView:
+    """Saves {"ratings": {"statement number": scale number}} on every change."""
+
+    def __init__(
+        self, exercise: PowerReflection, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self._restoring = False
+        self.groups = [
+            ChoiceGroup(legend=statement.text, options=list(exercise.scale), multiple=False)
+            for statement in exercise.statements
+        ]
+        for group in self.groups:
+            group.add_class("cp-power-statement")
+            group.observe(self._on_rating, "value")
+        intro = widgets.HTML(
+            paragraphs([PRIVATE], "cp-power-private") + paragraphs([exercise.prompt])
+        )
+        statements = widgets.VBox(self.groups)
+        statements.add_class("cp-power-statements")
+        self.chart = widgets.HTML("")
+        self.chart.add_class("cp-power-profile")
+        self.prompts = widgets.HTML("")
+        self.prompts.add_class("cp-power-prompts")
+        self.status = LiveMessage()
+        self.widget = exercise_frame(
+            exercise.title, [intro, statements, self.status, self.chart, self.prompts]
+        )
+        self.widget.add_class("cp-power-reflection")
+        self._show(profile(exercise, {}))
+
+    def ratings(self) -> dict[int, int]:
+        raw = {index: group.value[0] for index, group in enumerate(self.groups) if group.value}
+        return valid_ratings(raw, len(self.exercise.statements), len(self.exercise.scale))
+
+    def _on_rating(self, _change: dict[str, Any]) -> None:
+        if self._restoring:
+            return
+        ratings = self.ratings()
+        result = profile(self.exercise, ratings)
+        self._show(result)
+        problem = self._save(
+            self.exercise.id, {"ratings": {str(key): value for key, value in ratings.items()}}
+        )
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+        else:
+            self.status.html = paragraphs([progress_message(result)], "cp-saved")
+
+    def _show(self, result: PowerProfile) -> None:
+        if not result.answered:
+            self.chart.value = ""
+            self.prompts.value = ""
+            return
+        scale = list(self.exercise.scale)
+        bars = [
+            Bar(
+                label=score.source,
+                value=score.average + 1,
+                value_text=rating_number(score.average, len(scale)),
+                detail=rating_words(score.average, scale),
+            )
+            for score in result.scores
+        ]
+        self.chart.value = '<h4 class="cp-power-heading">Your profile so far</h4>' + bar_chart(
+            bars,
+            caption=f"Your average rating for each source of power, from 1 to {len(scale)}",
+            maximum=len(scale),
+            headings=("Source of power", "Your average", "In words"),
+        )
+        if result.prompts:
+            items = "".join(f"<li>{paragraphs([text])}</li>" for text in result.prompts)
+            self.prompts.value = (
+                '<h4 class="cp-power-heading">Questions to think about</h4>'
+                f'<ul class="cp-power-prompt-list">{items}</ul>'
+            )
+        else:
+            self.prompts.value = ""
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        raw = answer.get("ratings") if isinstance(answer, dict) else None
+        ratings = valid_ratings(raw, len(self.exercise.statements), len(self.exercise.scale))
+        self._restoring = True
+        try:
+            for index, group in enumerate(self.groups):
+                group.value = [ratings[index]] if index in ratings else []
+        finally:
+            self._restoring = False
+        result = profile(self.exercise, ratings)
+        self._show(result)
+        if result.answered:
+            self.status.html = paragraphs([progress_message(result, saved=False)], "cp-saved")

@@ -1,0 +1,1 @@
+"""The reflection exercise kind: its checks and its view."""

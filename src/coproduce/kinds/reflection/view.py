@@ -1,0 +1,124 @@
+"""Free text for the learner's own thinking: private unless they choose to share it."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import Reflection
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    count_message,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.text.clean import clean_text
+
+SAVE_AFTER_QUIET_SECONDS = 1.0
+
+
+class ReflectionView:
+    """Saves a moment after the learner stops typing, so nothing is lost on a refresh."""
+
+    def __init__(
+        self, exercise: Reflection, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self.text = widgets.Textarea(
+            description=exercise.prompt,
+            placeholder=exercise.placeholder,
+            rows=5,
+            layout=widgets.Layout(width="100%"),
+            style={"description_width": "initial"},
+        )
+        self.text.add_class("cp-textarea")
+        self.count = widgets.HTML(paragraphs([count_message(0, exercise.max_chars)], "cp-count"))
+        self.share = widgets.Checkbox(
+            description="Share my answer with the room, without my name",
+            indent=False,
+            layout=widgets.Layout(display=None if exercise.can_share else "none"),
+        )
+        self.skip_button = button("I'd rather not answer")
+        self.status = LiveMessage()
+        self.skipped = False
+        self._restoring = False
+        self.text.observe(self._on_text, "value")
+        self.share.observe(self._on_share, "value")
+        self.skip_button.on_click(lambda _: self.skip())
+        privacy = paragraphs(
+            [
+                "Only you can see this unless you tick the box to share it."
+                if exercise.can_share
+                else "Only you can see this."
+            ]
+        )
+        self.widget = exercise_frame(
+            exercise.title,
+            [
+                widgets.HTML(privacy),
+                self.text,
+                self.count,
+                self.share,
+                self.skip_button,
+                self.status,
+            ],
+        )
+
+    def _on_text(self, change: dict[str, Any]) -> None:
+        length = len(change["new"] or "")
+        self.count.value = paragraphs([count_message(length, self.exercise.max_chars)], "cp-count")
+        self.skipped = False
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(SAVE_AFTER_QUIET_SECONDS, self.save_now)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _on_share(self, _change: dict[str, Any]) -> None:
+        if not self._restoring:
+            self.save_now()
+
+    def skip(self) -> None:
+        self.skipped = True
+        self.share.value = False
+        self.save_now()
+        self.status.html = paragraphs(["That's fine. You can come back to this at any time."])
+
+    def save_now(self) -> None:
+        cleaned = clean_text(self.text.value, self.exercise.max_chars)
+        answer = {
+            "text": "" if self.skipped else cleaned.text,
+            "shared": bool(self.share.value) and not self.skipped,
+            "skipped": self.skipped,
+        }
+        problem = self._save(self.exercise.id, answer)
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+        elif cleaned.was_cut:
+            self.status.html = paragraphs(
+                [f"Saved the first {self.exercise.max_chars} characters."], "cp-note"
+            )
+        else:
+            self.status.html = paragraphs(["Saved."], "cp-saved")
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        self._restoring = True
+        self.text.unobserve(self._on_text, "value")
+        cleaned = clean_text(answer.get("text", ""), self.exercise.max_chars)
+        self.text.value = cleaned.text
+        self.count.value = paragraphs(
+            [count_message(len(cleaned.text), self.exercise.max_chars)], "cp-count"
+        )
+        self.text.observe(self._on_text, "value")
+        self.skipped = bool(answer.get("skipped", False))
+        self.share.value = bool(answer.get("shared", False)) and self.exercise.can_share
+        self._restoring = False

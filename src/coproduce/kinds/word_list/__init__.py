@@ -1,0 +1,1 @@
+"""The word list exercise kind: its checks and its view."""

@@ -1,0 +1,77 @@
+"""A few words in answer to a prompt: clean them to share safely, and explain kindly.
+
+Plain functions, answer in and result out, so every rule is tested without a kernel or browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coproduce.text.clean import clean_text
+
+# Marks that flip the direction of the text around them could scramble a shared screen.
+_DIRECTION_OVERRIDES = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Enough to clean any sensible word; longer input is cut before any work is done on it.
+_READ_AT_MOST = 2000
+
+
+@dataclass(frozen=True)
+class WordListResult:
+    words: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        if not self.words:
+            return "Write at least one word, then press Submit."
+        return "Thank you. Your words are in."
+
+
+def clean_word(raw: object, max_chars: int) -> tuple[str, bool]:
+    """One word or short phrase: no control codes, single spaces, capped. Returns (word, cut)."""
+    text = clean_text(raw[:_READ_AT_MOST], _READ_AT_MOST).text if isinstance(raw, str) else ""
+    text = " ".join(_DIRECTION_OVERRIDES.sub("", text).split())
+    if len(text) > max_chars:
+        return text[:max_chars].rstrip(), True
+    return text, False
+
+
+def clean_words(raw: object, max_words: int, max_chars: int) -> WordListResult:
+    """The words to keep, in order: no empties, no repeats (ignoring case), at most max_words."""
+    items = list(raw[: max_words * 4]) if isinstance(raw, list | tuple) else []
+    words: list[str] = []
+    seen: set[str] = set()
+    notes: list[str] = []
+    repeated = False
+    for number, item in enumerate(items, start=1):
+        word, cut = clean_word(item, max_chars)
+        if not word:
+            continue
+        if word.casefold() in seen:
+            repeated = True
+            continue
+        if len(words) == max_words:
+            notes.append(f"Only the first {max_words} words are kept.")
+            break
+        if cut:
+            notes.append(
+                f"Word {number} was longer than {max_chars} characters. "
+                f"We kept the first {max_chars}."
+            )
+        seen.add(word.casefold())
+        words.append(word)
+    if repeated:
+        notes.append("A word you wrote twice is kept once.")
+    return WordListResult(words, notes)
+
+
+def too_long_message(number: int, raw: object, max_chars: int) -> str:
+    """A gentle note while typing, or "" when the word fits."""
+    text = raw[:_READ_AT_MOST] if isinstance(raw, str) else ""
+    if len(" ".join(text.split())) <= max_chars:
+        return ""
+    return (
+        f"Word {number} is a little long. Only the first {max_chars} characters will be kept. "
+        "Try a shorter word or two."
+    )

@@ -1,0 +1,114 @@
+"""A few words in answer to a prompt, shared with the room without names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.content.model import WordList
+from coproduce.kinds.common.frame import (
+    ExerciseContext,
+    SaveAnswer,
+    button,
+    exercise_frame,
+    paragraphs,
+)
+from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.word_list.checks import clean_words, too_long_message
+
+SHARED_NOTE = "Your words are shared with the room without your name."
+PRIVATE_NOTE = "Only you can see your words."
+
+
+class WordListView:
+    """One labelled box per word; Submit cleans the words, saves them and shows them back."""
+
+    def __init__(
+        self, exercise: WordList, save: SaveAnswer, context: ExerciseContext | None = None
+    ) -> None:
+        self.exercise = exercise
+        self._save = save
+        self._restoring = False
+        count = exercise.max_words
+        self.boxes = [
+            widgets.Text(
+                description=f"Word {number} of {count}",
+                # Sent when the learner leaves the box: one update, so a quick Submit cannot
+                # overtake the words that ipywidgets would otherwise still be holding back.
+                continuous_update=False,
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="100%"),
+            )
+            for number in range(1, count + 1)
+        ]
+        for box in self.boxes:
+            box.add_class("cp-word-box")
+            box.observe(self._on_type, "value")
+        self.hint = LiveMessage()
+        self.status = LiveMessage()
+        self.submit_button = button("Submit", "primary")
+        self.submit_button.on_click(lambda _: self.submit())
+        note = SHARED_NOTE if exercise.visibility == "shared" else PRIVATE_NOTE
+        limit = f"Up to {count} words. Each can be up to {exercise.max_chars_per_word} characters."
+        words = widgets.VBox(self.boxes)
+        words.add_class("cp-word-boxes")
+        actions = widgets.HBox([self.submit_button])
+        actions.add_class("cp-actions")
+        self.widget = exercise_frame(
+            exercise.title,
+            [
+                widgets.HTML(paragraphs([exercise.prompt], "cp-word-prompt")),
+                widgets.HTML(paragraphs([limit, note], "cp-word-note")),
+                words,
+                self.hint,
+                actions,
+                self.status,
+            ],
+        )
+        self.widget.add_class("cp-word-list")
+
+    def _on_type(self, _change: dict[str, Any]) -> None:
+        if self._restoring:
+            return
+        limit = self.exercise.max_chars_per_word
+        notes = [
+            too_long_message(number, box.value, limit)
+            for number, box in enumerate(self.boxes, start=1)
+        ]
+        self.hint.html = paragraphs(notes, "cp-note")
+
+    def submit(self) -> None:
+        result = clean_words(
+            [box.value for box in self.boxes],
+            self.exercise.max_words,
+            self.exercise.max_chars_per_word,
+        )
+        if not result.words:
+            self.status.html = paragraphs([result.message], "cp-note")
+            return
+        problem = self._save(self.exercise.id, {"words": result.words})
+        if problem:
+            self.status.html = paragraphs([problem], "cp-note")
+            return
+        self._fill(result.words)
+        self.status.html = paragraphs([result.message], "cp-word-done") + paragraphs(
+            result.notes, "cp-note"
+        )
+
+    def restore(self, answer: dict[str, Any]) -> None:
+        raw = answer.get("words") if isinstance(answer, dict) else None
+        result = clean_words(raw, self.exercise.max_words, self.exercise.max_chars_per_word)
+        if not result.words:
+            return
+        self._fill(result.words)
+        self.status.html = paragraphs([result.message], "cp-word-done")
+
+    def _fill(self, words: list[str]) -> None:
+        self._restoring = True
+        try:
+            for index, box in enumerate(self.boxes):
+                box.value = words[index] if index < len(words) else ""
+        finally:
+            self._restoring = False
+        self.hint.html = ""

@@ -1,0 +1,90 @@
+"""One learner's answers in one kernel: saved as given, restored when the browser says who it is."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from coproduce.live.store import LOCAL_SESSION, AnswerTooLarge, Store
+
+log = logging.getLogger(__name__)
+
+LEARNER_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+TOO_LARGE = "This answer is too long to keep. Please make it shorter."
+NOT_SAVED = "We could not save just now. Your answer is still here and will be saved next time."
+
+
+class ExerciseView(Protocol):
+    """What the session needs of an exercise's view: a way to put a saved answer back."""
+
+    def restore(self, answer: dict[str, Any]) -> None: ...
+
+
+def valid_learner_id(raw: object) -> str | None:
+    """A learner id from the browser, or None if it is not the shape we hand out."""
+    if isinstance(raw, str) and LEARNER_ID.match(raw):
+        return raw
+    return None
+
+
+class LearnerSession:
+    """Answers given before the browser's learner id arrives wait here, then are saved."""
+
+    def __init__(self, store: Store, session_code: str = LOCAL_SESSION) -> None:
+        self.store = store
+        self.session_code = session_code
+        self.learner_id: str | None = None
+        self.views: dict[str, ExerciseView] = {}
+        self.stored: dict[str, dict[str, Any]] = {}
+        self.pending: dict[str, dict[str, Any]] = {}
+
+    def save(self, exercise_id: str, answer: dict[str, Any]) -> str | None:
+        if self.learner_id is None:
+            self.pending[exercise_id] = answer
+            return None
+        try:
+            self.store.save_answer(self.learner_id, exercise_id, answer, session=self.session_code)
+        except AnswerTooLarge:
+            return TOO_LARGE
+        except SQLAlchemyError:
+            log.exception("saving an answer failed")
+            self.pending[exercise_id] = answer
+            return NOT_SAVED
+        self.stored[exercise_id] = answer
+        return None
+
+    def identify(self, raw_learner_id: object) -> bool:
+        """Take the browser's learner id, restore that learner's answers, save waiting ones."""
+        learner_id = valid_learner_id(raw_learner_id)
+        if learner_id is None or learner_id == self.learner_id:
+            return False
+        self.learner_id = learner_id
+        self.stored = self.store.load_answers(learner_id, session=self.session_code)
+        for exercise_id, view in self.views.items():
+            if exercise_id in self.stored and exercise_id not in self.pending:
+                view.restore(self.stored[exercise_id])
+        waiting, self.pending = self.pending, {}
+        for exercise_id, answer in waiting.items():
+            self.save(exercise_id, answer)
+        return True
+
+    def register(self, exercise_id: str, view: ExerciseView) -> None:
+        self.views[exercise_id] = view
+        if exercise_id in self.stored:
+            view.restore(self.stored[exercise_id])
+
+    def place(self) -> str | None:
+        if not self.learner_id:
+            return None
+        return self.store.load_place(self.learner_id, session=self.session_code)
+
+    def save_place(self, module: str) -> None:
+        if self.learner_id:
+            try:
+                self.store.save_place(self.learner_id, module, session=self.session_code)
+            except SQLAlchemyError:
+                log.exception("saving the learner's place failed")

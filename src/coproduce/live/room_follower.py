@@ -1,0 +1,47 @@
+"""Learner apps follow the room: they watch the session's current module and react to moves."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from coproduce.live.sessions import SessionStore
+
+log = logging.getLogger(__name__)
+POLL_SECONDS = 1.0
+
+
+class RoomFollower:
+    """Calls `on_move(module)` whenever the trainer moves the room; polls in a daemon thread."""
+
+    def __init__(self, sessions: SessionStore, code: str, on_move: Callable[[str], None]) -> None:
+        self.sessions = sessions
+        self.code = code
+        self.on_move = on_move
+        self.seen: str | None = None
+        self._stop = threading.Event()
+
+    def check(self) -> None:
+        """One look at the room; public so tests can drive it without a thread."""
+        try:
+            module = self.sessions.current_module(self.code)
+        except SQLAlchemyError:
+            log.exception("could not read the room's module")
+            return
+        if module and module != self.seen:
+            self.seen = module
+            self.on_move(module)
+
+    def start(self) -> None:
+        thread = threading.Thread(target=self._loop, name="room-follower", daemon=True)
+        thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(POLL_SECONDS):
+            self.check()

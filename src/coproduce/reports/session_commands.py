@@ -1,0 +1,67 @@
+"""What `coproduce session ...` does after a session: report, export, delete, purge."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from coproduce.content.loader import load_course
+from coproduce.live.sessions import SessionStore, normalise_code
+from coproduce.live.store import Store
+from coproduce.reports.session_report import write_report
+
+DEFAULT_RETENTION_DAYS = 90
+
+
+class UnknownSession(LookupError):
+    """A session code that the store does not hold."""
+
+
+def open_sessions(store_target: str | Path) -> SessionStore:
+    return SessionStore(Store(store_target))
+
+
+def known_code(sessions: SessionStore, raw: str) -> str:
+    code = normalise_code(raw)
+    if not code or not sessions.exists(code):
+        raise UnknownSession(
+            f"There is no session with the code {raw!r} in this store. "
+            "Check the code, and --data-dir or --store if the course kept its data elsewhere."
+        )
+    return code
+
+
+def report(root: Path, sessions: SessionStore, raw_code: str, out: Path | None) -> Path:
+    code = known_code(sessions, raw_code)
+    target = out or root / "build" / f"session-{code}.html"
+    return write_report(load_course(root), sessions, code, target)
+
+
+def export(sessions: SessionStore, raw_code: str, out: Path) -> list[Path]:
+    """One JSON file with every table, and one CSV file per table."""
+    code = known_code(sessions, raw_code)
+    tables = sessions.export(code)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / f"session-{code}.json"]
+    written[0].write_text(json.dumps(tables, indent=2, ensure_ascii=False), encoding="utf-8")
+    for name, rows in tables.items():
+        path = out / f"session-{code}-{name}.csv"
+        with path.open("w", newline="", encoding="utf-8") as sink:
+            columns = list(rows[0]) if rows else []
+            writer = csv.DictWriter(sink, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
+        written.append(path)
+    return written
+
+
+def delete(sessions: SessionStore, raw_code: str) -> int:
+    return sessions.delete(known_code(sessions, raw_code))
+
+
+def purge(sessions: SessionStore, days: int | None) -> tuple[list[str], int]:
+    """Delete sessions created more than `days` ago (default: the retention period)."""
+    kept_for = DEFAULT_RETENTION_DAYS if days is None else days
+    return sessions.purge(timedelta(days=kept_for)), kept_for

@@ -1,0 +1,120 @@
+"""After a session: one HTML report of who came, what the room said, and how the time went.
+
+Only what the trainer could see live goes in: shared answers without names, counts for the
+rest. Private answers (reflections not shared, power profiles, action plans) stay out.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from datetime import datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from coproduce.content.agenda import planned_agenda
+from coproduce.content.course import CourseContent
+from coproduce.content.page import html_page
+from coproduce.live.sessions import Move, SessionStore
+from coproduce.reports.live_results import is_live, results_html
+
+EVALUATION_PREFIX = "evaluation-"
+
+
+def write_report(content: CourseContent, sessions: SessionStore, code: str, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report_html(content, sessions, code), encoding="utf-8")
+    return out
+
+
+def report_html(content: CourseContent, sessions: SessionStore, code: str) -> str:
+    created = sessions.created_at(code)
+    day = f"{created.astimezone():%d %B %Y}" if created else ""
+    parts = [
+        f"<p>Session report for session <strong>{html.escape(code)}</strong> {day}.</p>",
+        _attendance(sessions, code),
+        _timings(content, sessions.moves(code)),
+        _exercises(content, sessions, code, evaluation=True),
+        _exercises(content, sessions, code, evaluation=False),
+    ]
+    title = f"Session report: {content.course.title}"
+    return html_page(content.course, title, "".join(parts))
+
+
+def _attendance(sessions: SessionStore, code: str) -> str:
+    counts = sessions.attendance(code)
+    total = sum(counts.values())
+    rows = "".join(
+        f"<tr><td>{html.escape(role)}</td><td>{count}</td></tr>"
+        for role, count in sorted(counts.items())
+    )
+    return (
+        "<h2>Who came</h2>"
+        f"<p>{total} people joined.</p>"
+        '<table><thead><tr><th scope="col">Role</th><th scope="col">People</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def actual_minutes(moves: list[Move]) -> dict[str, float]:
+    """Minutes the room spent in each module: from each move to the next one."""
+    spent: dict[str, float] = defaultdict(float)
+    for move, following in pairwise(moves):
+        spent[move.module] += (following.at - move.at).total_seconds() / 60
+    return dict(spent)
+
+
+def _timings(content: CourseContent, moves: list[Move]) -> str:
+    spent = actual_minutes(moves)
+    arrived: dict[str, datetime] = {}
+    for move in moves:
+        arrived.setdefault(move.module, move.at)
+    rows = []
+    for entry in planned_agenda(content):
+        slug = entry.slug or ""
+        started = f"{arrived[slug].astimezone():%H:%M}" if slug in arrived else "-"
+        used = f"{round(spent[slug])}" if slug in spent else "-"
+        rows.append(
+            f"<tr><td>{html.escape(entry.title)}</td><td>{entry.starts}</td><td>{started}</td>"
+            f"<td>{entry.minutes}</td><td>{used}</td></tr>"
+        )
+    return (
+        "<h2>Timings: planned and actual</h2>"
+        "<p>Actual minutes run from when the room moved to a part until it moved on. "
+        "The last part has no end time, so it shows a dash.</p>"
+        '<table><thead><tr><th scope="col">Part</th><th scope="col">Planned start</th>'
+        '<th scope="col">Actual start</th><th scope="col">Planned minutes</th>'
+        '<th scope="col">Actual minutes</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _exercises(content: CourseContent, sessions: SessionStore, code: str, evaluation: bool) -> str:
+    heading = "End-of-session evaluation" if evaluation else "The room's results, by exercise"
+    sections = []
+    for slug in content.course.module_slugs:
+        for exercise_id in content.modules[slug].meta.exercises:
+            if exercise_id.startswith(EVALUATION_PREFIX) != evaluation:
+                continue
+            exercise = content.exercises[exercise_id]
+            sections.append(_exercise_section(content, exercise, sessions, code))
+    if not sections:
+        return f"<h2>{heading}</h2><p>This course has none.</p>" if evaluation else ""
+    return f"<h2>{heading}</h2>{''.join(sections)}"
+
+
+def _exercise_section(
+    content: CourseContent, exercise: Any, sessions: SessionStore, code: str
+) -> str:
+    title = f"<h3>{html.escape(exercise.title)}</h3>"
+    count = f"<p>{sessions.answer_count(code, exercise.id)} people answered.</p>"
+    if is_live(exercise):
+        consent = exercise.kind == "reflection"
+        answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
+        return title + count + results_html(content, exercise, answers)
+    if exercise.kind == "knowledge_check":
+        answers = sessions.shared_answers(code, exercise.id)
+        right = sum(1 for answer in answers if answer.payload.get("correct") is True)
+        return title + count + f"<p>{right} of them found the right answer.</p>"
+    return title + count + "<p>Answers to this exercise are private to each learner.</p>"

@@ -1,1 +1,0 @@
-"""The trainer app's parts: run-sheet and live results, as plain functions."""

@@ -1,1 +1,0 @@
-"""Widgets the learner sees: composed from ipywidgets, anywidget where markup demands it."""

@@ -1,0 +1,89 @@
+"""The learner app built in memory: joining a live session, then the first module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coproduce.apps.chrome.connection_watch import ConnectionWatch
+from coproduce.apps.learner_app import LearnerApp
+from coproduce.content.loader import load_course
+from coproduce.live.sessions import SessionStore
+from coproduce.live.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_course(ROOT)
+LEARNER = "0123456789abcdef0123456789abcdef"
+
+
+def _live_app(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    app = LearnerApp(CONTENT, store, code)
+    app.identity.link_code = code
+    app.identity.learner_id = LEARNER
+    return app, sessions, code
+
+
+def _shown_module(app: LearnerApp) -> str:
+    (view,) = app.area.children
+    return next(name for name in view._dom_classes if name.startswith("cp-module-"))
+
+
+def test_the_join_page_builds_no_module_until_the_learner_is_in(tmp_path: Path) -> None:
+    app, _sessions, code = _live_app(tmp_path)
+    assert app.widget.children[1] is app.join.widget
+    assert app.area.children == ()
+    assert app.join.code.value == code
+    assert app._join(code, "", "Researcher") is None
+    assert app.widget.children[1] is app.course
+    assert _shown_module(app) == f"cp-module-{CONTENT.course.module_slugs[0]}"
+    if app.follower:
+        app.follower.stop()
+
+
+def test_a_learner_who_joins_late_lands_where_the_room_is(tmp_path: Path) -> None:
+    app, sessions, code = _live_app(tmp_path)
+    sessions.move_room(code, "03-power")
+    assert app._join(code, "", "") is None
+    assert _shown_module(app) == "cp-module-03-power"
+    if app.follower:
+        app.follower.stop()
+
+
+def test_a_wrong_code_keeps_the_join_page(tmp_path: Path) -> None:
+    app, _sessions, _code = _live_app(tmp_path)
+    message = app._join("NOPE12", "", "")
+    assert message is not None and "NOPE12" in message
+    assert app.widget.children[1] is app.join.widget
+
+
+def test_without_a_session_the_first_module_shows_at_once(tmp_path: Path) -> None:
+    app = LearnerApp(CONTENT, Store(tmp_path), None)
+    assert _shown_module(app) == f"cp-module-{CONTENT.course.module_slugs[0]}"
+
+
+def test_the_connection_watch_comes_with_the_course_once(tmp_path: Path) -> None:
+    app, _sessions, code = _live_app(tmp_path)
+    assert not any(isinstance(child, ConnectionWatch) for child in app.course.children)
+    app._join(code, "", "")
+    app._enter()  # a second entry (a reconnect) adds no second watch
+    watches = [child for child in app.course.children if isinstance(child, ConnectionWatch)]
+    assert len(watches) == 1
+    if app.follower:
+        app.follower.stop()
+
+
+def test_a_learner_who_joined_before_goes_straight_back_to_the_course(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    sessions.join(code, LEARNER, "", "Researcher")
+    app = LearnerApp(CONTENT, store, code)
+    app.identity.link_code = code
+    app.identity.learner_id = LEARNER
+    assert app.widget.children[1] is app.course
+    # The code box is left empty: nothing on the join page changes as it goes away.
+    assert app.join.code.value == ""
+    if app.follower:
+        app.follower.stop()

@@ -1,0 +1,41 @@
+"""One module's widgets, built without a browser: the text, the exercises and the overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+from coproduce.apps.module_view import build_module_view
+from coproduce.content.loader import load_course
+from coproduce.content.module_notebook import ExerciseBlock
+from coproduce.live.learner_session import LearnerSession
+from coproduce.live.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_course(ROOT)
+
+
+def _prose(view: widgets.VBox) -> list[str]:
+    return [child.value for child in view.children if isinstance(child, widgets.HTML)]
+
+
+@pytest.mark.parametrize("slug", list(CONTENT.modules))
+def test_the_overview_shows_once_under_the_title(slug: str, tmp_path: Path) -> None:
+    module = CONTENT.modules[slug]
+    position = list(CONTENT.modules).index(slug) + 1
+    view = build_module_view(CONTENT, module, position, LearnerSession(Store(tmp_path)))
+    text = "".join(_prose(view))
+    overview = f"Part {position} of {len(CONTENT.modules)}."
+    assert text.count(overview) == 1
+    assert text.index("<h2") < text.index(overview)
+
+
+def test_every_exercise_the_module_names_is_in_its_view(tmp_path: Path) -> None:
+    module = CONTENT.modules["01-welcome"]
+    view = build_module_view(CONTENT, module, 1, LearnerSession(Store(tmp_path)))
+    exercise_blocks = [block for block in module.blocks if isinstance(block, ExerciseBlock)]
+    prose_count = len(_prose(view))
+    assert len(view.children) == prose_count + len(exercise_blocks)
+    assert "Key points" in _prose(view)[-1]

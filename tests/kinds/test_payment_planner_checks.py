@@ -1,0 +1,227 @@
+"""The payment planner's money: whole pence, kind refusals, safe restoring of saved plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from coproduce.content.model import PaymentRate, PaymentRates
+from coproduce.content.yaml_lines import load_yaml
+from coproduce.kinds.payment_planner.checks import (
+    MAX_EXPENSE_PENCE,
+    MAX_PEOPLE,
+    MAX_UNITS,
+    PlanRow,
+    clean_count,
+    clean_expenses,
+    clean_recognition,
+    clean_rows,
+    count_problem,
+    format_money,
+    parse_amount,
+    pence_text,
+    per_unit,
+    plan_answer,
+    plan_total,
+    row_pence,
+    row_sentence,
+    to_pence,
+    total_lines,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+RATES = [
+    PaymentRate(id="hourly", activity="A meeting", unit="hour", amount=27.5),
+    PaymentRate(id="task", activity="A short task", unit="task", amount=13.8),
+    PaymentRate(id="day", activity="A full day", unit="day", amount=0.1),
+]
+
+
+def test_amounts_become_exact_pence() -> None:
+    assert to_pence(13.8) == 1380
+    assert to_pence("0.1") == 10
+    assert to_pence(Decimal("2.005")) == 201
+    assert to_pence(495) == 49500
+    # Floating point would give 0.30000000000000004 for three 10p items; pence do not.
+    assert row_pence(PlanRow("day", 3, 1), RATES) == 30
+
+
+@pytest.mark.parametrize("bad", [True, "abc", float("nan"), float("inf"), None])
+def test_to_pence_refuses_what_is_not_an_amount(bad: object) -> None:
+    with pytest.raises(ValueError):
+        to_pence(bad)
+
+
+def test_money_is_written_with_a_symbol_and_separators() -> None:
+    assert format_money(1380) == "\u00a313.80"
+    assert format_money(123456789) == "\u00a31,234,567.89"
+    assert format_money(5, "EUR") == "\u20ac0.05"
+    assert format_money(-250) == "-\u00a32.50"
+    assert format_money(100, "CHF") == "CHF 1.00"
+    assert pence_text(1250) == "12.50" and pence_text(-5) == "0.00"
+
+
+@pytest.mark.parametrize(
+    ("typed", "pence"),
+    [
+        ("12.50", 1250),
+        ("\u00a312.5", 1250),
+        (" 1,200 ", 120000),
+        ("7", 700),
+        (".5", 50),
+        ("3.456", 346),
+        ("GBP 40", 4000),
+        ("\u0661\u0662", 1200),  # Arabic-Indic digits are digits too
+        ("", 0),
+        (None, 0),
+        (30, 3000),
+        (2.5, 250),
+    ],
+)
+def test_amounts_people_type_are_understood(typed: object, pence: int) -> None:
+    checked = parse_amount(typed)
+    assert checked.ok and checked.pence == pence and checked.message == ""
+
+
+@pytest.mark.parametrize("typed", ["-5", "\u22125", "(12.00)", -3, -0.01])
+def test_negative_amounts_are_refused_kindly(typed: object) -> None:
+    checked = parse_amount(typed)
+    assert not checked.ok and checked.pence == 0
+    assert checked.message.startswith("An amount cannot be less than zero.")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ten pounds",
+        "12.50.1",
+        "<script>alert(1)</script>",
+        "\U0001f4b7",
+        "\u05e9\u05dc\u05d5\u05dd",
+        "1e5",
+        "nan",
+        "Infinity",
+        "9" * 5000,
+        True,
+        [12],
+        {"amount": 12},
+        float("nan"),
+    ],
+)
+def test_things_that_are_not_amounts_get_a_kind_message(typed: object) -> None:
+    checked = parse_amount(typed)
+    assert not checked.ok and checked.pence == 0
+    assert checked.message == "Please type a number, like 12.50."
+
+
+def test_absurd_amounts_are_questioned_not_counted() -> None:
+    assert parse_amount(pence_text(MAX_EXPENSE_PENCE)).ok
+    checked = parse_amount("100000.01")
+    assert not checked.ok and "very large" in checked.message
+    assert "\u00a3100,000.00" in checked.message
+    assert not parse_amount("99999999999999999999").ok
+
+
+def test_control_characters_in_an_amount_are_dropped() -> None:
+    assert parse_amount("1\x002.5\x07").pence == 1250
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(3, 3), (-4, 0), (10**9, 200), (True, 0), ("7", 0), (2.5, 0), (None, 0)],
+)
+def test_counts_are_whole_numbers_within_limits(raw: object, expected: int) -> None:
+    assert clean_count(raw, MAX_PEOPLE) == expected
+
+
+def test_a_count_at_its_limit_gets_a_kind_note() -> None:
+    assert count_problem(MAX_UNITS, MAX_UNITS, "units").startswith("500 units is the most")
+    assert count_problem(3, MAX_UNITS, "units") == ""
+    assert count_problem("500", MAX_UNITS, "units") == ""
+
+
+def test_a_plan_adds_up_in_pence() -> None:
+    rows = [PlanRow("hourly", 3, 2), PlanRow("task", 10, 1)]
+    total = plan_total(rows, {"Travel": 4550, "Food": 0}, RATES)
+    assert total.payments == 3 * 2 * 2750 + 10 * 1380
+    assert total.expenses == 4550
+    assert total.total == 16500 + 13800 + 4550
+    assert total_lines(total) == [
+        "Payment for time: \u00a3303.00",
+        "Expenses: \u00a345.50",
+        "Total: \u00a3348.50",
+    ]
+
+
+def test_a_row_reads_as_a_sentence() -> None:
+    assert row_sentence(PlanRow("hourly", 3, 2), RATES) == (
+        "3 people, 2 hours each, at \u00a327.50 an hour: \u00a3165.00"
+    )
+    assert row_sentence(PlanRow("task", 1, 1), RATES).startswith("1 person, 1 task each")
+    assert row_sentence(PlanRow("gone", 1, 1), RATES) == ""
+
+
+def test_saved_rows_are_cleaned_on_restore() -> None:
+    raw = [
+        {"rate": "hourly", "people": 2, "units": 3},
+        {"rate": "<script>", "people": 1, "units": 1},
+        {"rate": "task", "people": -5, "units": 10**12},
+        "not a row",
+        {"rate": "day", "people": True, "units": "4"},
+        {"rate": ["hourly"], "people": 1, "units": 1},
+    ]
+    rows = clean_rows(raw, RATES, max_rows=8)
+    assert rows == [
+        PlanRow("hourly", 2, 3),
+        PlanRow("task", 0, MAX_UNITS),
+        PlanRow("day", 0, 0),
+    ]
+    assert len(clean_rows([{"rate": "task", "people": 1, "units": 1}] * 100, RATES, 4)) == 4
+    assert clean_rows("rows", RATES, 4) == [] and clean_rows(None, RATES, 4) == []
+
+
+def test_saved_expenses_and_recognition_are_cleaned_on_restore() -> None:
+    expenses = clean_expenses(
+        {"Travel": "12.50", "Food": "-3", "Venue": "x" * 100_000, "Hacker": "5", "Signers": 7},
+        ["Travel", "Food", "Venue", "Signers"],
+    )
+    assert expenses == {"Travel": 1250, "Signers": 700}
+    assert clean_expenses(["Travel"], ["Travel"]) == {}
+    options = ["Certificates", "Named in outputs"]
+    assert clean_recognition(["Named in outputs", "Certificates", "<b>x</b>", 3], options) == [
+        "Certificates",
+        "Named in outputs",
+    ]
+    assert clean_recognition("Certificates", options) == []
+
+
+def test_the_saved_answer_has_rows_expenses_and_recognition() -> None:
+    answer = plan_answer([PlanRow("hourly", 2, 3)], {"Travel": 1250, "Food": 0}, ["Certificates"])
+    assert answer == {
+        "rows": [{"rate": "hourly", "people": 2, "units": 3}],
+        "expenses": {"Travel": "12.50"},
+        "recognition": ["Certificates"],
+    }
+
+
+def test_the_course_rates_are_dated_sourced_and_flagged_as_examples() -> None:
+    rates = PaymentRates.model_validate(load_yaml(ROOT / "course" / "payment-rates.yml"))
+    assert rates.currency == "GBP"
+    assert "version 1.6" in rates.source and "16 December 2025" in rates.source
+    assert rates.checked >= date(2025, 12, 16)
+    assert "examples" in rates.note and "check" in rates.note.lower()
+    amounts = sorted(to_pence(rate.amount) for rate in rates.rates)
+    assert amounts[0] == 1380 and amounts[-1] == 49500
+
+
+def test_a_price_for_one_unit_reads_naturally() -> None:
+    assert [per_unit(u) for u in ["hour", "day", "half day", "item", "Hour"]] == [
+        "an hour",
+        "a day",
+        "a half day",
+        "an item",
+        "an Hour",
+    ]

@@ -1,0 +1,43 @@
+"""Starting and stopping `coproduce serve`: a busy port is refused, a plain kill stops all."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+
+from ..conftest import copy_course, start_server, stop_server
+
+COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
+
+
+def test_a_port_in_use_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    course = copy_course(tmp_path / "course")
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        command = [COPRODUCE, "--course", str(course), "serve", "--no-browser"]
+        command += ["--port", str(port), "--data-dir", str(tmp_path / "data")]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert f"Port {port} is already in use" in result.stderr
+    assert "Learner link:" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_plain_kill_stops_both_servers_and_every_kernel(tmp_path: Path) -> None:
+    server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
+    children = psutil.Process(server.process.pid).children(recursive=True)
+    kernels = [child for child in children if "ipykernel" in " ".join(child.cmdline())]
+    assert len(kernels) >= 3  # two warm learner kernels and the trainer's
+    server.process.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` does
+    try:
+        server.process.wait(timeout=60)
+        _, alive = psutil.wait_procs(children, timeout=30)
+        assert alive == [], f"left running: {[process.cmdline() for process in alive]}"
+    finally:
+        stop_server(server.process)
