@@ -39,8 +39,30 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--data-dir", type=Path, default=None, help="where answers are kept (default: ./data)"
     )
+    reach = serve.add_mutually_exclusive_group()
+    reach.add_argument(
+        "--room",
+        action="store_true",
+        help="let phones and laptops on this network join (listen on every address)",
+    )
+    reach.add_argument(
+        "--ip", default=None, help="address to listen on (default 127.0.0.1: this computer only)"
+    )
     serve.add_argument(
-        "--ip", default="127.0.0.1", help="address to listen on (0.0.0.0 for a room on a network)"
+        "--public-url",
+        default=None,
+        help="the learner link's start when a proxy or a DNS name sits in front",
+    )
+    serve.add_argument(
+        "--new-session",
+        action="store_true",
+        help="start a new session (by default a restart resumes the last one)",
+    )
+    serve.add_argument(
+        "--max-learners",
+        type=int,
+        default=None,
+        help="learners at once, at most (default: half as many again as --class-size, plus 4)",
     )
     serve.add_argument(
         "--class-size", type=int, default=8, help="learners arriving together (kernels kept warm)"
@@ -60,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         "--trainer-remote",
         action="store_true",
         help="like --trainer-token, with a new random secret (printed in the trainer link)",
+    )
+    serve.add_argument(
+        "--unconnected-seconds",
+        type=float,
+        default=90,
+        help="shut a kernel whose page never connects after this long (default 90)",
     )
     serve.set_defaults(run=_serve)
 
@@ -116,13 +144,17 @@ def _serve(args: argparse.Namespace) -> int:
         course_root=root,
         data_dir=(args.data_dir or root / "data").resolve(),
         port=args.port,
-        ip=args.ip,
+        ip="0.0.0.0" if args.room else (args.ip or "127.0.0.1"),
         class_size=args.class_size,
         open_browser=not args.no_browser,
         store=args.store,
         trainer_port=args.trainer_port,
         trainer_token=args.trainer_token
         or (secrets.token_urlsafe(24) if args.trainer_remote else None),
+        public_url=args.public_url,
+        new_session=args.new_session,
+        max_learners=args.max_learners,
+        unconnected_seconds=args.unconnected_seconds,
     )
     return serve(options)
 
@@ -140,8 +172,12 @@ def _course_root(path: Path) -> Path:
 
 
 def _add_session_commands(commands: Any) -> None:
-    session = commands.add_parser("session", help="after a session: report, export, delete, purge")
+    session = commands.add_parser(
+        "session", help="sessions in the store: list, report, export, delete, purge"
+    )
     actions = session.add_subparsers(required=True, metavar="action")
+    listing = actions.add_parser("list", help="every session, newest first")
+    listing.set_defaults(run=_session_list)
     report = actions.add_parser("report", help="write an HTML report of a session")
     report.add_argument("code", help="the session code")
     report.add_argument(
@@ -160,7 +196,7 @@ def _add_session_commands(commands: Any) -> None:
         "--older-than-days", type=int, default=None, help="retention period in days (default 90)"
     )
     purge.set_defaults(run=_session_purge)
-    for action in (report, export, delete, purge):
+    for action in (listing, report, export, delete, purge):
         action.add_argument("--data-dir", type=Path, default=None, help="as given to serve")
         action.add_argument("--store", default=None, help="an SQLAlchemy URL, as given to serve")
 
@@ -170,6 +206,14 @@ def _sessions(args: argparse.Namespace) -> tuple[Path, Any]:
 
     root = _course_root(args.course)
     return root, open_sessions(args.store or (args.data_dir or root / "data").resolve())
+
+
+def _session_list(args: argparse.Namespace) -> int:
+    from coproduce.reports.session_commands import listing
+
+    _, sessions = _sessions(args)
+    print(listing(sessions))
+    return 0
 
 
 def _session_report(args: argparse.Namespace) -> int:

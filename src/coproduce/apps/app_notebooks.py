@@ -16,24 +16,25 @@ TRAINER_APP = "trainer.ipynb"
 TRAINER_APP_SOURCE = "from coproduce.apps.trainer_app import run\n\nrun()"
 
 
-def write_learner_app(content: CourseContent, folder: Path) -> Path:
+def write_learner_app(content: CourseContent, folder: Path, kernel: str = "python3") -> Path:
     """Write (or refresh) the learner app notebook in `folder`, which holds nothing else."""
-    return _write_app(content, folder / LEARNER_APP, LEARNER_APP_SOURCE, content.course.title)
+    title = content.course.title
+    return _write_app(content, folder / LEARNER_APP, LEARNER_APP_SOURCE, title, kernel)
 
 
-def write_trainer_app(content: CourseContent, folder: Path) -> Path:
+def write_trainer_app(content: CourseContent, folder: Path, kernel: str = "python3") -> Path:
     """The trainer app notebook, in a folder of its own (served by its own Voila)."""
     title = f"Trainer: {content.course.title}"
-    return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title)
+    return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title, kernel)
 
 
-def _write_app(content: CourseContent, path: Path, source: str, title: str) -> Path:
+def _write_app(content: CourseContent, path: Path, source: str, title: str, kernel: str) -> Path:
     course = content.course
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source)]
     notebook.metadata["title"] = title
     notebook.metadata["kernelspec"] = {
-        "name": "python3",
+        "name": kernel,
         "display_name": "Python 3",
         "language": "python",
     }

@@ -23,6 +23,7 @@ from coproduce.config.settings import (
     LEARNER_LINK_ENV,
     find_course_root,
     live_session_code,
+    loopback_only,
     store_target,
 )
 from coproduce.content.course import CourseContent
@@ -45,7 +46,7 @@ class TrainerApp:
         self.sessions = SessionStore(store)
         self.code = code
         self.slugs = content.course.module_slugs
-        self.header = widgets.HTML(_header_html(code, learner_link))
+        self.header = widgets.HTML(_header_html(code, learner_link) + _reach_note(content))
         self.attendance = widgets.HTML()
         self.run_sheet = widgets.HTML()
         self.move_to = widgets.Dropdown(
@@ -278,6 +279,18 @@ def _header_html(code: str, learner_link: str) -> str:
         f'alt="QR code that opens the learner link {link}">'
         f'<p class="cp-session-code">Session code: <strong>{html.escape(code)}</strong></p>'
         f"<p>Learners open <strong>{link}</strong> or scan the code.</p></div>"
+    )
+
+
+def _reach_note(content: CourseContent) -> str:
+    """Say so plainly when no other device can open the learner link, and how to open the room."""
+    if not loopback_only():
+        return ""
+    words = content.interface.server
+    return (
+        '<div class="cp-room-note">'
+        f"<p><strong>{html.escape(words.only_this_computer)}</strong></p>"
+        f"<p>{html.escape(words.open_the_room)}</p></div>"
     )
 
 

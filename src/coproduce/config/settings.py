@@ -14,6 +14,7 @@ STORE_ENV = "COPRODUCE_STORE"
 SESSION_ENV = "COPRODUCE_SESSION"  # the live session `coproduce serve` started
 LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer app
 PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server parsed
+LOOPBACK_ONLY_ENV = "COPRODUCE_LOOPBACK_ONLY"  # "1" when only this computer can join
 DEFAULT_DATA_DIR = "data"
 
 
@@ -44,3 +45,8 @@ def parsed_modules_path() -> Path | None:
 
 def live_session_code() -> str | None:
     return os.environ.get(SESSION_ENV) or None
+
+
+def loopback_only() -> bool:
+    """Whether the learner server answers this computer only (the trainer app says so)."""
+    return os.environ.get(LOOPBACK_ONLY_ENV) == "1"

@@ -83,17 +83,39 @@ class ConnectionText(FilledIn):
     stuck: str
 
 
+class ServerText(FilledIn):
+    """Pages the server answers with itself, and the trainer app's word on who can join."""
+
+    full_heading: str  # a learner arriving when the room is full
+    full_lines: list[str]
+    sign_in_heading: str  # the trainer app's sign-in page, when a token protects it
+    sign_in_lines: list[str]
+    sign_in_label: str
+    sign_in_button: str
+    sign_in_wrong: str
+    only_this_computer: str  # the trainer app, when learners cannot reach the server
+    open_the_room: str
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
     moving: MovingText
     feedback: FeedbackText
     connection: ConnectionText
+    server: ServerText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
         texts: list[str] = []
-        for part in (self.page, self.join, self.moving, self.feedback, self.connection):
+        for part in (
+            self.page,
+            self.join,
+            self.moving,
+            self.feedback,
+            self.connection,
+            self.server,
+        ):
             for name in type(part).model_fields:
                 value = getattr(part, name)
                 texts += value if isinstance(value, list) else [value]

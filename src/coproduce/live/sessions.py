@@ -54,6 +54,15 @@ def answer_tag(session: str, learner_id: str) -> str:
     return hashlib.sha256(f"{session}:{learner_id}".encode()).hexdigest()[:12]
 
 
+@dataclass(frozen=True)
+class SessionSummary:
+    code: str
+    created_at: datetime
+    current_module: str | None
+    learners: int
+    answers: int
+
+
 class SessionStore:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -67,6 +76,42 @@ class SessionStore:
         with self.store.writing() as connection:
             connection.execute(sessions.insert().values(code=code, created_at=now()))
         return code
+
+    def latest(self) -> str | None:
+        """The session started last: the one a restarted server resumes."""
+        query = select(sessions.c.code).order_by(sessions.c.created_at.desc()).limit(1)
+        with self.engine.connect() as connection:
+            return connection.execute(query).scalar_one_or_none()
+
+    def summaries(self) -> list[SessionSummary]:
+        """Every session, newest first, with how many joined and answered."""
+        joined = (
+            select(learners.c.session_code, func.count().label("n"))
+            .group_by(learners.c.session_code)
+            .subquery()
+        )
+        answered = (
+            select(answers.c.session_code, func.count().label("n"))
+            .group_by(answers.c.session_code)
+            .subquery()
+        )
+        query = (
+            select(
+                sessions.c.code,
+                sessions.c.created_at,
+                sessions.c.current_module,
+                func.coalesce(joined.c.n, 0),
+                func.coalesce(answered.c.n, 0),
+            )
+            .outerjoin(joined, joined.c.session_code == sessions.c.code)
+            .outerjoin(answered, answered.c.session_code == sessions.c.code)
+            .order_by(sessions.c.created_at.desc())
+        )
+        with self.engine.connect() as connection:
+            return [
+                SessionSummary(row[0], _aware(row[1]), row[2], int(row[3]), int(row[4]))
+                for row in connection.execute(query)
+            ]
 
     def exists(self, code: str) -> bool:
         query = select(sessions.c.code).where(sessions.c.code == code)

@@ -65,3 +65,18 @@ def purge(sessions: SessionStore, days: int | None) -> tuple[list[str], int]:
     """Delete sessions created more than `days` ago (default: the retention period)."""
     kept_for = DEFAULT_RETENTION_DAYS if days is None else days
     return sessions.purge(timedelta(days=kept_for)), kept_for
+
+
+def listing(sessions: SessionStore) -> str:
+    """The sessions in the store as a small table, newest first (the one serve resumes)."""
+    rows = sessions.summaries()
+    if not rows:
+        return "There are no sessions in this store yet."
+    lines = [f"{'code':8}  {'started (UTC)':16}  {'joined':>6}  {'answers':>7}  room is on"]
+    for row in rows:
+        started = row.created_at.strftime("%Y-%m-%d %H:%M")
+        lines.append(
+            f"{row.code:8}  {started:16}  {row.learners:>6}  {row.answers:>7}  "
+            f"{row.current_module or '-'}"
+        )
+    return "\n".join(lines)

@@ -22,34 +22,38 @@ from coproduce.apps.qr import terminal_qr
 from coproduce.config.settings import (
     COURSE_DIR_ENV,
     LEARNER_LINK_ENV,
+    LOOPBACK_ONLY_ENV,
     PARSED_MODULES_ENV,
     SESSION_ENV,
     STORE_ENV,
 )
+from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.parsed_modules import write_parsed_modules
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
+from coproduce.serving.links import Addresses
+from coproduce.serving.voila_command import (
+    KERNEL_NAME,
+    learner_command,
+    trainer_command,
+    write_kernel_spec,
+    write_voila_config,
+)
 
 SHARE_DIR = Path(__file__).with_name("share")
 APP_FOLDER = "app"
 TRAINER_FOLDER = "trainer-app"
 CONFIG_FOLDER = "voila-config"
+KERNEL_SHARE = "jupyter-share"
 PARSED_MODULES_FILE = "parsed-modules.json"
-LEARNER_PAGE_NEEDS_NOT = [
-    "jupyterlab-jupytext",
-    "jupyterlab_pygments",
-    "@voila-dashboards/jupyterlab-preview",
-    "@voila-dashboards/widgets-manager7",
-    # nbgrader's and Notebook's JupyterLab add-ons are for trainers and authors in JupyterLab.
-    "@jupyter/nbgrader",
-    "@jupyter-notebook/lab-extension",
-]
 # Log lines that say nothing a trainer can act on: the app notebooks are written by us on each
 # start (so never "trusted"), and the kernels listen on 127.0.0.1 only, with signed messages.
-LOG_NOISE = (b"is not trusted", b"Kernel is running over TCP without encryption")
-# A kernel whose browser went away without saying goodbye is shut down after this long.
-IDLE_KERNEL_SECONDS = 20 * 60
+LOG_NOISE = (
+    b"is not trusted",
+    b"Kernel is running over TCP without encryption",
+    b"is filled with 1 kernel(s)",  # Voila's word for each kernel the pool policy starts
+)
 
 
 @dataclass(frozen=True)
@@ -64,88 +68,32 @@ class ServeOptions:
     trainer_port: int | None = None  # default: the port after the learners' port
     # Without a token the trainer app only answers on this machine (127.0.0.1).
     trainer_token: str | None = None
+    public_url: str | None = None  # the learner link's base, for a proxy or a DNS name
+    new_session: bool = False  # start a new session rather than resume the last one
+    max_learners: int | None = None  # learner kernels at most (default from class_size)
+    unconnected_seconds: float = 90  # a kernel whose page never connects goes after this
 
     @property
     def trainer_port_number(self) -> int:
         return self.trainer_port or self.port + 1
 
-
-def pool_size(class_size: int) -> int:
-    """Kernels kept warm: enough for a class arriving together, never fewer than two."""
-    return max(2, class_size)
-
-
-def write_voila_config(folder: Path) -> Path:
-    """Settings Voila only takes from a config file, kept outside the served folder."""
-    folder.mkdir(parents=True, exist_ok=True)
-    # Voila's page asks to shut its kernel down on unload, but without an XSRF token, so the
-    # request is refused and kernels pile up on every refresh (voila-dashboards/voila#1458).
-    # Kernel ids are random UUIDs, so the handlers that need one are not open to forgery.
-    tornado = {"disable_check_xsrf": True}
-    settings = {
-        "Voila": {"tornado_settings": tornado},
-        # Front-end extensions installed for authors are dead weight on every learner page.
-        "VoilaConfiguration": {"extension_denylist": LEARNER_PAGE_NEEDS_NOT},
-    }
-    (folder / "voila.json").write_text(json.dumps(settings, indent=2))
-    return folder
-
-
-def voila_command(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
-    """The learner app's Voila: the whole room, a warm kernel pool, kernels culled when idle."""
-    return [
-        *_voila_base(options, notebook, config_dir),
-        f"--port={options.port}",
-        f"--Voila.ip={options.ip}",
-        f"--pool_size={pool_size(options.class_size)}",
-        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
-    ]
-
-
-def trainer_voila_command(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
-    """The trainer app's Voila: on 127.0.0.1 only, unless a token protects it."""
-    ip = options.ip if options.trainer_token else "127.0.0.1"
-    command = [
-        *_voila_base(options, notebook, config_dir),
-        f"--port={options.trainer_port_number}",
-        f"--Voila.ip={ip}",
-        "--pool_size=1",
-    ]
-    if options.trainer_token:
-        command.append(f"--token={options.trainer_token}")
-    return command
-
-
-def _voila_base(options: ServeOptions, notebook: Path, config_dir: Path) -> list[str]:
-    content_language = load_course(options.course_root).course.language
-    return [
-        sys.executable,
-        "-m",
-        "voila",
-        str(notebook),
-        "--no-browser",
-        "--template=coproduce",
-        "--theme=light",
-        "--strip_sources=True",
-        "--show_tracebacks=False",
-        # Never move to another port: the printed links must be the ones that answer.
-        "--Voila.port_retries=0",
-        "--preheat_kernel=True",
-        # Serve no files from disk: the apps need none, and answers must not leak.
-        "--VoilaConfiguration.file_denylist=.*",
-        f"--VoilaExporter.language_code={content_language}",
-        f"--Voila.config_file_paths={config_dir}",
-    ]
+    @property
+    def addresses(self) -> Addresses:
+        return Addresses(
+            self.ip, self.port, self.trainer_port_number, self.public_url, self.trainer_token
+        )
 
 
 def server_environment(options: ServeOptions, session_code: str) -> dict[str, str]:
     env = dict(os.environ)
     env[SESSION_ENV] = session_code
-    env[LEARNER_LINK_ENV] = learner_link(options, session_code)
+    env[LEARNER_LINK_ENV] = options.addresses.learner_link(session_code)
+    env[LOOPBACK_ONLY_ENV] = "1" if options.addresses.loopback_only else ""
     env["JUPYTER_PATH"] = os.pathsep.join(
-        filter(None, [str(SHARE_DIR), os.environ.get("JUPYTER_PATH", "")])
+        filter(
+            None,
+            [str(SHARE_DIR), str(options.data_dir / KERNEL_SHARE), os.environ.get("JUPYTER_PATH")],
+        )
     )
     env[COURSE_DIR_ENV] = str(options.course_root)
     env[STORE_ENV] = options.store or str(options.data_dir)
@@ -153,33 +101,12 @@ def server_environment(options: ServeOptions, session_code: str) -> dict[str, st
     return env
 
 
-def _host(options: ServeOptions) -> str:
-    if options.ip in {"127.0.0.1", "localhost"}:
-        return "localhost"
-    if options.ip in {"0.0.0.0", "::", ""}:
-        return _address_others_can_reach()
-    return options.ip
-
-
 def learner_link(options: ServeOptions, session_code: str = "") -> str:
-    query = f"?code={session_code}" if session_code else ""
-    return f"http://{_host(options)}:{options.port}/{query}"
+    return options.addresses.learner_link(session_code)
 
 
 def trainer_link(options: ServeOptions) -> str:
-    host = _host(options) if options.trainer_token else "localhost"
-    query = f"?token={options.trainer_token}" if options.trainer_token else ""
-    return f"http://{host}:{options.trainer_port_number}/{query}"
-
-
-def _address_others_can_reach() -> str:
-    """This machine's address on its network (no packet is sent: UDP connect only routes)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("10.255.255.255", 1))
-            return str(probe.getsockname()[0])
-        except OSError:
-            return socket.gethostname()
+    return options.addresses.trainer_link()
 
 
 def busy_port(options: ServeOptions) -> int | None:
@@ -194,6 +121,35 @@ def busy_port(options: ServeOptions) -> int | None:
             except OSError:
                 return port
     return None
+
+
+def open_session(options: ServeOptions) -> tuple[str, bool]:
+    """The session to serve: the last one, resumed after a stop or a crash, unless asked for a
+    new one. Returns the code and whether it was resumed."""
+    sessions = SessionStore(Store(options.store or options.data_dir))
+    latest = None if options.new_session else sessions.latest()
+    if latest:
+        return latest, True
+    return sessions.create_session(), False
+
+
+def write_words(content: CourseContent, folder: Path) -> Path:
+    """The words of the pages the server answers with itself (room full, trainer sign-in)."""
+    server = content.interface.server
+    words = {
+        "language": content.course.language,
+        "room_full": {"heading": server.full_heading, "lines": server.full_lines},
+        "sign_in": {
+            "heading": server.sign_in_heading,
+            "lines": server.sign_in_lines,
+            "label": server.sign_in_label,
+            "button": server.sign_in_button,
+            "wrong": server.sign_in_wrong,
+        },
+    }
+    path = folder / "words.json"
+    path.write_text(json.dumps(words), encoding="utf-8")
+    return path
 
 
 def _stop_on_sigterm(_signal: int, _frame: object) -> None:
@@ -212,14 +168,21 @@ def serve(options: ServeOptions) -> int:
         )
         return 2
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    session_code = SessionStore(Store(options.store or options.data_dir)).create_session()
+    session_code, resumed = open_session(options)
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
-    learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER)
-    trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER)
+    write_words(content, config_dir)
+    write_kernel_spec(options.data_dir / KERNEL_SHARE)
+    learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER, KERNEL_NAME)
+    trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER, KERNEL_NAME)
     write_parsed_modules(content, options.data_dir / PARSED_MODULES_FILE)
     env = server_environment(options, session_code)
-    learners = _start(voila_command(options, learner_nb, config_dir), learner_nb.parent, env)
-    trainer = _start(trainer_voila_command(options, trainer_nb, config_dir), trainer_nb.parent, env)
+    language = content.course.language
+    addresses = options.addresses
+    cull = options.unconnected_seconds
+    learner_args = (options.class_size, options.max_learners, learner_nb, config_dir, language)
+    learners = _start(learner_command(addresses, *learner_args, cull), learner_nb.parent, env)
+    trainer_args = (trainer_nb, config_dir, language, cull)
+    trainer = _start(trainer_command(addresses, *trainer_args), trainer_nb.parent, env)
     processes = [learners, trainer]
     try:
         up = _wait_until_up(options.port, learners) and _wait_until_up(
@@ -228,6 +191,11 @@ def serve(options: ServeOptions) -> int:
         if not up:
             return _stop(processes)
         link = learner_link(options, session_code)
+        if resumed:
+            print(
+                f"Resuming session {session_code} (start a new one with --new-session).",
+                flush=True,
+            )
         print(f"Session code: {session_code}", flush=True)
         print(f"Learner link: {link}", flush=True)
         print(terminal_qr(link), flush=True)

@@ -1,0 +1,145 @@
+"""The command lines and config files of the two Voila servers `coproduce serve` starts."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+from coproduce.serving.links import Addresses
+
+LEARNER_PAGE_NEEDS_NOT = [
+    "jupyterlab-jupytext",
+    "jupyterlab_pygments",
+    "@voila-dashboards/jupyterlab-preview",
+    "@voila-dashboards/widgets-manager7",
+    # nbgrader's and Notebook's JupyterLab add-ons are for trainers and authors in JupyterLab.
+    "@jupyter/nbgrader",
+    "@jupyter-notebook/lab-extension",
+]
+# A kernel whose browser went away without saying goodbye is shut down after this long.
+IDLE_KERNEL_SECONDS = 20 * 60
+# A kernel whose page never connected (a client without JavaScript, a reload before the page
+# ran) is shut down after this long.
+UNCONNECTED_KERNEL_SECONDS = 90
+KERNEL_NAME = "coproduce-learner"
+
+
+def pool_size(class_size: int) -> int:
+    """Kernels kept warm: enough for a class arriving together, never fewer than two."""
+    return max(2, class_size)
+
+
+def learner_cap(class_size: int, max_learners: int | None = None) -> int:
+    """Learner kernels at most: the class, half again for late-comers and reloads, and four."""
+    return max_learners if max_learners else math.ceil(class_size * 1.5) + 4
+
+
+def write_voila_config(folder: Path) -> Path:
+    """Settings Voila only takes from a config file, kept outside the served folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    # Voila's page asks to shut its kernel down on unload, but without an XSRF token, so the
+    # request is refused and kernels pile up on every refresh (voila-dashboards/voila#1458).
+    # Kernel ids are random UUIDs, so the handlers that need one are not open to forgery.
+    tornado = {"disable_check_xsrf": True}
+    settings = {
+        "Voila": {"tornado_settings": tornado},
+        # Front-end extensions installed for authors are dead weight on every learner page.
+        "VoilaConfiguration": {"extension_denylist": LEARNER_PAGE_NEEDS_NOT},
+        # Under a burst a kernel answers slowly; nbclient's 4 s default gave blank pages.
+        "VoilaExecutor": {"iopub_timeout": 60},
+    }
+    (folder / "voila.json").write_text(json.dumps(settings, indent=2))
+    return folder
+
+
+def write_kernel_spec(share: Path) -> Path:
+    """A kernel for the apps: this Python, and no IPython history (a database every kernel
+    would lock at once in a burst, and learners run no code to remember)."""
+    folder = share / "kernels" / KERNEL_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = {
+        "argv": [
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--HistoryManager.enabled=False",
+        ],
+        "display_name": "coproduce",
+        "language": "python",
+    }
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=2))
+    return folder
+
+
+def learner_command(
+    addresses: Addresses,
+    class_size: int,
+    max_learners: int | None,
+    notebook: Path,
+    config_dir: Path,
+    language: str,
+    unconnected_seconds: float = UNCONNECTED_KERNEL_SECONDS,
+) -> list[str]:
+    """The learner app's Voila: the whole room, a warm kernel pool, a cap, culls."""
+    hosts = addresses.learner_host_names()
+    return [
+        *_base(notebook, config_dir, language, hosts, unconnected_seconds),
+        f"--port={addresses.port}",
+        f"--Voila.ip={addresses.ip}",
+        f"--pool_size={pool_size(class_size)}",
+        f"--CourseVoila.max_learners={learner_cap(class_size, max_learners)}",
+    ]
+
+
+def trainer_command(
+    addresses: Addresses,
+    notebook: Path,
+    config_dir: Path,
+    language: str,
+    unconnected_seconds: float = UNCONNECTED_KERNEL_SECONDS,
+) -> list[str]:
+    """The trainer app's Voila: on 127.0.0.1 only, unless a token protects it."""
+    ip = addresses.ip if addresses.trainer_token else "127.0.0.1"
+    hosts = addresses.trainer_host_names()
+    command = [
+        *_base(notebook, config_dir, language, hosts, unconnected_seconds),
+        f"--port={addresses.trainer_port}",
+        f"--Voila.ip={ip}",
+        "--pool_size=1",
+    ]
+    if addresses.trainer_token:
+        command.append(f"--token={addresses.trainer_token}")
+    return command
+
+
+def _base(
+    notebook: Path, config_dir: Path, language: str, hosts: list[str], unconnected: float
+) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "coproduce.serving.voila_app",
+        str(notebook),
+        "--no-browser",
+        "--template=coproduce",
+        "--theme=light",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        # Never move to another port: the printed links must be the ones that answer.
+        "--Voila.port_retries=0",
+        "--preheat_kernel=True",
+        # Serve no files from disk: the apps need none, and answers must not leak.
+        "--VoilaConfiguration.file_denylist=.*",
+        f"--VoilaExporter.language_code={language}",
+        f"--Voila.config_file_paths={config_dir}",
+        f"--CourseVoila.hosts={','.join(hosts)}",
+        f"--CourseVoila.words_file={config_dir / 'words.json'}",
+        f"--CourseVoila.unconnected_seconds={unconnected}",
+        f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
+        "--MappingKernelManager.cull_interval=15",
+        "--MappingKernelManager.cull_connected=False",
+    ]
