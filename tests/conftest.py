@@ -134,6 +134,7 @@ class Server:
     log: Path
     trainer_link: str = ""
     code: str = ""
+    printed: str = ""  # what serve printed up to the trainer link
 
     @property
     def base(self) -> str:
@@ -174,8 +175,10 @@ def start_server(
     assert process.stdout is not None
     deadline = time.monotonic() + 120
     printed: dict[str, str] = {}
+    lines: list[str] = []
     while time.monotonic() < deadline:
         line = process.stdout.readline()
+        lines.append(line)
         for label in ("Session code:", "Learner link:", "Trainer link:"):
             if line.startswith(label):
                 printed[label] = line.split(":", 1)[1].strip()
@@ -188,6 +191,7 @@ def start_server(
                 log,
                 printed["Trainer link:"],
                 printed["Session code:"],
+                "".join(lines),
             )
         if not line and process.poll() is not None:
             break

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from coproduce.serving.serve import _address_others_can_reach
+from coproduce.serving.links import address_others_can_reach
 
 from ..conftest import Server, copy_course, start_server, stop_server
 
@@ -41,7 +41,7 @@ def _refuses_connection(host: str, port: int) -> bool:
 def room_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Learners on the network (--ip 0.0.0.0); no token, so the trainer app stays local."""
     base = tmp_path_factory.mktemp("room")
-    running = start_server(copy_course(base / "course"), base / "data", extra=("--ip", "0.0.0.0"))
+    running = start_server(copy_course(base / "course"), base / "data", extra=("--room",))
     yield running
     stop_server(running.process)
 
@@ -49,7 +49,7 @@ def room_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def remote_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("remote")
-    extra = ("--ip", "0.0.0.0", "--trainer-remote")
+    extra = ("--room", "--trainer-remote")
     running = start_server(copy_course(base / "course"), base / "data", extra=extra)
     yield running
     stop_server(running.process)
@@ -58,7 +58,7 @@ def remote_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def test_without_a_token_the_trainer_app_answers_on_this_machine_only(
     room_server: Server,
 ) -> None:
-    network_address = _address_others_can_reach()
+    network_address = address_others_can_reach()
     assert not network_address.startswith("127."), "this machine has no network address to try"
     learner_port = urlsplit(room_server.link).port
     trainer_port = urlsplit(room_server.trainer_link).port
@@ -76,7 +76,8 @@ def test_with_a_token_the_trainer_app_refuses_anyone_without_it(remote_server: S
     assert _status(without_token) in {401, 403, 302}
     wrong_token = f"{without_token}?token=not-the-token"
     assert _status(wrong_token) in {401, 403, 302}
-    assert _status(remote_server.trainer_link) == 200
+    # The right token signs the trainer in with a cookie and leaves the address bar.
+    assert _status(remote_server.trainer_link) == 302
 
 
 def test_the_learner_link_does_not_open_the_trainer_app(room_server: Server) -> None:

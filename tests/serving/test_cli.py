@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coproduce.serving.serve import (
-    ServeOptions,
-    _forward_log,
-    learner_link,
-    pool_size,
-    voila_command,
-)
+from coproduce.serving.serve import ServeOptions, _forward_log, learner_link
+from coproduce.serving.voila_command import learner_command, pool_size
 
 COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
 
@@ -50,7 +45,9 @@ def test_check_outside_a_course_says_how_to_find_one(tmp_path: Path) -> None:
 def test_serve_options_reach_voila(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     options = ServeOptions(course_root=root, data_dir=tmp_path, port=9123, class_size=12)
-    command = voila_command(options, tmp_path / "app" / "learner.ipynb", tmp_path / "config")
+    command = learner_command(
+        options.addresses, 12, None, tmp_path / "app" / "learner.ipynb", tmp_path / "config", "en"
+    )
     assert "--port=9123" in command
     assert "--preheat_kernel=True" in command
     assert f"--pool_size={pool_size(12)}" in command
