@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -22,14 +21,18 @@ from coproduce.kinds.action_plan.checks import (
     reflection_entries,
 )
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
+from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.text.clean import clean_text
 
 SAVE_AFTER_QUIET_SECONDS = 1.0
 
 
-class PlanDownload(anywidget.AnyWidget):
-    """A button; the file is built in the kernel only when it is pressed, then sent to it."""
+class PlanDownload(KernelWidget):
+    """A button; the file is built in the kernel only when it is pressed, then sent to it.
+
+    The page sends the press as a message; it can change no trait (not the file's name).
+    """
 
     _esm = Path(__file__).with_name("view.js")
     label = traitlets.Unicode("Download my plan").tag(sync=True)

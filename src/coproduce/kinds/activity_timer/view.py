@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -19,16 +18,18 @@ from coproduce.kinds.activity_timer.checks import (
     valid_progress,
 )
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
+from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
 
 ACTIONS = ("start", "pause", "next", "reset", "phase_done")
 
 
-class Countdown(anywidget.AnyWidget):
+class Countdown(KernelWidget):
     """The clock, its buttons and a polite region that speaks only when the phase changes.
 
     The browser counts the seconds; the kernel owns the phase, so it can save it. `epoch` goes
-    up whenever the clock must start the current phase again from its full time.
+    up whenever the clock must start the current phase again from its full time. The page
+    sends actions; it can change no trait directly (a clock it set running is not running).
     """
 
     _esm = Path(__file__).with_name("view.js")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -32,6 +31,7 @@ from coproduce.kinds.common.frame import (
     exercise_frame,
     paragraphs,
 )
+from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
 
 REFRESH_SECONDS = 5.0
@@ -40,8 +40,13 @@ RESET_LABEL = "Reset"
 RESET_CONFIRM = "Yes, clear all the times"
 
 
-class SpeakerButtons(anywidget.AnyWidget):
-    """Real buttons with aria-pressed in a labelled group; `value` is the pressed button."""
+class SpeakerButtons(KernelWidget):
+    """Real buttons with aria-pressed in a labelled group; `value` is the pressed button.
+
+    The page sets `value` only; the kernel checks it names a button (anything else pauses).
+    """
+
+    page_may_set = frozenset({"value"})
 
     _esm = Path(__file__).with_name("view.js")
     legend = traitlets.Unicode("").tag(sync=True)

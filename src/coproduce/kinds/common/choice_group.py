@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
+from coproduce.kinds.common.kernel_widget import KernelWidget
 
-class ChoiceGroup(anywidget.AnyWidget):
-    """Only the option texts are synced; whether an option is correct never leaves the kernel."""
+
+class ChoiceGroup(KernelWidget):
+    """Only the option texts are synced; whether an option is correct never leaves the kernel.
+
+    A choice arrives as a custom message and is checked here: never while the group is
+    disabled, only indexes of its own options. The page can change no trait directly.
+    """
 
     _esm = Path(__file__).with_name("choice_group.js")
     legend = traitlets.Unicode("").tag(sync=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import anywidget
 import traitlets
 
+from coproduce.kinds.common.kernel_widget import KernelWidget
 
-class LiveMessage(anywidget.AnyWidget):
+
+class LiveMessage(KernelWidget):
     """Set `html` only to markup built from escaped text."""
 
     _esm = Path(__file__).with_name("live_message.js")

@@ -20,7 +20,11 @@ from coproduce.kinds.knowledge_check.checks import check_choice, valid_choices
 
 
 class KnowledgeCheckView:
-    """The correct answer and the explanation stay here until the learner has answered."""
+    """The correct answer and the explanation stay here until the learner has answered.
+
+    Each handler checks the state it needs here, in the kernel: a script in the page can press
+    a hidden button. `answered` is true while feedback for an answer is on show.
+    """
 
     def __init__(
         self, exercise: KnowledgeCheck, save: SaveAnswer, context: ExerciseContext | None = None
@@ -28,6 +32,8 @@ class KnowledgeCheckView:
         self.exercise = exercise
         self._save = save
         self.attempts = 0
+        self.answered = False
+        self.why_shown = False
         self.choices = ChoiceGroup(
             legend=exercise.prompt,
             options=[option.text for option in exercise.options],
@@ -50,6 +56,8 @@ class KnowledgeCheckView:
         )
 
     def check(self) -> None:
+        if self.answered:  # checked already: a new answer needs "Try again" first
+            return
         result = check_choice(self.exercise, self.choices.value)
         if not result.answered:
             self.feedback.html = paragraphs([result.message], "cp-note")
@@ -66,10 +74,17 @@ class KnowledgeCheckView:
             self.feedback.html += paragraphs([problem], "cp-note")
 
     def show_why(self) -> None:
+        if not self.answered:  # the explanation is earned by an answer
+            return
+        self.why_shown = True
         self.why.value = paragraphs([self.exercise.explanation], "cp-why")
         self.why_button.layout.display = "none"
 
     def try_again(self) -> None:
+        if not self.answered:
+            return
+        self.answered = False
+        self.why_shown = False
         self.choices.value = []
         self.choices.disabled = False
         self.check_button.layout.display = None
@@ -87,9 +102,10 @@ class KnowledgeCheckView:
             self._show(result.message, result.feedback, result.correct)
 
     def _show(self, message: str, feedback: list[str], correct: bool) -> None:
+        self.answered = True
         mark = "cp-right" if correct else "cp-not-yet"
         self.feedback.html = paragraphs([message], mark) + paragraphs(feedback)
         self.choices.disabled = True
         self.check_button.layout.display = "none"
-        self.why_button.layout.display = None if not self.why.value else "none"
+        self.why_button.layout.display = "none" if self.why_shown else None
         self.again_button.layout.display = None

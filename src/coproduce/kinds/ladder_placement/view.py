@@ -11,7 +11,6 @@ import html
 from pathlib import Path
 from typing import Any
 
-import anywidget
 import ipywidgets as widgets
 import traitlets
 
@@ -23,6 +22,7 @@ from coproduce.kinds.common.frame import (
     exercise_frame,
     paragraphs,
 )
+from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.kinds.ladder_placement.checks import (
     PlacementResult,
@@ -36,8 +36,12 @@ CHOOSE = "Choose a rung"
 CHANGED = "You changed this one. Press “Check my placements” to see where it sits."
 
 
-class RungSelect(anywidget.AnyWidget):
-    """A <label> and a <select> of rungs; the options hold rung names only, never the answer."""
+class RungSelect(KernelWidget):
+    """A <label> and a <select> of rungs; the options hold rung names only, never the answer.
+
+    A choice comes as a custom message and must be one of the rungs offered; the page can
+    change no trait directly.
+    """
 
     _esm = Path(__file__).with_name("view.js")
     label = traitlets.Unicode("").tag(sync=True)

@@ -245,9 +245,15 @@ class PaymentPlannerView:
         options = self.exercise.recognition_options
         return [options[i] for i in self.recognition.value if 0 <= i < len(options)]
 
+    def _plan_rows(self) -> list[PlanRow]:
+        """The rows as the boxes hold them, checked again: the page can change a box's limits."""
+        assert self.rates is not None
+        raw = [controls.row.as_answer() for controls in self.rows]
+        return clean_rows(raw, self.rates.rates, self.exercise.max_rows)
+
     def _show_total(self) -> None:
         assert self.rates is not None
-        rows = [controls.row for controls in self.rows]
+        rows = self._plan_rows()
         total = plan_total(rows, self._expense_pence(), self.rates.rates)
         lines = total_lines(total, self.rates.currency)
         self.total.html = paragraphs(lines[:-1]) + paragraphs(lines[-1:], "cp-pay-grand")
@@ -257,8 +263,7 @@ class PaymentPlannerView:
         self.save_now(message)
 
     def answer(self) -> dict[str, Any]:
-        rows = [controls.row for controls in self.rows]
-        return plan_answer(rows, self._expense_pence(), self._recognition())
+        return plan_answer(self._plan_rows(), self._expense_pence(), self._recognition())
 
     def save_now(self, message: str = "") -> None:
         problem = self._save(self.exercise.id, self.answer())

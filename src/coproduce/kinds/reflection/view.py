@@ -97,7 +97,8 @@ class ReflectionView:
         cleaned = clean_text(self.text.value, self.exercise.max_chars)
         answer = {
             "text": "" if self.skipped else cleaned.text,
-            "shared": bool(self.share.value) and not self.skipped,
+            # The box is only hidden when sharing is off; its model is still in the page.
+            "shared": bool(self.share.value) and self.exercise.can_share and not self.skipped,
             "skipped": self.skipped,
         }
         problem = self._save(self.exercise.id, answer)

@@ -1,0 +1,24 @@
+"""A front-end widget whose state belongs to the kernel: the page may change only what it names.
+
+Any script in the learner's own page can send a state update to any widget the kernel made,
+shown or hidden: unlock a disabled question, rename a button, start a clock. ipywidgets applies
+such updates as they come. Our widgets talk to the kernel with custom messages (which their
+handlers check), so by default they take no state from the page at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import anywidget
+
+
+class KernelWidget(anywidget.AnyWidget):
+    """Subclasses name in `page_may_set` the traits their front end sends with save_changes()."""
+
+    page_may_set: ClassVar[frozenset[str]] = frozenset()
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        wanted = {name: value for name, value in sync_data.items() if name in self.page_may_set}
+        if wanted:
+            super().set_state(wanted)
