@@ -15,6 +15,7 @@ from coproduce.config.settings import find_course_root, live_session_code, store
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
+from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.learner_session import LearnerSession
@@ -29,6 +30,9 @@ class LearnerApp:
 
     With a live session (`session_code`), the learner first joins it, and the app then follows
     the trainer's moves unless the learner is looking elsewhere.
+
+    Every control checks the state it needs here, in the kernel: a script in the page can press
+    any of them, hidden or not. Until the learner is in (`entered`), none of them does anything.
     """
 
     def __init__(
@@ -41,6 +45,10 @@ class LearnerApp:
         self.slugs = content.course.module_slugs
         self.text = content.interface
         self._views: dict[str, widgets.VBox] = {}
+        self.entered = session_code is None  # without a live session there is nothing to join
+        self.shown: str | None = None  # the part on show, as the kernel knows it
+        self._marking = False  # true while the kernel itself marks the agenda's current part
+        self.focus = FocusRequest()
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
@@ -69,12 +77,13 @@ class LearnerApp:
                 pager,
                 self.feedback_button,
                 self.feedback,
+                self.focus,
             ]
         )
         self.join = JoinForm(content.course.roles, self._join, self.text.join)
         self.widget = widgets.VBox()
         self.widget.add_class("cp-learner-app")
-        self.nav.observe(lambda change: self.show(change["new"]), "current")
+        self.nav.observe(self._on_agenda, "current")
         self.identity.observe(lambda change: self._identified(), "learner_id")
         self._show_join(session_code is not None)
         if session_code is None:
@@ -83,15 +92,21 @@ class LearnerApp:
         # In a live session the first module is built once the learner is in: the join page
         # then syncs a handful of widgets instead of a whole module's (a faster first page).
 
-    def show(self, slug: str, remember: bool = True) -> None:
-        if slug not in self.content.modules:
+    def show(self, slug: str, remember: bool = True, focus: bool = False) -> None:
+        """Show a part; with `focus` (the learner moved there), focus goes to its heading."""
+        if not self.entered or slug not in self.content.modules:
+            self._mark(self.shown or self.slugs[0])  # the agenda keeps marking what is shown
             return
         if slug not in self._views:
             position = self.slugs.index(slug) + 1
             module = self.content.modules[slug]
             self._views[slug] = build_module_view(self.content, module, position, self.session)
         self.area.children = [self._views[slug]]
-        self.nav.current = slug
+        self.shown = slug
+        self._mark(slug)
+        if focus:
+            # The button pressed stays behind, far below the new part's start: move to its title.
+            self.focus.request(f".cp-module-{slug} h2", block="start")
         index = self.slugs.index(slug)
         self.previous.disabled = index == 0
         self.next.disabled = index == len(self.slugs) - 1
@@ -101,8 +116,21 @@ class LearnerApp:
         if remember:
             self.session.save_place(slug)
 
+    def _mark(self, slug: str) -> None:
+        self._marking = True
+        try:
+            self.nav.current = slug
+        finally:
+            self._marking = False
+
+    def _on_agenda(self, change: dict[str, str]) -> None:
+        if not self._marking:  # an agenda button, pressed in the page
+            self.show(change["new"], focus=True)
+
     def show_feedback(self) -> None:
         """This learner's own marks and comments, once the trainer has graded the session."""
+        if not self.entered:
+            return
         from coproduce.grading.feedback import feedback_html
 
         learner = self.session.learner_id
@@ -117,28 +145,30 @@ class LearnerApp:
         )
 
     def step(self, offset: int) -> None:
-        index = self.slugs.index(self.nav.current) + offset
+        if self.shown is None:
+            return
+        index = self.slugs.index(self.shown) + offset
         if 0 <= index < len(self.slugs):
-            self.show(self.slugs[index])
+            self.show(self.slugs[index], focus=True)
 
     def room_moved(self, module: str) -> None:
         """Follow the room if the learner was with it; otherwise say where it went."""
         if module not in self.content.modules:
             return
-        was_with_room = self.room_module is None or self.nav.current == self.room_module
+        was_with_room = self.room_module is None or self.shown == self.room_module
         self.room_module = module
         title = self.content.modules[module].meta.title
         words = self.text.moving
         if was_with_room:
             self.show(module)
             self.room_notice.html = paragraphs([words.room_moved.format(title=title)])
-        elif self.nav.current != module:
+        elif self.shown != module:
             self.room_notice.html = paragraphs([words.room_moved_without_you.format(title=title)])
             self.go_to_room.layout.display = None
 
     def _go_to_room(self) -> None:
         if self.room_module:
-            self.show(self.room_module)
+            self.show(self.room_module, focus=True)
 
     def _show_join(self, joining: bool) -> None:
         # Swap rather than hide, so only one form's controls are ever in the page.
@@ -160,6 +190,8 @@ class LearnerApp:
         self.identity.settled = True  # the join form may show now, if it is still there
 
     def _join(self, typed_code: str, name: str, role: str) -> str | None:
+        if self.entered:  # joined already: the form is gone, a second join changes nothing
+            return None
         code = normalise_code(typed_code)
         if code != self.live_code or not self.sessions.exists(code):
             if not typed_code.strip():
@@ -176,6 +208,7 @@ class LearnerApp:
         return None
 
     def _enter(self) -> None:
+        self.entered = True
         restored = self._restore_place()
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)

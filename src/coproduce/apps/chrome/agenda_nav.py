@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import anywidget
 import traitlets
 
+from coproduce.kinds.common.kernel_widget import KernelWidget
 
-class AgendaNav(anywidget.AnyWidget):
-    """`items` are dicts with time, title and, for modules, a slug; `current` is a slug."""
+
+class AgendaNav(KernelWidget):
+    """`items` are dicts with time, title and, for modules, a slug; `current` is a slug.
+
+    The page sets `current` only (an agenda button); the learner app checks it is a part.
+    """
+
+    page_may_set = frozenset({"current"})
 
     _esm = Path(__file__).with_name("agenda_nav.js")
     label = traitlets.Unicode("Course agenda").tag(sync=True)

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from coproduce.content.model import KnowledgeCheck
 from coproduce.kinds.common.choice_group import ChoiceGroup
+from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import (
     ExerciseContext,
     SaveAnswer,
@@ -43,7 +44,10 @@ class KnowledgeCheckView:
         self.why_button = button("Show me why")
         self.again_button = button("Try again")
         self.feedback = LiveMessage()
+        self.feedback.add_class("cp-check-feedback")
         self.why = widgets.HTML("")
+        # A button that has done its job hides itself; focus goes on to what it brought.
+        self.focus = FocusRequest()
         self.why_button.layout.display = "none"
         self.again_button.layout.display = "none"
         self.check_button.on_click(lambda _: self.check())
@@ -52,7 +56,7 @@ class KnowledgeCheckView:
         actions = widgets.HBox([self.check_button, self.why_button, self.again_button])
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
-            exercise.title, [self.choices, actions, self.feedback, self.why]
+            exercise.title, [self.choices, actions, self.feedback, self.why, self.focus]
         )
 
     def check(self) -> None:
@@ -64,6 +68,7 @@ class KnowledgeCheckView:
             return
         self.attempts += 1
         self._show(result.message, result.feedback, result.correct)
+        self.focus.request(".cp-check-feedback .cp-live", within=".cp-exercise")
         answer = {
             "selected": valid_choices(self.choices.value, len(self.exercise.options)),
             "attempts": self.attempts,
@@ -79,6 +84,7 @@ class KnowledgeCheckView:
         self.why_shown = True
         self.why.value = paragraphs([self.exercise.explanation], "cp-why")
         self.why_button.layout.display = "none"
+        self.focus.request(".cp-why", within=".cp-exercise")
 
     def try_again(self) -> None:
         if not self.answered:
@@ -92,6 +98,7 @@ class KnowledgeCheckView:
         self.why_button.layout.display = "none"
         self.why.value = ""
         self.feedback.html = paragraphs(["Have another go. Your first answer is kept too."])
+        self.focus.request(".cp-choice input", within=".cp-exercise")
 
     def restore(self, answer: dict[str, Any]) -> None:
         attempts = answer.get("attempts")
