@@ -222,6 +222,13 @@ class WordList(ExerciseBase):
     max_words: int = Field(default=3, ge=1, le=10)
     max_chars_per_word: int = Field(default=30, ge=3, le=80)
     visibility: Literal["private", "shared"] = "shared"
+    # What one answer is, for the boxes' labels ("Ground rule 1 of 3"); its plural.
+    noun: str = Field(default="word", min_length=1, max_length=40)
+    nouns: str | None = Field(default=None, min_length=1, max_length=40)
+
+    @property
+    def plural(self) -> str:
+        return self.nouns or f"{self.noun}s"
 
 
 class AirtimeTracker(ExerciseBase):

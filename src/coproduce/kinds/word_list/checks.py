@@ -28,6 +28,19 @@ class WordListResult:
         return "Thank you. Your words are in."
 
 
+def box_name(number: int, count: int, noun: str = "word") -> str:
+    """What a box is called in notes about it: "Ground rule 2", or "Your word" when alone."""
+    if count == 1:
+        return f"Your {noun}"
+    return f"{noun[:1].upper()}{noun[1:]} {number}"
+
+
+def box_label(number: int, count: int, noun: str = "word") -> str:
+    """A box's label: "Ground rule 2 of 3", or "Your word" when it is the only one."""
+    name = box_name(number, count, noun)
+    return name if count == 1 else f"{name} of {count}"
+
+
 def clean_word(raw: object, max_chars: int) -> tuple[str, bool]:
     """One word or short phrase: no control codes, single spaces, capped. Returns (word, cut)."""
     text = clean_text(raw[:_READ_AT_MOST], _READ_AT_MOST).text if isinstance(raw, str) else ""
@@ -37,8 +50,12 @@ def clean_word(raw: object, max_chars: int) -> tuple[str, bool]:
     return text, False
 
 
-def clean_words(raw: object, max_words: int, max_chars: int) -> WordListResult:
-    """The words to keep, in order: no empties, no repeats (ignoring case), at most max_words."""
+def clean_words(
+    raw: object, max_words: int, max_chars: int, noun: str = "word", nouns: str = "words"
+) -> WordListResult:
+    """The words to keep, in order: no empties, no repeats (ignoring case), at most max_words.
+
+    `noun` and `nouns` say what one answer is called in the notes ("ground rule")."""
     items = list(raw[: max_words * 4]) if isinstance(raw, list | tuple) else []
     words: list[str] = []
     seen: set[str] = set()
@@ -52,11 +69,16 @@ def clean_words(raw: object, max_words: int, max_chars: int) -> WordListResult:
             repeated = True
             continue
         if len(words) == max_words:
-            notes.append(f"Only the first {max_words} words are kept.")
+            kept = (
+                f"Only one {noun} is"
+                if max_words == 1
+                else f"Only the first {max_words} {nouns} are"
+            )
+            notes.append(f"{kept} kept.")
             break
         if cut:
             notes.append(
-                f"Word {number} was longer than {max_chars} characters. "
+                f"{box_name(number, max_words, noun)} was longer than {max_chars} characters. "
                 f"We kept the first {max_chars}."
             )
         seen.add(word.casefold())
@@ -66,12 +88,15 @@ def clean_words(raw: object, max_words: int, max_chars: int) -> WordListResult:
     return WordListResult(words, notes)
 
 
-def too_long_message(number: int, raw: object, max_chars: int) -> str:
-    """A gentle note while typing, or "" when the word fits."""
+def too_long_message(
+    number: int, raw: object, max_chars: int, count: int = 10, noun: str = "word"
+) -> str:
+    """A gentle note while typing, or "" when the word fits; `count` is how many boxes."""
     text = raw[:_READ_AT_MOST] if isinstance(raw, str) else ""
     if len(" ".join(text.split())) <= max_chars:
         return ""
     return (
-        f"Word {number} is a little long. Only the first {max_chars} characters will be kept. "
+        f"{box_name(number, count, noun)} is a little long. "
+        f"Only the first {max_chars} characters will be kept. "
         "Try a shorter word or two."
     )

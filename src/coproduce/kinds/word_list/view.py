@@ -15,7 +15,7 @@ from coproduce.kinds.common.frame import (
     paragraphs,
 )
 from coproduce.kinds.common.live_message import LiveMessage
-from coproduce.kinds.word_list.checks import clean_words, too_long_message
+from coproduce.kinds.word_list.checks import box_label, clean_words, too_long_message
 
 SHARED_NOTE = "Your words are shared with the room without your name."
 PRIVATE_NOTE = "Only you can see your words."
@@ -33,7 +33,7 @@ class WordListView:
         count = exercise.max_words
         self.boxes = [
             widgets.Text(
-                description=f"Word {number} of {count}",
+                description=box_label(number, count, exercise.noun),
                 # Sent when the learner leaves the box: one update, so a quick Submit cannot
                 # overtake the words that ipywidgets would otherwise still be holding back.
                 continuous_update=False,
@@ -50,7 +50,12 @@ class WordListView:
         self.submit_button = button("Submit", "primary")
         self.submit_button.on_click(lambda _: self.submit())
         note = SHARED_NOTE if exercise.visibility == "shared" else PRIVATE_NOTE
-        limit = f"Up to {count} words. Each can be up to {exercise.max_chars_per_word} characters."
+        chars = exercise.max_chars_per_word
+        limit = (
+            f"One {exercise.noun}, up to {chars} characters."
+            if count == 1
+            else f"Up to {count} {exercise.plural}. Each can be up to {chars} characters."
+        )
         words = widgets.VBox(self.boxes)
         words.add_class("cp-word-boxes")
         actions = widgets.HBox([self.submit_button])
@@ -71,18 +76,23 @@ class WordListView:
     def _on_type(self, _change: dict[str, Any]) -> None:
         if self._restoring:
             return
-        limit = self.exercise.max_chars_per_word
+        exercise = self.exercise
         notes = [
-            too_long_message(number, box.value, limit)
+            too_long_message(
+                number, box.value, exercise.max_chars_per_word, exercise.max_words, exercise.noun
+            )
             for number, box in enumerate(self.boxes, start=1)
         ]
         self.hint.html = paragraphs(notes, "cp-note")
 
     def submit(self) -> None:
+        exercise = self.exercise
         result = clean_words(
             [box.value for box in self.boxes],
-            self.exercise.max_words,
-            self.exercise.max_chars_per_word,
+            exercise.max_words,
+            exercise.max_chars_per_word,
+            exercise.noun,
+            exercise.plural,
         )
         if not result.words:
             self.status.html = paragraphs([result.message], "cp-note")
