@@ -9,7 +9,8 @@
   refills, no dead kernel handed out), and a plain "the room is full" page past the cap;
 - our own sign-in page for the trainer when a token is set, the token exchanged for a cookie and
   dropped from the address bar;
-- compressed responses, and static files whose names carry a content hash cached for good.
+- compressed responses, and static files whose names carry a content hash cached for good;
+- a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500).
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from traitlets import Float, Int, Unicode
 from voila.app import Voila
+from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
 from coproduce.serving import kernels
+from coproduce.serving.template_files import TemplateFileHandler
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
@@ -168,6 +171,8 @@ class CourseVoila(Voila):
                 rest = [{**rest[0], "no_cache_paths": []}] if rest else rest
             elif pattern.endswith("/login"):
                 cls = TrainerLoginHandler
+            elif cls is TemplateStaticFileHandler:
+                cls = TemplateFileHandler  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
         return handlers
 
