@@ -205,7 +205,8 @@ def _sessions(args: argparse.Namespace) -> tuple[Path, Any]:
     from coproduce.reports.session_commands import open_sessions
 
     root = _course_root(args.course)
-    return root, open_sessions(args.store or (args.data_dir or root / "data").resolve())
+    target = args.store or (args.data_dir or root / "data").resolve()
+    return root, open_sessions(target, getattr(args, "code", None))
 
 
 def _session_list(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coproduce.content.loader import load_course
 from coproduce.live.sessions import SessionStore, normalise_code
-from coproduce.live.store import Store
+from coproduce.live.store import Store, store_url
 from coproduce.reports.session_report import write_report
 
 DEFAULT_RETENTION_DAYS = 90
@@ -19,7 +19,22 @@ class UnknownSession(LookupError):
     """A session code that the store does not hold."""
 
 
-def open_sessions(store_target: str | Path) -> SessionStore:
+class NoStore(LookupError):
+    """A data folder (or database file) where no course has kept answers."""
+
+
+def open_sessions(store_target: str | Path, code: str | None = None) -> SessionStore:
+    """The store a course kept its sessions in. Never makes one: an empty store made here
+    would only hide that the answers are somewhere else. `code` is the session asked for."""
+    url = store_url(store_target)
+    if url.startswith("sqlite:///"):
+        database = Path(url.removeprefix("sqlite:///"))
+        if not database.is_file():
+            asked = f"There is no session with the code {code!r} here. " if code else ""
+            raise NoStore(
+                f"{asked}There is no store in {database.parent}: no course has kept answers "
+                "there. Give the --data-dir (or --store) the course was served with."
+            )
     return SessionStore(Store(store_target))
 
 
