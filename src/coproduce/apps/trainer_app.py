@@ -71,7 +71,7 @@ class TrainerApp:
         self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
         self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
         self._minute = -1
-        self._timer_module: str | None = None
+        self._timer_module: str | None = ""  # never a part: the first refresh draws the timers
         self._stop = threading.Event()
         controls = widgets.HBox([self.move_to, self.move_button, self.next_button])
         controls.add_class("cp-actions")

@@ -57,7 +57,8 @@ def _clock(moment: datetime) -> str:
 def run_sheet_html(sheet: RunSheet) -> str:
     rows = []
     for row in sheet.rows:
-        kind = "" if row.slug else " (break)"
+        # A break is said to be one, unless its name says so already ("Break", "Tea break").
+        kind = "" if row.slug or "break" in row.title.casefold() else " (break)"
         now = " <strong>(now)</strong>" if row.is_current else ""
         css = ' class="cp-now"' if row.is_current else ""
         rows.append(
