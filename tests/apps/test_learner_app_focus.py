@@ -47,3 +47,14 @@ def test_the_room_moving_does_not_take_the_learners_focus(tmp_path: Path) -> Non
     app.room_moved(SLUGS[2])
     assert app.shown == SLUGS[2]
     assert asked == []
+
+
+def test_going_to_where_the_room_is_sends_focus_to_that_heading(tmp_path: Path) -> None:
+    app, asked = _app(tmp_path)
+    app.room_moved(SLUGS[0])
+    click_from_page(app.next)  # the learner looks ahead
+    app.room_moved(SLUGS[3])  # the room moves without them: a notice, no move, no focus
+    assert app.shown == SLUGS[1] and len(asked) == 1
+    click_from_page(app.go_to_room)
+    assert app.shown == SLUGS[3]
+    assert asked[-1]["selector"] == f".cp-module-{SLUGS[3]} h2"
