@@ -29,9 +29,7 @@ def test_the_timers_heading_has_something_under_it_before_the_room_starts(
     assert texts and all(text.strip() for text in texts)
 
 
-def test_a_break_called_break_is_not_labelled_break_twice(
-    course_dir: Path, tmp_path: Path
-) -> None:
+def test_a_break_called_break_is_not_labelled_break_twice(course_dir: Path, tmp_path: Path) -> None:
     app = _trainer(ROOT, tmp_path)
     sheet = app.run_sheet.value
     assert "Break (break)" not in sheet
