@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coproduce.apps.learner_app import LearnerApp
 from coproduce.content.loader import load_course
+from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
@@ -18,6 +19,7 @@ from ..kinds.page_script import click_from_page, set_from_page
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_course(ROOT)
 LEARNER = "0123456789abcdef0123456789abcdef"
+TOKEN = token_for(LEARNER)  # what the browser holds: the learner id, signed
 
 
 def _app_before_joining(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
@@ -25,7 +27,7 @@ def _app_before_joining(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
     sessions = SessionStore(store)
     code = sessions.create_session()
     app = LearnerApp(CONTENT, store, code)
-    app.identity.learner_id = LEARNER
+    app.identity.learner_id = TOKEN
     return app, sessions, code
 
 

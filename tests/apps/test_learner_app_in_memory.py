@@ -7,12 +7,14 @@ from pathlib import Path
 from coproduce.apps.chrome.connection_watch import ConnectionWatch
 from coproduce.apps.learner_app import LearnerApp
 from coproduce.content.loader import load_course
+from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_course(ROOT)
 LEARNER = "0123456789abcdef0123456789abcdef"
+TOKEN = token_for(LEARNER)  # what the browser holds: the learner id, signed
 
 
 def _live_app(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
@@ -21,7 +23,7 @@ def _live_app(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
     code = sessions.create_session()
     app = LearnerApp(CONTENT, store, code)
     app.identity.link_code = code
-    app.identity.learner_id = LEARNER
+    app.identity.learner_id = TOKEN
     return app, sessions, code
 
 
@@ -81,7 +83,7 @@ def test_a_learner_who_joined_before_goes_straight_back_to_the_course(tmp_path: 
     sessions.join(code, LEARNER, "", "Researcher")
     app = LearnerApp(CONTENT, store, code)
     app.identity.link_code = code
-    app.identity.learner_id = LEARNER
+    app.identity.learner_id = TOKEN
     assert app.widget.children[1] is app.course
     # The code box is left empty: nothing on the join page changes as it goes away.
     assert app.join.code.value == ""

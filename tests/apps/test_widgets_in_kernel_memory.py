@@ -11,11 +11,13 @@ import ipywidgets as widgets
 from coproduce.content.loader import load_course
 from coproduce.kinds.knowledge_check.view import KnowledgeCheckView
 from coproduce.kinds.reflection.view import ReflectionView
+from coproduce.live.learner_ids import token_for
 from coproduce.live.learner_session import TOO_LARGE, LearnerSession
 from coproduce.live.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 LEARNER = "0123456789abcdef0123456789abcdef"
+TOKEN = token_for(LEARNER)  # what the browser holds: the learner id, signed
 
 
 def _synced_state(root: widgets.Widget) -> str:
@@ -83,7 +85,7 @@ def test_answers_given_before_the_browser_says_who_it_is_are_kept(tmp_path: Path
     session = LearnerSession(store)
     assert session.save("speak-freely", {"text": "early"}) is None
     assert store.load_answers(LEARNER) == {}
-    assert session.identify(LEARNER)
+    assert session.identify(TOKEN)
     assert store.load_answers(LEARNER) == {"speak-freely": {"text": "early"}}
 
 
@@ -93,7 +95,7 @@ def test_a_returning_learner_gets_their_answers_back(tmp_path: Path) -> None:
     session = LearnerSession(store)
     view = ReflectionView(load_course(ROOT).exercises["speak-freely"], session.save)
     session.register("speak-freely", view)
-    session.identify(LEARNER)
+    session.identify(TOKEN)
     assert view.text.value == "from before"
 
 
@@ -105,5 +107,5 @@ def test_a_hostile_learner_id_is_ignored(tmp_path: Path) -> None:
 
 def test_a_huge_answer_gets_a_kind_message(tmp_path: Path) -> None:
     session = LearnerSession(Store(tmp_path))
-    session.identify(LEARNER)
+    session.identify(TOKEN)
     assert session.save("speak-freely", {"text": "x" * 100_000}) == TOO_LARGE

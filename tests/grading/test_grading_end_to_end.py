@@ -29,6 +29,7 @@ from coproduce.grading.generate import NOTEBOOK_ID, cell_id, marked_modules
 from coproduce.grading.paths import grading_root
 from coproduce.grading.results import learner_result
 from coproduce.kinds.knowledge_check.checks import check_choice
+from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
@@ -286,7 +287,7 @@ def test_the_learner_app_shows_my_feedback_to_that_learner_only(graded: Graded) 
 
     for kind in ("all", "nothing"):
         app = LearnerApp(graded.content, Store(graded.data), graded.code)
-        app.identity.learner_id = graded.learners[kind]
+        app.identity.learner_id = token_for(graded.learners[kind])
         app.show_feedback()
         shown = app.feedback.value
         expected = feedback_html(graded.course, graded.code, graded.learners[kind], graded.content)

@@ -27,6 +27,7 @@ from coproduce.grading.collect import collect, session_answers
 from coproduce.grading.feedback import feedback_html
 from coproduce.grading.generate import cell_id, generate_sources, marked_modules
 from coproduce.grading.paths import grading_root
+from coproduce.live.learner_ids import learner_secret, token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
@@ -45,6 +46,12 @@ class Planted:
     content: CourseContent
     code: str
     learner: str
+
+
+def _signed(planted: Planted) -> str:
+    """The planted learner's id as their browser holds it: signed with the server's secret."""
+    secret = bytes.fromhex(learner_secret(planted.server.data_dir))
+    return token_for(planted.learner, secret)
 
 
 def _plant(folder: Path, code: str, exercise: KnowledgeCheck) -> None:
@@ -172,7 +179,7 @@ def test_no_widget_message_holds_the_canary_when_the_learner_reads_feedback(
     """The graded learner opens My feedback in Chromium; every websocket frame is recorded."""
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(
-        f"window.localStorage.setItem('coproduce-learner-id', '{planted.learner}')"
+        f"window.localStorage.setItem('coproduce-learner-id', '{_signed(planted)}')"
     )
     page = context.new_page()
     received: list[str] = []

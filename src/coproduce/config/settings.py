@@ -15,6 +15,7 @@ SESSION_ENV = "COPRODUCE_SESSION"  # the live session `coproduce serve` started
 LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer app
 PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server parsed
 LOOPBACK_ONLY_ENV = "COPRODUCE_LOOPBACK_ONLY"  # "1" when only this computer can join
+LEARNER_SECRET_ENV = "COPRODUCE_LEARNER_SECRET"  # signs the learner ids the server issues
 DEFAULT_DATA_DIR = "data"
 
 
@@ -50,3 +51,8 @@ def live_session_code() -> str | None:
 def loopback_only() -> bool:
     """Whether the learner server answers this computer only (the trainer app says so)."""
     return os.environ.get(LOOPBACK_ONLY_ENV) == "1"
+
+
+def learner_secret_from_env() -> str | None:
+    """The server's secret for signing learner ids (hex), in a kernel `coproduce serve` started."""
+    return os.environ.get(LEARNER_SECRET_ENV) or None

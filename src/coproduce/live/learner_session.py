@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from coproduce.live.learner_ids import LEARNER_ID, verify
 from coproduce.live.store import LOCAL_SESSION, AnswerTooLarge, Store
 
 log = logging.getLogger(__name__)
-
-LEARNER_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 TOO_LARGE = "This answer is too long to keep. Please make it shorter."
 NOT_SAVED = "We could not save just now. Your answer is still here and will be saved next time."
@@ -25,8 +23,9 @@ class ExerciseView(Protocol):
 
 
 def valid_learner_id(raw: object) -> str | None:
-    """A learner id from the browser, or None if it is not the shape we hand out."""
-    if isinstance(raw, str) and LEARNER_ID.match(raw):
+    """A learner id of the shape the store keeps, or None. The shape alone proves nothing: a
+    browser's id is taken only with this server's signature (`identify`, `learner_ids`)."""
+    if isinstance(raw, str) and LEARNER_ID.fullmatch(raw):
         return raw
     return None
 
@@ -57,9 +56,10 @@ class LearnerSession:
         self.stored[exercise_id] = answer
         return None
 
-    def identify(self, raw_learner_id: object) -> bool:
-        """Take the browser's learner id, restore that learner's answers, save waiting ones."""
-        learner_id = valid_learner_id(raw_learner_id)
+    def identify(self, token: object) -> bool:
+        """Take the browser's signed learner id, restore that learner's answers, save waiting
+        ones. An id this server did not issue (made up, altered) is refused."""
+        learner_id = verify(token)
         if learner_id is None or learner_id == self.learner_id:
             return False
         self.learner_id = learner_id

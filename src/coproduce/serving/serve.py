@@ -22,6 +22,7 @@ from coproduce.apps.qr import terminal_qr
 from coproduce.config.settings import (
     COURSE_DIR_ENV,
     LEARNER_LINK_ENV,
+    LEARNER_SECRET_ENV,
     LOOPBACK_ONLY_ENV,
     PARSED_MODULES_ENV,
     SESSION_ENV,
@@ -30,6 +31,7 @@ from coproduce.config.settings import (
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.parsed_modules import write_parsed_modules
+from coproduce.live.learner_ids import learner_secret
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 from coproduce.serving.links import Addresses
@@ -89,6 +91,8 @@ def server_environment(options: ServeOptions, session_code: str) -> dict[str, st
     env[SESSION_ENV] = session_code
     env[LEARNER_LINK_ENV] = options.addresses.learner_link(session_code)
     env[LOOPBACK_ONLY_ENV] = "1" if options.addresses.loopback_only else ""
+    # Signs the learner ids the kernels issue; kept in the data folder, so ids outlive a restart.
+    env[LEARNER_SECRET_ENV] = learner_secret(options.data_dir)
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(
             None,

@@ -1,23 +1,22 @@
-// Gives the kernel a pseudonymous learner id kept in this browser, so a refresh or a
-// reopened link finds the same answers. Shows nothing.
+// Tells the kernel which learner this browser belongs to, so a refresh or a reopened link finds
+// the same answers. The kernel issues the id (signed); this keeps it and offers it again on
+// each visit. An id the kernel did not sign is swapped for a fresh one. Shows nothing.
 const KEY = "coproduce-learner-id"; // also read by the page template, before widgets render
-
-function newId() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes); // works on plain http too, unlike randomUUID
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+const NONE = "none"; // offered by a browser that has no id yet: the kernel issues one
 
 function storedId() {
   try {
-    let id = window.localStorage.getItem(KEY);
-    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
-      id = newId();
-      window.localStorage.setItem(KEY, id);
-    }
-    return id;
+    return window.localStorage.getItem(KEY) || "";
   } catch (error) {
-    return newId(); // storage blocked: answers last for this page only
+    return ""; // storage blocked: answers last for this page only
+  }
+}
+
+function keep(id) {
+  try {
+    window.localStorage.setItem(KEY, id);
+  } catch (error) {
+    // storage blocked: nothing to keep it in
   }
 }
 
@@ -30,10 +29,16 @@ function render({ model, el }) {
   };
   model.on("change:settled", settle);
   settle();
+  const offered = storedId() || NONE;
+  // The kernel's answer: the id offered, if it signed it, or a fresh one to keep from now on.
+  model.on("change:learner_id", () => {
+    const given = model.get("learner_id");
+    if (given && given !== offered && given !== NONE) keep(given);
+  });
   if (!model.get("learner_id")) {
     const code = new URLSearchParams(window.location.search).get("code") || "";
     model.set("link_code", code.slice(0, 16));
-    model.set("learner_id", storedId());
+    model.set("learner_id", offered);
     model.save_changes();
   }
 }
