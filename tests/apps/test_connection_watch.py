@@ -9,6 +9,8 @@ import pytest
 
 from coproduce.apps.chrome.connection_watch import ConnectionWatch, connection_watch
 from coproduce.content.loader import load_course
+from coproduce.live.learner_session import LearnerSession
+from coproduce.live.store import Store
 
 WORDS = load_course(Path(__file__).resolve().parents[2]).interface.connection
 
@@ -32,7 +34,10 @@ def test_anything_else_gets_no_reply(content: Any) -> None:
     assert _replies(content) == []
 
 
-def test_the_messages_say_what_to_do_in_plain_words() -> None:
-    watch = connection_watch(WORDS)
-    assert watch.lost_text == WORDS.lost and "saved" in WORDS.lost
-    assert watch.back_text == WORDS.back
+def test_the_messages_say_what_to_do_in_plain_words(tmp_path: Path) -> None:
+    learners = connection_watch(WORDS, LearnerSession(Store(tmp_path)))
+    assert learners.lost_text == WORDS.lost and "saved" in WORDS.lost
+    assert learners.back_text == WORDS.back
+    # A page that keeps nothing (the trainer's) promises nothing.
+    trainers = connection_watch(WORDS)
+    assert trainers.lost_text == trainers.stuck_text == WORDS.not_kept

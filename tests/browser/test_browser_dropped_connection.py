@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 WORDS = load_course(Path(__file__).resolve().parents[2]).interface.connection
 LOST, BACK = WORDS.lost, WORDS.back
 QUESTION = "What would help you feel able to speak freely in this group today?"
+KEPT_IN_BROWSER = "Object.keys(window.localStorage).some((k) => k.startsWith('coproduce-kept:'))"
 
 
 class Link:
@@ -61,6 +62,7 @@ def test_a_dropped_connection_is_announced_and_loses_no_answer(
     notice.wait_for(timeout=20_000)
     answer.fill("Being asked first, and time to think.")
     answer.blur()
+    assert page.evaluate(KEPT_IN_BROWSER), "what was typed is not kept in the browser"
     # The earlier "Saved." would be untrue for the new text, so it goes while the link is down.
     saved = page.locator(".cp-saved").filter(has_text="Saved.").first
     expect(saved).to_be_hidden()
@@ -75,6 +77,8 @@ def test_a_dropped_connection_is_announced_and_loses_no_answer(
     page.get_by_role("status").filter(has_text=BACK).wait_for(timeout=30_000)
     expect(notice).to_have_count(0)
     expect(saved).to_be_visible()
+    # The kernel said the store holds it, so the browser keeps it no longer.
+    page.wait_for_function(f"!({KEPT_IN_BROWSER})", timeout=15_000)
     reload_app(page)
     expect(page.get_by_role("textbox", name=QUESTION)).to_have_value(
         "Being asked first, and time to think.", timeout=15_000

@@ -225,7 +225,7 @@ class LearnerApp:
     def _watch_connection(self) -> None:
         """Made with the course, not at start, so the join page stays as light as it can be."""
         if not isinstance(self.course.children[-1], ConnectionWatch):
-            watch = connection_watch(self.text.connection)
+            watch = connection_watch(self.text.connection, self.session)
             self.course.children = [*self.course.children, watch]
 
     def _restore_place(self) -> bool:

@@ -78,9 +78,12 @@ class FeedbackText(FilledIn):
 
 
 class ConnectionText(FilledIn):
-    lost: str
+    lost: str  # what the learner writes or chooses meanwhile is kept in the browser
     back: str
     stuck: str
+    not_kept: str  # nothing can be kept (no local storage, or a page that keeps nothing)
+    restored: str  # after the server restarted: what was kept is back, and saved
+    restored_waiting: str  # ... back, but some of it waits for its button to be saved
 
 
 class ServerText(FilledIn):

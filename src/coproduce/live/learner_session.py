@@ -22,6 +22,19 @@ class ExerciseView(Protocol):
     def restore(self, answer: dict[str, Any]) -> None: ...
 
 
+class SessionWatcher(Protocol):
+    """Told what becomes of this learner's answers: the page keeps what the learner gives until
+    the store holds it (see apps/chrome/connection_watch)."""
+
+    def registered(self, exercise_id: str, view: ExerciseView) -> None: ...
+
+    def saving(self, exercise_id: str) -> None: ...  # just before the answer is written
+
+    def saved(self, exercise_id: str) -> None: ...  # once the store holds it
+
+    def identified(self) -> None: ...
+
+
 def valid_learner_id(raw: object) -> str | None:
     """A learner id of the shape the store keeps, or None. The shape alone proves nothing: a
     browser's id is taken only with this server's signature (`identify`, `learner_ids`)."""
@@ -40,11 +53,22 @@ class LearnerSession:
         self.views: dict[str, ExerciseView] = {}
         self.stored: dict[str, dict[str, Any]] = {}
         self.pending: dict[str, dict[str, Any]] = {}
+        self.watchers: list[SessionWatcher] = []
+
+    def watch(self, watcher: SessionWatcher) -> None:
+        """Tell `watcher` of every exercise shown so far and from now on, and of each save."""
+        self.watchers.append(watcher)
+        for exercise_id, view in self.views.items():
+            watcher.registered(exercise_id, view)
+        if self.learner_id:
+            watcher.identified()
 
     def save(self, exercise_id: str, answer: dict[str, Any]) -> str | None:
         if self.learner_id is None:
             self.pending[exercise_id] = answer
             return None
+        for watcher in self.watchers:
+            watcher.saving(exercise_id)
         try:
             self.store.save_answer(self.learner_id, exercise_id, answer, session=self.session_code)
         except AnswerTooLarge:
@@ -54,6 +78,8 @@ class LearnerSession:
             self.pending[exercise_id] = answer
             return NOT_SAVED
         self.stored[exercise_id] = answer
+        for watcher in self.watchers:
+            watcher.saved(exercise_id)
         return None
 
     def identify(self, token: object) -> bool:
@@ -70,12 +96,16 @@ class LearnerSession:
         waiting, self.pending = self.pending, {}
         for exercise_id, answer in waiting.items():
             self.save(exercise_id, answer)
+        for watcher in self.watchers:
+            watcher.identified()
         return True
 
     def register(self, exercise_id: str, view: ExerciseView) -> None:
         self.views[exercise_id] = view
         if exercise_id in self.stored:
             view.restore(self.stored[exercise_id])
+        for watcher in self.watchers:
+            watcher.registered(exercise_id, view)
 
     def place(self) -> str | None:
         if not self.learner_id:
