@@ -306,11 +306,13 @@ function render({ model, el }) {
     }
   };
   let trying = false;
+  let goneTwice = 0; // two answers in a row, with a reconnect tried between them
   const retrier = setInterval(async () => {
     const down = kernel && kernel.reconnect && kernel.connectionStatus !== "connected";
     if (lostAt === null || !down || trying) return;
     trying = true;
-    if (await kernelGone()) {
+    goneTwice = (await kernelGone()) ? goneTwice + 1 : 0;
+    if (goneTwice >= 2) {
       try {
         window.sessionStorage.setItem(AGAIN, "1");
       } catch (error) {
