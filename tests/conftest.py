@@ -115,7 +115,9 @@ def kinds_server(
     wanted = {name for name in os.environ.get("COPRODUCE_TEST_KINDS", "").split(",") if name}
     files = [path for path in KIND_FIXTURES.glob("*.yml") if not wanted or path.stem in wanted]
     titles = add_try_modules(course, files)
-    running = start_server(course, base / "data", class_size=3)
+    # Many learners pass through this one server in turn, and a closed test browser sends no
+    # unload beacon, so its kernels stay until culled: room for them all.
+    running = start_server(course, base / "data", class_size=3, extra=("--max-learners", "80"))
     yield running, titles
     stop_server(running.process)
 

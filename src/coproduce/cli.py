@@ -89,6 +89,12 @@ def _parser() -> argparse.ArgumentParser:
         default=90,
         help="shut a kernel whose page never connects after this long (default 90)",
     )
+    serve.add_argument(
+        "--left-seconds",
+        type=float,
+        default=600,
+        help="shut a kernel whose page went away without closing after this long (default 600)",
+    )
     serve.set_defaults(run=_serve)
 
     _add_session_commands(commands)
@@ -138,6 +144,7 @@ def _new_module(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from coproduce.serving.serve import ServeOptions, serve
+    from coproduce.serving.voila_command import Culls
 
     root = _course_root(args.course)
     options = ServeOptions(
@@ -154,7 +161,7 @@ def _serve(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         new_session=args.new_session,
         max_learners=args.max_learners,
-        unconnected_seconds=args.unconnected_seconds,
+        culls=Culls(args.unconnected_seconds, args.left_seconds),
     )
     return serve(options)
 

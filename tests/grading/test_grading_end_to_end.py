@@ -295,6 +295,6 @@ def test_the_learner_app_shows_my_feedback_to_that_learner_only(graded: Graded) 
         if app.follower:
             app.follower.stop()
     stranger = LearnerApp(graded.content, Store(graded.data), graded.code)
-    stranger.identity.learner_id = secrets.token_urlsafe(16)
+    stranger.identity.learner_id = token_for(secrets.token_urlsafe(18))
     stranger.show_feedback()
     assert "No feedback yet" in stranger.feedback.value

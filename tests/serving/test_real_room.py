@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import psutil
@@ -119,6 +120,39 @@ def test_both_servers_answer_only_their_own_names(capped: Server) -> None:
     assert _request(capped.link, host=f"attacker.example:{learner.port}")[0] == 403
     # Its own names still work.
     assert _request(f"http://127.0.0.1:{trainer.port}/", host=f"localhost:{trainer.port}")[0] == 200
+
+
+@pytest.fixture(scope="module")
+def short_stay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A kernel whose page went away without closing it goes after 4 s (the cull runs every 15)."""
+    base = tmp_path_factory.mktemp("short-stay")
+    extra = ("--left-seconds", "4")
+    running = start_server(copy_course(base / "course"), base / "data", class_size=2, extra=extra)
+    yield running
+    stop_server(running.process)
+
+
+def test_pages_that_vanish_without_goodbye_give_their_kernels_back(
+    short_stay: Server, browser: Any
+) -> None:
+    """A phone put away or a browser killed sends no unload beacon: the kernel must still go."""
+    time.sleep(3)  # the pool settles
+    baseline = len(_kernels(short_stay))
+    contexts = []
+    for _ in range(3):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(short_stay.link)
+        page.locator(".cp-join-text input, .cp-agenda-item").first.wait_for(timeout=60_000)
+        contexts.append(context)
+    time.sleep(20)  # connected through at least one cull pass
+    assert len(_kernels(short_stay)) >= baseline + 3
+    for context in contexts:
+        context.close()  # no beforeunload: like a killed browser, no shutdown beacon
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(_kernels(short_stay)) > baseline:
+        time.sleep(2)
+    assert len(_kernels(short_stay)) <= baseline
 
 
 @pytest.fixture(scope="module")

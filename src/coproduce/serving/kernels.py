@@ -7,7 +7,10 @@ and every page request holds a kernel for the idle cull's 20 minutes, even one f
 never runs the page's JavaScript. This mixin, put in front of Voila's own pool class by
 `voila_app.py`, changes four things:
 
-- a kernel whose page never connects is shut down after `unconnected_seconds`;
+- a kernel whose page never connects is shut down after `unconnected_seconds`, and one whose
+  page connected and then went without saying goodbye (a phone put away, a closed laptop lid,
+  a browser killed; a page that unloads properly shuts its kernel itself) after `left_seconds`:
+  the learner's answers are in the store, and a page that comes back loads itself again;
 - learner kernels (handed out, not in the pool) are capped at `max_learners`; the pool never
   fills past what the cap leaves, so the server never holds twice the class;
 - refills are spread out, one kernel every `refill_gap_seconds`, and a learner who arrives to
@@ -26,6 +29,7 @@ from typing import Any
 SETTINGS: dict[str, float] = {
     "max_learners": 0,  # 0: no cap
     "unconnected_seconds": 90,
+    "left_seconds": 600,
     "refill_gap_seconds": 1.5,
     "refill_after_seconds": 1.0,
 }
@@ -44,6 +48,7 @@ class PoolPolicy:
     def __init__(self, **kwargs: Any) -> None:
         self._handed_out: dict[str, float] = {}  # kernel id -> when a page got it
         self._ever_connected: set[str] = set()
+        self._left_since: dict[str, float] = {}  # kernel id -> when its last page went
         self._closing = False
         self._start_now: dict[asyncio.Task[Any], asyncio.Event] = {}
         super().__init__(**kwargs)
@@ -192,11 +197,18 @@ class PoolPolicy:
     async def cull_kernel_if_idle(self, kernel_id: str) -> Any:
         if kernel_id in self.pooled_kernel_ids():
             return None
+        now = time.monotonic()
         if self._kernel_connections.get(kernel_id, 0) > 0:
             self._ever_connected.add(kernel_id)
-        elif kernel_id not in self._ever_connected:
-            since = self._handed_out.setdefault(kernel_id, time.monotonic())
-            if time.monotonic() - since > SETTINGS["unconnected_seconds"]:
+            self._left_since.pop(kernel_id, None)
+        elif kernel_id in self._ever_connected:
+            if now - self._left_since.setdefault(kernel_id, now) > SETTINGS["left_seconds"]:
+                self.log.info("Shutting down kernel %s: its page went away", kernel_id)
+                await self._quietly_shut_down(kernel_id)
+                return None
+        else:
+            since = self._handed_out.setdefault(kernel_id, now)
+            if now - since > SETTINGS["unconnected_seconds"]:
                 self.log.info("Shutting down kernel %s: its page never connected", kernel_id)
                 await self._quietly_shut_down(kernel_id)
             return None
@@ -205,6 +217,7 @@ class PoolPolicy:
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> Any:
         was_out = self._handed_out.pop(kernel_id, None) is not None
         self._ever_connected.discard(kernel_id)
+        self._left_since.pop(kernel_id, None)
         result = await super().shutdown_kernel(kernel_id, *args, **kwargs)  # type: ignore[misc]
         if was_out and SETTINGS["max_learners"] and not self._closing:
             # A place under the cap came free: the pool may refill towards its size.

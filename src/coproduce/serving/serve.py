@@ -13,7 +13,7 @@ import time
 import urllib.error
 import urllib.request
 import webbrowser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -37,6 +37,7 @@ from coproduce.live.store import Store
 from coproduce.serving.links import Addresses
 from coproduce.serving.voila_command import (
     KERNEL_NAME,
+    Culls,
     learner_command,
     trainer_command,
     write_kernel_spec,
@@ -73,7 +74,7 @@ class ServeOptions:
     public_url: str | None = None  # the learner link's base, for a proxy or a DNS name
     new_session: bool = False  # start a new session rather than resume the last one
     max_learners: int | None = None  # learner kernels at most (default from class_size)
-    unconnected_seconds: float = 90  # a kernel whose page never connects goes after this
+    culls: Culls = field(default_factory=Culls)  # how long a learner kernel without a page is kept
 
     @property
     def trainer_port_number(self) -> int:
@@ -182,7 +183,7 @@ def serve(options: ServeOptions) -> int:
     env = server_environment(options, session_code)
     language = content.course.language
     addresses = options.addresses
-    cull = options.unconnected_seconds
+    cull = options.culls
     learner_args = (options.class_size, options.max_learners, learner_nb, config_dir, language)
     learners = _start(learner_command(addresses, *learner_args, cull), learner_nb.parent, env)
     trainer_args = (trainer_nb, config_dir, language, cull)

@@ -142,6 +142,7 @@ class CourseVoila(Voila):
     hosts = Unicode("", config=True, help="Names this server answers besides loopback, a,b,c.")
     max_learners = Int(0, config=True, help="Learner kernels at most; 0 for no cap.")
     unconnected_seconds = Float(90, config=True, help="Cull a kernel whose page never connects.")
+    left_seconds = Float(600, config=True, help="Cull a kernel whose page went this long ago.")
     refill_gap_seconds = Float(1.5, config=True, help="Seconds between two pool refills.")
     words_file = Unicode("", config=True, help="JSON file with the plain pages' words.")
 
@@ -149,6 +150,7 @@ class CourseVoila(Voila):
         kernels.SETTINGS.update(
             max_learners=self.max_learners,
             unconnected_seconds=self.unconnected_seconds,
+            left_seconds=self.left_seconds,
             refill_gap_seconds=self.refill_gap_seconds,
         )
         settings: dict[str, Any] = super().init_settings()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from coproduce.serving.links import Addresses
@@ -23,6 +24,19 @@ IDLE_KERNEL_SECONDS = 20 * 60
 # A kernel whose page never connected (a client without JavaScript, a reload before the page
 # ran) is shut down after this long.
 UNCONNECTED_KERNEL_SECONDS = 90
+# A kernel whose page connected, then went without shutting it (a phone put away, a lid
+# closed), is shut down after this long; the page, if it comes back, loads itself again.
+LEFT_KERNEL_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Culls:
+    """How long a learner kernel without a page is kept."""
+
+    unconnected_seconds: float = UNCONNECTED_KERNEL_SECONDS
+    left_seconds: float = LEFT_KERNEL_SECONDS
+
+
 KERNEL_NAME = "coproduce-learner"
 
 
@@ -82,12 +96,12 @@ def learner_command(
     notebook: Path,
     config_dir: Path,
     language: str,
-    unconnected_seconds: float = UNCONNECTED_KERNEL_SECONDS,
+    culls: Culls = Culls(),
 ) -> list[str]:
     """The learner app's Voila: the whole room, a warm kernel pool, a cap, culls."""
     hosts = addresses.learner_host_names()
     return [
-        *_base(notebook, config_dir, language, hosts, unconnected_seconds),
+        *_base(notebook, config_dir, language, hosts, culls),
         f"--port={addresses.port}",
         f"--Voila.ip={addresses.ip}",
         f"--pool_size={pool_size(class_size)}",
@@ -100,13 +114,13 @@ def trainer_command(
     notebook: Path,
     config_dir: Path,
     language: str,
-    unconnected_seconds: float = UNCONNECTED_KERNEL_SECONDS,
+    culls: Culls = Culls(),
 ) -> list[str]:
     """The trainer app's Voila: on 127.0.0.1 only, unless a token protects it."""
     ip = addresses.ip if addresses.trainer_token else "127.0.0.1"
     hosts = addresses.trainer_host_names()
     command = [
-        *_base(notebook, config_dir, language, hosts, unconnected_seconds),
+        *_base(notebook, config_dir, language, hosts, culls),
         f"--port={addresses.trainer_port}",
         f"--Voila.ip={ip}",
         "--pool_size=1",
@@ -117,7 +131,7 @@ def trainer_command(
 
 
 def _base(
-    notebook: Path, config_dir: Path, language: str, hosts: list[str], unconnected: float
+    notebook: Path, config_dir: Path, language: str, hosts: list[str], culls: Culls
 ) -> list[str]:
     return [
         sys.executable,
@@ -138,7 +152,8 @@ def _base(
         f"--Voila.config_file_paths={config_dir}",
         f"--CourseVoila.hosts={','.join(hosts)}",
         f"--CourseVoila.words_file={config_dir / 'words.json'}",
-        f"--CourseVoila.unconnected_seconds={unconnected}",
+        f"--CourseVoila.unconnected_seconds={culls.unconnected_seconds}",
+        f"--CourseVoila.left_seconds={culls.left_seconds}",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
         "--MappingKernelManager.cull_interval=15",
         "--MappingKernelManager.cull_connected=False",
