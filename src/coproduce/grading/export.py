@@ -9,6 +9,7 @@ from coproduce.content.course import CourseContent
 from coproduce.grading.generate import marked_modules
 from coproduce.grading.paths import grading_root
 from coproduce.grading.results import LearnerResult, all_results, session_results
+from coproduce.text.spreadsheet import spreadsheet_safe
 
 FIXED_COLUMNS = [
     "session",
@@ -32,9 +33,9 @@ def export_grades(content: CourseContent, out: Path, session_code: str | None = 
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as sink:
         writer = csv.writer(sink)
-        writer.writerow(FIXED_COLUMNS + exercise_ids)
+        writer.writerow([spreadsheet_safe(name) for name in FIXED_COLUMNS + exercise_ids])
         for result in results:
-            writer.writerow([_safe(cell) for cell in _row(result, exercise_ids)])
+            writer.writerow([spreadsheet_safe(cell) for cell in _row(result, exercise_ids)])
     return len(results)
 
 
@@ -50,8 +51,3 @@ def _row(result: LearnerResult, exercise_ids: list[str]) -> list[str]:
         "yes" if result.completed else "no",
         *("" if scores.get(name) is None else f"{scores[name]:g}" for name in exercise_ids),
     ]
-
-
-def _safe(cell: str) -> str:
-    """Spreadsheets run cells that start like a formula; such a cell gets a leading quote."""
-    return f"'{cell}" if cell[:1] in {"=", "+", "-", "@", "\t", "\r"} else cell

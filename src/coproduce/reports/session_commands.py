@@ -6,11 +6,13 @@ import csv
 import json
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from coproduce.content.loader import load_course
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import Store, store_url
 from coproduce.reports.session_report import write_report
+from coproduce.text.spreadsheet import spreadsheet_safe
 
 DEFAULT_RETENTION_DAYS = 90
 
@@ -67,9 +69,17 @@ def export(sessions: SessionStore, raw_code: str, out: Path) -> list[Path]:
             columns = list(rows[0]) if rows else []
             writer = csv.DictWriter(sink, fieldnames=columns)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(_spreadsheet_row(row) for row in rows)
         written.append(path)
     return written
+
+
+def _spreadsheet_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Text that would start a formula gets a leading quote; numbers and flags stay as they are."""
+    return {
+        name: spreadsheet_safe(value) if isinstance(value, str) else value
+        for name, value in row.items()
+    }
 
 
 def delete(sessions: SessionStore, raw_code: str) -> int:

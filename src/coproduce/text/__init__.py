@@ -1,4 +1,4 @@
-"""Learner text made safe: cleaning what a learner types before it is kept or shown.
+"""Learner text made safe: cleaned before it is kept or shown, defused before a spreadsheet.
 
 The lowest room with `config`: it imports nothing else of coproduce, so every other room may use it.
 """
