@@ -8,7 +8,8 @@ from coproduce.content.model import Course
 
 PRINT_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  color: var(--text); background: var(--background); line-height: 1.5; margin: 0; }
+  color: var(--text); background: var(--background); line-height: 1.5; margin: 0;
+  overflow-wrap: anywhere; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem; }
 header.banner { background: var(--primary); color: #fff; padding: 1rem 1.5rem; }
 header.banner p { margin: 0; }

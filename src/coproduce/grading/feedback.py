@@ -134,7 +134,7 @@ def _certificate(content: CourseContent, result: LearnerResult, display_name: st
 @page {{ size: A4 landscape; margin: 12mm; }}
 * {{ box-sizing: border-box; }}
 body {{ margin: 0; font-family: system-ui, sans-serif; color: {brand.text_colour};
-  background: {brand.background_colour}; line-height: 1.5; }}
+  background: {brand.background_colour}; line-height: 1.5; overflow-wrap: anywhere; }}
 main {{ max-width: 270mm; margin: 0 auto; padding: 14mm 18mm; text-align: center;
   border: 3mm solid {brand.primary_colour}; outline: 1mm solid {brand.accent_colour};
   outline-offset: -6mm; page-break-inside: avoid; break-inside: avoid; }}
