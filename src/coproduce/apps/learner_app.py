@@ -22,7 +22,7 @@ from coproduce.live.learner_session import LearnerSession
 from coproduce.live.room_follower import RoomFollower
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import LOCAL_SESSION, Store
-from coproduce.text.clean import clean_text
+from coproduce.text.clean import clean_line
 
 
 class LearnerApp:
@@ -194,14 +194,15 @@ class LearnerApp:
             return None
         code = normalise_code(typed_code)
         if code != self.live_code or not self.sessions.exists(code):
-            if not typed_code.strip():
+            # Cleaned like any learner text (no control or direction codes echoed back); not
+            # escaped here: the join form escapes the whole message as it shows it.
+            shown = clean_line(typed_code, 16)
+            if not shown:
                 return self.text.join.no_code
-            # Not escaped here: the join form escapes the whole message as it shows it.
-            shown = typed_code.strip()[:16]
             return self.text.join.wrong_code.format(code=f"“{shown}”")
         if self.session.learner_id is None:
             return self.text.join.not_ready
-        display_name = clean_text(name, 40).text.strip()
+        display_name = clean_line(name, 40)
         chosen_role = role if role in self.content.course.roles else "Not given"
         self.sessions.join(code, self.session.learner_id, display_name, chosen_role)
         self._enter()

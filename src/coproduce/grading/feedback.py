@@ -17,6 +17,7 @@ from coproduce.content.loader import load_course
 from coproduce.content.model import KnowledgeCheck
 from coproduce.grading.paths import grading_root
 from coproduce.grading.results import ExerciseResult, LearnerResult, learner_result, session_results
+from coproduce.text.clean import clean_line
 
 CERTIFICATE_FILE = "certificate.html"
 
@@ -111,7 +112,7 @@ def _certificate(content: CourseContent, result: LearnerResult, display_name: st
     course = content.course
     brand = course.branding
     esc = html.escape
-    name = display_name.strip()[:60]
+    name = clean_line(display_name, 60)
     who = (
         f'<p class="name">{esc(name)}</p>'
         if name

@@ -14,6 +14,7 @@ from coproduce.content.course import CourseContent
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
 from coproduce.live.sessions import SharedAnswer
+from coproduce.text.clean import clean_line, clean_text
 
 LIVE_KINDS = {"poll", "word_list", "ladder_placement", "airtime_tracker", "reflection"}
 
@@ -36,8 +37,7 @@ def shared_texts(answers: list[SharedAnswer]) -> list[SharedAnswer]:
         for answer in answers
         if answer.payload.get("shared") is True
         and not answer.payload.get("skipped")
-        and isinstance(answer.payload.get("text"), str)
-        and answer.payload["text"].strip()
+        and clean_text(answer.payload.get("text")).text.strip()
     ]
 
 
@@ -84,10 +84,12 @@ def word_list_html(answers: list[SharedAnswer]) -> str:
     for answer in answers:
         words = answer.payload.get("words")
         for word in words if isinstance(words, list) else []:
-            if isinstance(word, str) and word.strip():
-                key = word.strip().lower()
+            # Cleaned again as it is shown: a store written by an older kit may hold anything.
+            shown = clean_line(word)
+            if shown:
+                key = shown.lower()
                 counts[key] += 1
-                shown_as.setdefault(key, word.strip())
+                shown_as.setdefault(key, shown)
     if not counts:
         return "<p>No words yet.</p>"
     items = "".join(
@@ -149,7 +151,7 @@ def reflections_html(answers: list[SharedAnswer]) -> str:
     if not answers:
         return "<p>Nothing shared yet.</p>"
     items = "".join(
-        f"<li><blockquote>{html.escape(answer.payload['text'])}</blockquote></li>"
+        f"<li><blockquote>{html.escape(clean_text(answer.payload['text']).text)}</blockquote></li>"
         for answer in answers
     )
     return f'<ul class="cp-shared-texts">{items}</ul>'

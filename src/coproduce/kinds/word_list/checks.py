@@ -5,13 +5,10 @@ Plain functions, answer in and result out, so every rule is tested without a ker
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from coproduce.text.clean import clean_text
+from coproduce.text.clean import clean_line
 
-# Marks that flip the direction of the text around them could scramble a shared screen.
-_DIRECTION_OVERRIDES = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Enough to clean any sensible word; longer input is cut before any work is done on it.
 _READ_AT_MOST = 2000
 
@@ -43,8 +40,7 @@ def box_label(number: int, count: int, noun: str = "word") -> str:
 
 def clean_word(raw: object, max_chars: int) -> tuple[str, bool]:
     """One word or short phrase: no control codes, single spaces, capped. Returns (word, cut)."""
-    text = clean_text(raw[:_READ_AT_MOST], _READ_AT_MOST).text if isinstance(raw, str) else ""
-    text = " ".join(_DIRECTION_OVERRIDES.sub("", text).split())
+    text = clean_line(raw[:_READ_AT_MOST] if isinstance(raw, str) else None)
     if len(text) > max_chars:
         return text[:max_chars].rstrip(), True
     return text, False
