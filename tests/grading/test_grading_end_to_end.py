@@ -297,4 +297,7 @@ def test_the_learner_app_shows_my_feedback_to_that_learner_only(graded: Graded) 
     stranger = LearnerApp(graded.content, Store(graded.data), graded.code)
     stranger.identity.learner_id = token_for(secrets.token_urlsafe(18))
     stranger.show_feedback()
+    assert stranger.feedback.value == ""  # not joined: nothing at all
+    assert stranger._join(graded.code, "", "") is None
+    stranger.show_feedback()
     assert "No feedback yet" in stranger.feedback.value

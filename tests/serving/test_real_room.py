@@ -155,6 +155,34 @@ def test_pages_that_vanish_without_goodbye_give_their_kernels_back(
     assert len(_kernels(short_stay)) <= baseline
 
 
+def test_the_trainer_sees_how_many_can_join_now_and_nobody_else_can_ask(
+    short_stay: Server, browser: Any
+) -> None:
+    status, _, _ = _request(short_stay.base + "coproduce/pool")
+    assert status == 404  # without the run's key the counts are nobody's business
+    trainer = browser.new_context().new_page()
+    trainer.goto(short_stay.trainer_link)
+    line = trainer.locator(".cp-pool")
+    line.wait_for(timeout=60_000)
+    cap = 7  # class size 2: half as many again, plus four
+    expected = WORDS.pool_ready.format(ready=2, learners=0, cap=cap)
+    trainer.wait_for_function(
+        "text => document.querySelector('.cp-pool')?.textContent === text",
+        arg=expected,
+        timeout=30_000,
+    )
+    learner = browser.new_context().new_page()
+    learner.goto(short_stay.link)
+    learner.locator(".cp-join-text input, .cp-agenda-item").first.wait_for(timeout=60_000)
+    trainer.wait_for_function(
+        "text => (document.querySelector('.cp-pool')?.textContent || '').includes(text)",
+        arg=f"1 of {cap}",
+        timeout=30_000,
+    )
+    learner.context.close()
+    trainer.context.close()
+
+
 @pytest.fixture(scope="module")
 def protected(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     base = tmp_path_factory.mktemp("protected")

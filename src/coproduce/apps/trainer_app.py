@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.apps.chrome.connection_watch import connection_watch
+from coproduce.apps.pool_status import read_pool_status
 from coproduce.apps.qr import svg_qr
 from coproduce.config.settings import (
     LEARNER_LINK_ENV,
@@ -37,6 +39,7 @@ from coproduce.reports.live_results import is_live, results_html, shared_texts
 from coproduce.reports.run_sheet import build_run_sheet, run_sheet_html
 
 log = logging.getLogger(__name__)
+POOL_SECONDS = 3.0
 REFRESH_SECONDS = 0.25  # a cheap read when nothing changed; keeps answer-to-screen under 1 s
 
 
@@ -48,6 +51,8 @@ class TrainerApp:
         self.slugs = content.course.module_slugs
         self.header = widgets.HTML(_header_html(code, learner_link) + _reach_note(content))
         self.attendance = widgets.HTML()
+        self.pool = widgets.HTML()
+        self._pool_read = 0.0
         self.run_sheet = widgets.HTML()
         self.move_to = widgets.Dropdown(
             options=[(content.modules[slug].meta.title, slug) for slug in self.slugs],
@@ -95,6 +100,7 @@ class TrainerApp:
             [
                 self.header,
                 self.attendance,
+                self.pool,
                 _section("Move the room"),
                 controls,
                 self.projector,
@@ -147,8 +153,22 @@ class TrainerApp:
         while not self._stop.wait(REFRESH_SECONDS):
             try:
                 self.refresh()
+                self._show_pool()
             except Exception:  # keep refreshing: one bad read must not freeze the screen
                 log.exception("could not refresh the trainer app")
+
+    def _show_pool(self) -> None:
+        """How many can join at once just now, every few seconds (a call to the learner server)."""
+        if time.monotonic() - self._pool_read < POOL_SECONDS:
+            return
+        self._pool_read = time.monotonic()
+        status = read_pool_status()
+        if status is None or not status.cap:
+            self.pool.value = ""
+            return
+        words = self.content.interface.server.pool_ready
+        text = words.format(ready=status.ready, learners=status.learners, cap=status.cap)
+        self.pool.value = f'<p class="cp-pool">{html.escape(text)}</p>'
 
     def _show_notes(self, current: str | None) -> None:
         if current not in self.content.modules:

@@ -16,6 +16,7 @@ LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer
 PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server parsed
 LOOPBACK_ONLY_ENV = "COPRODUCE_LOOPBACK_ONLY"  # "1" when only this computer can join
 LEARNER_SECRET_ENV = "COPRODUCE_LEARNER_SECRET"  # signs the learner ids the server issues
+POOL_STATUS_ENV = "COPRODUCE_POOL_STATUS"  # URL KEY: the learner server's kernel counts
 DEFAULT_DATA_DIR = "data"
 
 
@@ -56,3 +57,9 @@ def loopback_only() -> bool:
 def learner_secret_from_env() -> str | None:
     """The server's secret for signing learner ids (hex), in a kernel `coproduce serve` started."""
     return os.environ.get(LEARNER_SECRET_ENV) or None
+
+
+def pool_status_address() -> tuple[str, str] | None:
+    """Where the trainer app reads the learner server's kernel counts, and the key it shows."""
+    url, _, key = os.environ.get(POOL_STATUS_ENV, "").partition(" ")
+    return (url, key) if url and key else None

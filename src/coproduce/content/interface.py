@@ -89,6 +89,7 @@ class ConnectionText(FilledIn):
 class ServerText(FilledIn):
     """Pages the server answers with itself, and the trainer app's word on who can join."""
 
+    slots: ClassVar[dict[str, set[str]]] = {"pool_ready": {"ready", "learners", "cap"}}
     full_heading: str  # a learner arriving when the room is full
     full_lines: list[str]
     sign_in_heading: str  # the trainer app's sign-in page, when a token protects it
@@ -98,6 +99,7 @@ class ServerText(FilledIn):
     sign_in_wrong: str
     only_this_computer: str  # the trainer app, when learners cannot reach the server
     open_the_room: str
+    pool_ready: str  # the trainer app: kernels warm for people joining now, pages open, the cap
 
 
 class InterfaceText(Strict):

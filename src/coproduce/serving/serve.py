@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -25,6 +26,7 @@ from coproduce.config.settings import (
     LEARNER_SECRET_ENV,
     LOOPBACK_ONLY_ENV,
     PARSED_MODULES_ENV,
+    POOL_STATUS_ENV,
     SESSION_ENV,
     STORE_ENV,
 )
@@ -94,6 +96,10 @@ def server_environment(options: ServeOptions, session_code: str) -> dict[str, st
     env[LOOPBACK_ONLY_ENV] = "1" if options.addresses.loopback_only else ""
     # Signs the learner ids the kernels issue; kept in the data folder, so ids outlive a restart.
     env[LEARNER_SECRET_ENV] = learner_secret(options.data_dir)
+    # The trainer app asks the learner server how many it can take in now (a key per run).
+    pool_host = "127.0.0.1" if options.ip in {"0.0.0.0", "127.0.0.1"} else options.ip
+    pool_url = f"http://{pool_host}:{options.port}/coproduce/pool"
+    env[POOL_STATUS_ENV] = f"{pool_url} {secrets.token_urlsafe(24)}"
     env["JUPYTER_PATH"] = os.pathsep.join(
         filter(
             None,

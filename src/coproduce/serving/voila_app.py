@@ -10,11 +10,13 @@
 - our own sign-in page for the trainer when a token is set, the token exchanged for a cookie and
   dropped from the address bar;
 - compressed responses, and static files whose names carry a content hash cached for good;
-- a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500).
+- a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500);
+- `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key.
 """
 
 from __future__ import annotations
 
+import hmac
 import html
 import json
 import re
@@ -30,6 +32,8 @@ from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
+from coproduce.apps.pool_status import KEY_HEADER
+from coproduce.config.settings import pool_status_address
 from coproduce.serving import kernels
 from coproduce.serving.template_files import TemplateFileHandler
 
@@ -89,6 +93,27 @@ class TrainerLoginHandler(LoginFormHandler):
         words = self.settings.get("coproduce_words", {})
         failed = bool(message and message.get("error"))
         self.write(_plain_page(words, "sign_in", failed=failed, xsrf=self.xsrf_form_html()))
+
+
+class PoolStatusHandler(JupyterHandler):
+    """Warm kernels, learner pages and the cap, for the trainer app; 404 to anyone else."""
+
+    def get(self) -> None:
+        address = pool_status_address()
+        offered = self.request.headers.get(KEY_HEADER, "")
+        if address is None or not hmac.compare_digest(offered.encode(), address[1].encode()):
+            self.set_status(404)
+            self.finish()
+            return
+        manager = self.kernel_manager
+        self.set_header("Cache-Control", "no-store")
+        self.finish(
+            {
+                "ready": manager.ready_count() if hasattr(manager, "ready_count") else 0,
+                "learners": getattr(manager, "learner_kernel_count", lambda: 0)(),
+                "cap": int(kernels.SETTINGS["max_learners"]),
+            }
+        )
 
 
 class CachedFileFindHandler(FileFindHandler):
@@ -176,7 +201,8 @@ class CourseVoila(Voila):
             elif cls is TemplateStaticFileHandler:
                 cls = TemplateFileHandler  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
-        return handlers
+        base = self.server_url.rstrip("/")
+        return [(f"{base}/coproduce/pool", PoolStatusHandler), *handlers]
 
 
 def main() -> None:

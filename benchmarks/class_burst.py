@@ -1,0 +1,429 @@
+"""A whole class opening the link in the same minute, against plain Voila in the same run.
+
+Each simulated learner does, over HTTP and the kernel websocket, what a browser does: fetch the
+page, fetch every static file a real Chromium fetched for that page (recorded once, before the
+burst, with compression on as browsers ask for it), open the kernel websocket and wait for the
+widget state (the page is then ready to use), then, in the learner app, press Join and wait for
+the first module's controls, and switch to the second module. A few real Chromium learners join
+in the same burst, to check that the simulation matches what a person sees.
+
+The baseline is plain Voila (`python -m voila`, default settings) serving the first module's
+notebook to the same burst: page, static files, widget state.
+
+Printed: p50 / p95 / max of page HTML, page ready, Join to first module, module switch; bytes per
+learner (on the wire); peak and settled kernels and their memory; CPU seconds of each server.
+
+Run: python benchmarks/class_burst.py [--learners 40] [--spread 5] [--class-size N] [--browsers 2]
+     python benchmarks/class_burst.py --hundred      (100 learners within 10 s)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import secrets
+import statistics
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course_server import (
+    CHROMIUM,
+    FLAGS,
+    ROOT,
+    TIMEOUT_S,
+    cpu_seconds,
+    kernel_memory_mb,
+    settle,
+    start_course,
+    start_plain_voila,
+    stop,
+)
+from playwright.sync_api import sync_playwright
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+BROWSER_CONNECTIONS = 6  # a browser fetches at most six files at once from one host
+
+
+@dataclass
+class Learner:
+    html_s: float | None = None
+    ready_s: float | None = None
+    join_s: float | None = None
+    switch_s: float | None = None
+    bytes: int = 0
+    error: str = ""
+    join_messages: int = 0
+    join_bytes: int = 0
+    switch_bytes: int = 0
+
+
+@dataclass
+class Run:
+    name: str
+    learners: list[Learner] = field(default_factory=list)
+    kernels_peak: int = 0
+    memory_peak_mb: float = 0.0
+    kernels_settled: int = 0
+    memory_settled_mb: float = 0.0
+    cpu_s: float = 0.0
+    browser_ready_s: list[float] = field(default_factory=list)
+
+
+# -- what a browser fetches ------------------------------------------------------------------
+
+
+def record_statics(link: str) -> list[str]:
+    """The files a real Chromium fetches for this page, beside the page itself."""
+    urls: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.on("request", lambda request: urls.append(request.url))
+        page.goto(link)
+        page.locator(".cp-join-text input, .widget-radio-box input, textarea").first.wait_for(
+            timeout=120_000
+        )
+        page.wait_for_timeout(1000)
+        browser.close()
+    base = link.split("?", 1)[0]
+    return [url for url in urls if url.startswith(base) and url.split("?", 1)[0] != base]
+
+
+def browser_learners(link: str, count: int, start_at: float, results: list[float]) -> None:
+    """Real Chromium learners: seconds from opening the link to a usable join form."""
+    if count == 0:
+        return
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        time.sleep(max(0.0, start_at - time.monotonic()))
+        for _ in range(count):
+            context = browser.new_context()
+            page = context.new_page()
+            began = time.monotonic()
+            page.goto(link, timeout=300_000)
+            page.locator(".cp-join-text input, .widget-radio-box input, textarea").first.wait_for(
+                timeout=300_000
+            )
+            results.append(time.monotonic() - began)
+            context.close()
+        browser.close()
+
+
+# -- one simulated learner --------------------------------------------------------------------
+
+
+def message(msg_type: str, content: dict[str, Any], session: str) -> str:
+    return json.dumps(
+        {
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": msg_type,
+                "session": session,
+                "username": "",
+                "date": "",
+                "version": "5.3",
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": content,
+            "channel": "shell",
+            "buffers": [],
+        }
+    )
+
+
+async def fetch(client: AsyncHTTPClient, url: str) -> tuple[int, str]:
+    request = HTTPRequest(
+        url,
+        headers={"Accept-Encoding": "gzip"},
+        decompress_response=False,
+        request_timeout=TIMEOUT_S,
+    )
+    response = await client.fetch(request, raise_error=False)
+    if response.code != 200:
+        raise RuntimeError(f"HTTP {response.code} for {url.split('?')[0]}")
+    body = response.body or b""
+    size = len(body)
+    if response.headers.get("Content-Encoding") == "gzip":
+        import gzip
+
+        body = gzip.decompress(body)
+    return size, body.decode("utf-8", "replace")
+
+
+async def one_learner(
+    delay: float, link: str, statics: list[str], code: str, join_text: str, app: bool
+) -> Learner:
+    result = Learner()
+    await asyncio.sleep(delay)
+    client = AsyncHTTPClient()
+    began = time.monotonic()
+    try:
+        size, page = await fetch(client, link)
+        result.html_s = time.monotonic() - began
+        result.bytes += size
+        limit = asyncio.Semaphore(BROWSER_CONNECTIONS)
+
+        async def one(url: str) -> int:
+            async with limit:
+                return (await fetch(client, url))[0]
+
+        result.bytes += sum(await asyncio.gather(*(one(url) for url in statics)))
+        found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page)
+        if not found:
+            raise RuntimeError("no kernel in the page")
+        base = link.split("?", 1)[0].replace("http://", "ws://")
+        session = uuid.uuid4().hex
+        socket = await websocket_connect(
+            f"{base}api/kernels/{found.group(1)}/channels?session_id={session}",
+            max_message_size=50 * 1024 * 1024,
+        )
+        control = uuid.uuid4().hex
+        socket.write_message(
+            message(
+                "comm_open",
+                {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+                session,
+            )
+        )
+        socket.write_message(
+            message("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session)
+        )
+        states: dict[str, Any] = {}
+        while not states:
+            incoming = await socket.read_message()
+            if incoming is None:
+                raise RuntimeError("the kernel websocket closed")
+            data = json.loads(incoming)
+            if data.get("msg_type") == "comm_msg":
+                payload = data["content"]["data"]
+                if payload.get("method") == "update_states":
+                    states = payload["states"]
+        result.ready_s = time.monotonic() - began
+        if app:
+            await join_and_switch(socket, states, session, code, join_text, result)
+        socket.close()
+    except Exception as error:  # a failed learner is reported, not fatal
+        result.error = f"{type(error).__name__}: {error}"[:200]
+    return result
+
+
+def _find(states: dict[str, Any], test: Any) -> str | None:
+    for model_id, item in states.items():
+        if test(item.get("state", {})):
+            return model_id
+    return None
+
+
+async def join_and_switch(
+    socket: Any, states: dict[str, Any], session: str, code: str, join_text: str, result: Learner
+) -> None:
+    identity = _find(states, lambda state: "link_code" in state)
+    button = _find(states, lambda state: state.get("description") == join_text)
+    if identity is None or button is None:
+        raise RuntimeError("no join form in the widget state")
+    learner_id = secrets.token_hex(16)
+    update = {"method": "update", "state": {"link_code": code, "learner_id": learner_id}}
+    socket.write_message(
+        message("comm_msg", {"comm_id": identity, "data": {**update, "buffer_paths": []}}, session)
+    )
+    await asyncio.sleep(0.3)  # the kernel fills the code box from the link
+    pressed = time.monotonic()
+    click = {"method": "custom", "content": {"event": "click"}}
+    socket.write_message(message("comm_msg", {"comm_id": button, "data": click}, session))
+    agenda = None
+    count, size = 0, 0
+    while True:
+        incoming = await asyncio.wait_for(socket.read_message(), TIMEOUT_S)
+        if incoming is None:
+            raise RuntimeError("the kernel websocket closed after Join")
+        count += 1
+        size += len(incoming)
+        data = json.loads(incoming)
+        content = data.get("content", {})
+        state = content.get("data", {}).get("state", {}) if "data" in content else {}
+        if "items" in state and "current" in state:
+            agenda = content.get("comm_id")
+        if any(str(name).startswith("cp-module-") for name in state.get("_dom_classes", [])):
+            break
+    result.join_s = time.monotonic() - pressed
+    result.join_messages, result.join_bytes = count, size
+    if agenda is None:
+        return
+    switched = time.monotonic()
+    move = {"method": "update", "state": {"current": "02-what-coproduction-is"}, "buffer_paths": []}
+    socket.write_message(message("comm_msg", {"comm_id": agenda, "data": move}, session))
+    size = 0
+    while True:
+        incoming = await asyncio.wait_for(socket.read_message(), TIMEOUT_S)
+        if incoming is None:
+            return
+        size += len(incoming)
+        data = json.loads(incoming)
+        classes = data.get("content", {}).get("data", {}).get("state", {}).get("_dom_classes", [])
+        if "cp-module-02-what-coproduction-is" in classes:
+            break
+    result.switch_s = time.monotonic() - switched
+    result.switch_bytes = size
+
+
+# -- the burst -------------------------------------------------------------------------------
+
+
+def burst(
+    name: str, pid: int, link: str, statics: list[str], args: Any, app: bool, join_text: str
+) -> Run:
+    run = Run(name)
+    code = link.split("code=", 1)[1] if "code=" in link else ""
+    cpu_before = cpu_seconds(pid)
+    peak = [0, 0.0]
+    done = asyncio.Event()
+
+    async def watch() -> None:
+        while not done.is_set():
+            kernels_now, memory = kernel_memory_mb(pid)
+            peak[0], peak[1] = max(peak[0], kernels_now), max(peak[1], memory)
+            await asyncio.sleep(0.5)
+
+    async def everyone() -> list[Learner]:
+        watcher = asyncio.create_task(watch())
+        gap = args.spread / max(1, args.learners - 1)
+        learners = await asyncio.gather(
+            *(
+                one_learner(i * gap, link, statics, code, join_text, app)
+                for i in range(args.learners)
+            )
+        )
+        done.set()
+        await watcher
+        return learners
+
+    browser_results: list[float] = []
+    import threading
+
+    browsers = threading.Thread(
+        target=browser_learners,
+        args=(
+            link,
+            args.browsers if app else 0,
+            time.monotonic() + args.spread / 2,
+            browser_results,
+        ),
+    )
+    browsers.start()
+    run.learners = asyncio.run(everyone())
+    browsers.join()
+    run.browser_ready_s = browser_results
+    run.cpu_s = cpu_seconds(pid) - cpu_before
+    run.kernels_peak, run.memory_peak_mb = peak[0], peak[1]
+    settle(pid)
+    run.kernels_settled, run.memory_settled_mb = kernel_memory_mb(pid)
+    return run
+
+
+def quantiles(values: list[float]) -> str:
+    if not values:
+        return "-"
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"{statistics.median(ordered):6.2f} / {p95:6.2f} / {ordered[-1]:6.2f} s"
+
+
+def report(run: Run) -> dict[str, Any]:
+    ok = [learner for learner in run.learners if not learner.error]
+    errors = [learner.error for learner in run.learners if learner.error]
+    print(f"\n== {run.name}: {len(run.learners)} learners, {len(errors)} errors")
+    for error in sorted(set(errors))[:5]:
+        print(f"   error x{errors.count(error)}: {error}")
+    print(f"  page HTML        p50 / p95 / max  {quantiles([x.html_s for x in ok if x.html_s])}")
+    print(f"  page ready       p50 / p95 / max  {quantiles([x.ready_s for x in ok if x.ready_s])}")
+    joins = [x.join_s for x in ok if x.join_s is not None]
+    switches = [x.switch_s for x in ok if x.switch_s is not None]
+    if joins:
+        print(f"  Join -> module 1 p50 / p95 / max  {quantiles(joins)}")
+        print(f"  module switch    p50 / p95 / max  {quantiles(switches)}")
+        join_kb = statistics.median([x.join_bytes for x in ok if x.join_s is not None]) / 1e3
+        switch_kb = statistics.median([x.switch_bytes for x in ok if x.switch_s is not None] or [0])
+        print(f"  join: {join_kb:.0f} KB, module switch: {switch_kb / 1e3:.0f} KB (median)")
+    if run.browser_ready_s:
+        print(f"  real Chromium, link to join form: {quantiles(run.browser_ready_s)}")
+    wire = statistics.median([x.bytes for x in ok]) / 1e6 if ok else 0
+    print(f"  bytes per new learner on the wire: {wire:.2f} MB (median)")
+    print(
+        f"  kernels peak {run.kernels_peak} ({run.memory_peak_mb / 1e3:.1f} GB), settled "
+        f"{run.kernels_settled} ({run.memory_settled_mb / 1e3:.1f} GB); "
+        f"server CPU {run.cpu_s:.0f} s"
+    )
+    return {
+        "name": run.name,
+        "errors": len(errors),
+        "html": [x.html_s for x in ok],
+        "ready": [x.ready_s for x in ok],
+        "join": joins,
+        "switch": switches,
+        "kernels_peak": run.kernels_peak,
+        "memory_peak_mb": run.memory_peak_mb,
+        "cpu_s": run.cpu_s,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=40)
+    parser.add_argument("--spread", type=float, default=5.0, help="seconds the arrivals span")
+    parser.add_argument("--class-size", type=int, default=None, help="default: serve's default")
+    parser.add_argument("--browsers", type=int, default=2, help="real Chromium learners too")
+    parser.add_argument("--hundred", action="store_true", help="100 learners within 10 s")
+    parser.add_argument("--no-baseline", action="store_true", help="skip plain Voila")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    if args.hundred:
+        args.learners, args.spread = 100, 10.0
+    from coproduce.content.loader import load_course
+
+    join_text = load_course(ROOT).interface.join.button
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "app").mkdir()
+        (work / "app" / "course").mkdir()
+        process, link, _ = start_course(work / "app", args.class_size, [])
+        try:
+            statics = record_statics(link)
+            settle(process.pid)
+            label = f"learner app, class size {args.class_size or 'default'}"
+            results.append(report(burst(label, process.pid, link, statics, args, True, join_text)))
+        finally:
+            stop(process)
+        if not args.no_baseline:
+            (work / "plain").mkdir()
+            (work / "plain" / "course").mkdir()
+            process, link = start_plain_voila(work / "plain")
+            try:
+                statics = record_statics(link)
+                run = burst(
+                    "plain Voila, first module", process.pid, link, statics, args, False, ""
+                )
+                results.append(report(run))
+            finally:
+                stop(process)
+    if len(results) == 2 and results[0]["ready"] and results[1]["ready"]:
+        ours = sorted(results[0]["ready"])[round(0.95 * (len(results[0]["ready"]) - 1))]
+        plain = sorted(results[1]["ready"])[round(0.95 * (len(results[1]["ready"]) - 1))]
+        print(
+            f"\npage ready p95, learner app / plain Voila: {ours:.2f} / {plain:.2f} = "
+            f"{ours / plain:.2f}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
