@@ -9,6 +9,7 @@ from coproduce.content.course import CourseContent
 from coproduce.grading.generate import marked_modules
 from coproduce.grading.paths import grading_root
 from coproduce.grading.results import LearnerResult, all_results, session_results
+from coproduce.live.private_files import open_private
 from coproduce.text.spreadsheet import spreadsheet_safe
 
 FIXED_COLUMNS = [
@@ -31,7 +32,7 @@ def export_grades(content: CourseContent, out: Path, session_code: str | None = 
         results = all_results(content, folder)
     exercise_ids = [ex.id for marked in marked_modules(content) for ex in marked.exercises]
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as sink:
+    with open_private(out, newline="") as sink:  # marks of named learners: the owner's only
         writer = csv.writer(sink)
         writer.writerow([spreadsheet_safe(name) for name in FIXED_COLUMNS + exercise_ids])
         for result in results:

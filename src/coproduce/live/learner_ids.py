@@ -17,12 +17,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from pathlib import Path
 
 from coproduce.config.settings import learner_secret_from_env
+from coproduce.live.private_files import private_file, private_folder, write_private_text
 
 # The shape of a learner id as the store keeps it (also the shape of ids from before signing).
 LEARNER_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -77,17 +77,10 @@ def verify(token: object, secret: bytes | None = None) -> str | None:
 
 def learner_secret(data_dir: Path) -> str:
     """The server's secret (hex), made once in the data folder and readable by its owner only."""
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = data_dir / SECRET_FILE
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        os.chmod(path, 0o600)
-        existing = path.read_text(encoding="ascii").strip()
-        if existing:
-            return existing
-        handle = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    path = private_file(private_folder(data_dir) / SECRET_FILE)
+    existing = path.read_text(encoding="ascii").strip()
+    if existing:
+        return existing
     secret = secrets.token_hex(SECRET_BYTES)
-    with os.fdopen(handle, "w", encoding="ascii") as file:
-        file.write(secret + "\n")
+    write_private_text(path, secret + "\n")
     return secret

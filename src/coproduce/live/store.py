@@ -33,6 +33,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+
+from coproduce.live.private_files import private_file, private_folder, tighten
 
 BUSY_TIMEOUT_MS = 30_000
 MAX_ANSWER_BYTES = 64_000
@@ -106,8 +109,14 @@ class Store:
 
     def __init__(self, target: str | Path) -> None:
         url = store_url(target)
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        database = _database_file(url)
+        if database is not None:
+            # Private reflections are in it: the folder and the file are for the owner only.
+            # SQLite gives the -wal, -shm and -journal files it makes the database's own mode.
+            private_folder(database.parent)
+            private_file(database)
+            for suffix in ("-wal", "-shm", "-journal"):
+                tighten(database.with_name(database.name + suffix))
         self.engine = _make_engine(url)
         if not _layout_is_current(self.engine):
             with self.writing() as connection:
@@ -170,6 +179,15 @@ class Store:
             connection = connection.execution_options(coproduce_write=True)
             with connection.begin():
                 yield connection
+
+
+def _database_file(url: str) -> Path | None:
+    """The file an SQLite URL keeps its data in; None for another database or one in memory."""
+    parsed = make_url(url)
+    name = parsed.database or ""
+    if not parsed.drivername.startswith("sqlite") or name in {"", ":memory:"}:
+        return None
+    return None if name.startswith("file:") else Path(name)
 
 
 def _layout_is_current(engine: Engine) -> bool:

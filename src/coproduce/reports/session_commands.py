@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from coproduce.content.loader import load_course
+from coproduce.live.private_files import open_private, write_private_text
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import Store, store_url
 from coproduce.reports.session_report import write_report
@@ -62,10 +63,11 @@ def export(sessions: SessionStore, raw_code: str, out: Path) -> list[Path]:
     tables = sessions.export(code)
     out.mkdir(parents=True, exist_ok=True)
     written = [out / f"session-{code}.json"]
-    written[0].write_text(json.dumps(tables, indent=2, ensure_ascii=False), encoding="utf-8")
+    # Learners' names and words: the files are for the owner only, like the store.
+    write_private_text(written[0], json.dumps(tables, indent=2, ensure_ascii=False))
     for name, rows in tables.items():
         path = out / f"session-{code}-{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as sink:
+        with open_private(path, newline="") as sink:
             columns = list(rows[0]) if rows else []
             writer = csv.DictWriter(sink, fieldnames=columns)
             writer.writeheader()

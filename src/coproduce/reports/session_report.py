@@ -16,6 +16,7 @@ from typing import Any
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.page import html_page
+from coproduce.live.private_files import write_private_text
 from coproduce.live.sessions import Move, SessionStore
 from coproduce.reports.live_results import is_live, results_html
 
@@ -24,8 +25,8 @@ EVALUATION_PREFIX = "evaluation-"
 
 def write_report(content: CourseContent, sessions: SessionStore, code: str, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report_html(content, sessions, code), encoding="utf-8")
-    return out
+    # Shared answers are the room's words: the report is for its owner to pass on, or not.
+    return write_private_text(out, report_html(content, sessions, code))
 
 
 def report_html(content: CourseContent, sessions: SessionStore, code: str) -> str:
