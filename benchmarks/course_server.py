@@ -41,6 +41,7 @@ def free_port() -> int:
 
 def start_course(work: Path, class_size: int | None, extra: list[str]) -> tuple[Any, str, Path]:
     course = work / "course"
+    course.mkdir(parents=True, exist_ok=True)
     for folder in COURSE_FOLDERS:
         subprocess.run(["cp", "-r", str(ROOT / folder), str(course / folder)], check=False)
     port = free_port()
@@ -77,6 +78,7 @@ def start_course(work: Path, class_size: int | None, extra: list[str]) -> tuple[
 
 def start_plain_voila(work: Path) -> tuple[Any, str]:
     course = work / "course"
+    course.mkdir(parents=True, exist_ok=True)
     for folder in COURSE_FOLDERS:
         subprocess.run(["cp", "-r", str(ROOT / folder), str(course / folder)], check=False)
     module = course / "modules" / "01-welcome"

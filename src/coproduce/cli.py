@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         "--max-learners",
         type=int,
         default=None,
-        help="learners at once, at most (default: half as many again as --class-size, plus 4)",
+        help="learner pages at once, at most (default: what 3/4 of the free memory holds, "
+        "at least --class-size plus 4)",
     )
     serve.add_argument(
         "--class-size", type=int, default=8, help="learners arriving together (kernels kept warm)"

@@ -126,7 +126,7 @@ def test_both_servers_answer_only_their_own_names(capped: Server) -> None:
 def short_stay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A kernel whose page went away without closing it goes after 4 s (the cull runs every 15)."""
     base = tmp_path_factory.mktemp("short-stay")
-    extra = ("--left-seconds", "4")
+    extra = ("--left-seconds", "4", "--max-learners", "7")
     running = start_server(copy_course(base / "course"), base / "data", class_size=2, extra=extra)
     yield running
     stop_server(running.process)
@@ -164,7 +164,7 @@ def test_the_trainer_sees_how_many_can_join_now_and_nobody_else_can_ask(
     trainer.goto(short_stay.trainer_link)
     line = trainer.locator(".cp-pool")
     line.wait_for(timeout=60_000)
-    cap = 7  # class size 2: half as many again, plus four
+    cap = 7  # as --max-learners says
     expected = WORDS.pool_ready.format(ready=2, learners=0, cap=cap)
     trainer.wait_for_function(
         "text => document.querySelector('.cp-pool')?.textContent === text",

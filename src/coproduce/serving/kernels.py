@@ -12,7 +12,9 @@ never runs the page's JavaScript. This mixin, put in front of Voila's own pool c
   a browser killed; a page that unloads properly shuts its kernel itself) after `left_seconds`:
   the learner's answers are in the store, and a page that comes back loads itself again;
 - learner kernels (handed out, not in the pool) are capped at `max_learners`; the pool never
-  fills past what the cap leaves, so the server never holds twice the class;
+  fills past what the cap leaves, and once learners arrive it only tops up to what the class
+  still needs (the pool size, the class, less those in), with `spare_kernels` for late-comers
+  and reloads, so the server never holds twice the class;
 - refills are spread out, one kernel every `refill_gap_seconds`, and a learner who arrives to
   an empty pool starts the next waiting kernel at once instead of waiting for its turn;
 - a pooled kernel that failed to start, or died, is dropped and replaced before anyone gets it.
@@ -32,6 +34,7 @@ SETTINGS: dict[str, float] = {
     "left_seconds": 600,
     "refill_gap_seconds": 1.5,
     "refill_after_seconds": 1.0,
+    "spare_kernels": 2,
 }
 
 
@@ -123,9 +126,11 @@ class PoolPolicy:
         """Top the pool up to its size, within the cap, one kernel every refill gap."""
         size = self._pool_size(notebook_name)
         pool = self._pools.setdefault(str(notebook_name), [])
+        learners = self.learner_kernel_count()
+        size = min(size, max(int(SETTINGS["spare_kernels"]), size - learners))
         cap = int(SETTINGS["max_learners"])
         if cap > 0:
-            size = max(0, min(size, cap - self.learner_kernel_count()))
+            size = max(0, min(size, cap - learners))
         if self._closing:
             return
         # A refill waits a moment, then starts one kernel per gap; a learner who finds the pool

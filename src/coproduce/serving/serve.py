@@ -75,7 +75,7 @@ class ServeOptions:
     trainer_token: str | None = None
     public_url: str | None = None  # the learner link's base, for a proxy or a DNS name
     new_session: bool = False  # start a new session rather than resume the last one
-    max_learners: int | None = None  # learner kernels at most (default from class_size)
+    max_learners: int | None = None  # learner kernels at most (default from free memory)
     culls: Culls = field(default_factory=Culls)  # how long a learner kernel without a page is kept
 
     @property

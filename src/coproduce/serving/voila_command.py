@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import psutil
 
 from coproduce.serving.links import Addresses
 
@@ -38,6 +39,9 @@ class Culls:
 
 
 KERNEL_NAME = "coproduce-learner"
+# A learner kernel's resident memory after a whole course is about 87 MB; room for a little more.
+KERNEL_BYTES = 100 * 2**20
+MEMORY_SHARE = 0.75  # of the memory free when the server starts, for learner kernels
 
 
 def pool_size(class_size: int) -> int:
@@ -45,9 +49,16 @@ def pool_size(class_size: int) -> int:
     return max(2, class_size)
 
 
-def learner_cap(class_size: int, max_learners: int | None = None) -> int:
-    """Learner kernels at most: the class, half again for late-comers and reloads, and four."""
-    return max_learners if max_learners else math.ceil(class_size * 1.5) + 4
+def learner_cap(
+    class_size: int, max_learners: int | None = None, available_bytes: int | None = None
+) -> int:
+    """Learner pages at most: what three quarters of the free memory holds, never fewer than
+    the class and four more. The cap guards the machine, so it follows its memory."""
+    if max_learners:
+        return max_learners
+    free = psutil.virtual_memory().available if available_bytes is None else available_bytes
+    by_memory = int(free * MEMORY_SHARE) // KERNEL_BYTES
+    return max(class_size + 4, by_memory)
 
 
 def write_voila_config(folder: Path) -> Path:
