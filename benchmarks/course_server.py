@@ -171,3 +171,23 @@ def stop(process: Any) -> None:
         process.wait(timeout=30)
     except (ProcessLookupError, subprocess.TimeoutExpired):
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def learner_pages(pid: int) -> int | None:
+    """Learner pages holding a kernel, as the learner server counts them (the trainer app's
+    figure), read with the key `coproduce serve` gave its Voila processes."""
+    import json
+
+    for process in tree(pid)[1:]:
+        try:
+            if "learner.ipynb" not in " ".join(process.cmdline()):
+                continue
+            url, _, key = process.environ().get("COPRODUCE_POOL_STATUS", "").partition(" ")
+        except psutil.Error:
+            continue
+        if not url:
+            return None
+        request = urllib.request.Request(url, headers={"X-Coproduce-Pool-Key": key})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return int(json.loads(response.read())["learners"])
+    return None

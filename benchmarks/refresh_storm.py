@@ -11,8 +11,9 @@ Phases, each on the same `coproduce serve` (default class size unless --class-si
 3. vanished: K Chromium pages join, then their browser contexts are closed without unloading
    (a phone put away, a browser killed), so no beacon is sent.
 
-For each: peak and settled learner kernels and their memory (RSS), against the baseline (the
-warm pool before the phase), and the seconds until the kernel count was back to the baseline.
+For each: peak and settled learner pages holding a kernel (as the server counts them), all
+kernels and their memory (RSS) against the baseline (the warm pool before the phase), and the
+seconds until no learner page held a kernel and the kernel count was back to the baseline.
 The culls work on the server's real clock (90 s for unconnected pages, 600 s for pages that
 went away, checked every 15 s); --quick shortens both so a run takes a few minutes.
 
@@ -32,7 +33,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from course_server import CHROMIUM, FLAGS, kernel_memory_mb, settle, start_course, stop
+from course_server import (
+    CHROMIUM,
+    FLAGS,
+    kernel_memory_mb,
+    learner_pages,
+    settle,
+    start_course,
+    stop,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
@@ -44,6 +53,8 @@ class Phase:
     name: str
     baseline_kernels: int
     baseline_mb: float
+    peak_pages: int = 0  # learner pages holding a kernel, as the server counts them
+    settled_pages: int = 0
     peak_kernels: int = 0
     peak_mb: float = 0.0
     settled_kernels: int = 0
@@ -59,18 +70,21 @@ class Watch:
         self.pid = pid
         self.phase = phase
 
-    def sample(self) -> tuple[int, float]:
+    def sample(self) -> tuple[int, float, int]:
         count, memory = kernel_memory_mb(self.pid)
+        pages = learner_pages(self.pid) or 0
         if count > self.phase.peak_kernels:
             self.phase.peak_kernels, self.phase.peak_mb = count, memory
-        return count, memory
+        self.phase.peak_pages = max(self.phase.peak_pages, pages)
+        return count, memory, pages
 
     def until_settled(self, wait_s: float) -> None:
         started = time.monotonic()
         while True:
-            count, memory = self.sample()
+            count, memory, pages = self.sample()
             self.phase.settled_kernels, self.phase.settled_mb = count, memory
-            if count <= self.phase.baseline_kernels:
+            self.phase.settled_pages = pages
+            if count <= self.phase.baseline_kernels and pages == 0:
                 self.phase.settle_s = time.monotonic() - started
                 return
             if time.monotonic() - started > wait_s:
@@ -147,7 +161,8 @@ def vanished(
 def show(phase: Phase) -> None:
     back = f"{phase.settle_s:.0f} s" if phase.settle_s is not None else "not within the wait"
     print(
-        f"{phase.name}: baseline {phase.baseline_kernels} kernels ({phase.baseline_mb:.0f} MB); "
+        f"{phase.name}: learner pages peak {phase.peak_pages}, settled {phase.settled_pages}; "
+        f"baseline {phase.baseline_kernels} kernels ({phase.baseline_mb:.0f} MB); "
         f"peak {phase.peak_kernels} ({phase.peak_mb:.0f} MB, "
         f"x{phase.peak_mb / max(phase.baseline_mb, 1):.2f}); settled {phase.settled_kernels} "
         f"({phase.settled_mb:.0f} MB, x{phase.settled_mb / max(phase.baseline_mb, 1):.2f}) "

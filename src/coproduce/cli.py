@@ -66,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         "at least --class-size plus 4)",
     )
     serve.add_argument(
-        "--class-size", type=int, default=8, help="learners arriving together (kernels kept warm)"
+        "--class-size",
+        type=int,
+        default=20,
+        help="learners arriving together: kernels started before they come (default 20)",
     )
     serve.add_argument("--store", default=None, help="an SQLAlchemy URL instead of SQLite")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
