@@ -34,6 +34,7 @@ from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.parsed_modules import write_parsed_modules
 from coproduce.live.learner_ids import learner_secret
+from coproduce.live.private_files import private_folder
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 from coproduce.serving.links import Addresses
@@ -179,6 +180,7 @@ def serve(options: ServeOptions) -> int:
         )
         return 2
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    private_folder(options.data_dir)  # whatever the store, the data folder is the owner's
     session_code, resumed = open_session(options)
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
     write_words(content, config_dir)
