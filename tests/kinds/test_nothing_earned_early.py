@@ -23,10 +23,10 @@ from coproduce.content.model import (
     LadderPlacement,
     Ladders,
     PaymentPlanner,
-    PaymentRates,
     PowerReflection,
     Reflection,
 )
+from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.yaml_lines import load_yaml
 from coproduce.kinds.action_plan.view import ActionPlanView
 from coproduce.kinds.activity_timer.view import ActivityTimerView

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coproduce.content.model import PaymentRate, PaymentRates
+from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.content.yaml_lines import load_yaml
 from coproduce.kinds.payment_planner.checks import (
     MAX_EXPENSE_PENCE,
@@ -34,9 +34,9 @@ from coproduce.kinds.payment_planner.checks import (
 
 ROOT = Path(__file__).resolve().parents[2]
 RATES = [
-    PaymentRate(id="hourly", activity="A meeting", unit="hour", amount=27.5),
-    PaymentRate(id="task", activity="A short task", unit="task", amount=13.8),
-    PaymentRate(id="day", activity="A full day", unit="day", amount=0.1),
+    PaymentRate(id="hourly", activity="A meeting", unit="hour", amount=27.5, source="test"),
+    PaymentRate(id="task", activity="A short task", unit="task", amount=13.8, source="test"),
+    PaymentRate(id="day", activity="A full day", unit="day", amount=0.1, source="test"),
 ]
 
 
@@ -210,9 +210,16 @@ def test_the_saved_answer_has_rows_expenses_and_recognition() -> None:
 def test_the_course_rates_are_dated_sourced_and_flagged_as_examples() -> None:
     rates = PaymentRates.model_validate(load_yaml(ROOT / "course" / "payment-rates.yml"))
     assert rates.currency == "GBP"
-    assert "version 1.6" in rates.source and "16 December 2025" in rates.source
     assert rates.checked >= date(2025, 12, 16)
     assert "examples" in rates.note and "check" in rates.note.lower()
+    sources = {source.id: source for source in rates.sources}
+    assert "16 December 2025" in sources["nihr-rise-2025"].says
+    assert "£13.80" in sources["nihr-range-2025"].says and "£495" in sources["nihr-range-2025"].says
+    for source in rates.sources:
+        assert source.read_on <= rates.checked, source.id
+    # No amount is claimed as NIHR's own unless its source gives it; today none is.
+    for rate in rates.rates:
+        assert rate.verified or rate.source == "course-example", rate.id
     amounts = sorted(to_pence(rate.amount) for rate in rates.rates)
     assert amounts[0] == 1380 and amounts[-1] == 49500
 

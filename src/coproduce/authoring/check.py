@@ -19,6 +19,7 @@ from coproduce.authoring.lesson_checks import (
     check_interface_plain,
     check_jargon,
     check_plain_language,
+    check_rates_plain,
     check_timings,
     known_words,
     read_markdown,
@@ -57,6 +58,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems = check_timings(content, content.course.max_minutes)
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
+    problems += check_rates_plain(content)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():
         doc = read_markdown(module.content_path)

@@ -18,6 +18,7 @@ from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
     INTERFACE_FILE,
+    PAYMENT_RATES_FILE,
     CourseContent,
     Module,
 )
@@ -156,6 +157,17 @@ def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
     """The learner app's own words (course/interface.yml) are held to the same reading ease."""
     text = "\n\n".join(content.interface.learner_texts())  # each text its own sentence
     return _reading_ease_problems(text, content.root / INTERFACE_FILE, "the app's own words score")
+
+
+def check_rates_plain(content: CourseContent) -> list[ContentProblem]:
+    """The words learners read beside the payment rates: the note, each source's summary."""
+    rates = content.payment_rates
+    if rates is None:
+        return []
+    words = rates.words
+    texts = [rates.note, *(source.says for source in rates.sources), words.checked, words.change]
+    text = "\n\n".join(text for text in texts if text)
+    return _reading_ease_problems(text, content.root / PAYMENT_RATES_FILE, "the rates' words score")
 
 
 def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from coproduce.content.interface import InterfaceText
-from coproduce.content.model import Course, Glossary, Ladder, ModuleMeta, PaymentRates
+from coproduce.content.model import Course, Glossary, Ladder, ModuleMeta
 from coproduce.content.module_notebook import Block
+from coproduce.content.payment_rates import PaymentRates
 
 COURSE_FILE = Path("course/course.yml")
 GLOSSARY_FILE = Path("course/glossary.yml")

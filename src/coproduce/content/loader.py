@@ -29,9 +29,10 @@ from coproduce.content.cross_checks import (
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.explain import explain, suggest
 from coproduce.content.interface import InterfaceText
-from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleMeta, PaymentRates
+from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleMeta
 from coproduce.content.module_notebook import Block, read_blocks, text_digest
 from coproduce.content.parsed_modules import read_parsed_modules
+from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
 
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)

@@ -6,7 +6,7 @@ Every model forbids unknown keys, so a misspelt key is reported instead of ignor
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import time
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -323,18 +323,3 @@ class Ladder(Strict):
 
 class Ladders(Strict):
     ladders: list[Ladder] = Field(min_length=1)
-
-
-class PaymentRate(Strict):
-    id: Annotated[str, Field(pattern=EXERCISE_ID)]
-    activity: str
-    unit: str
-    amount: float = Field(ge=0)
-
-
-class PaymentRates(Strict):
-    currency: str = "GBP"
-    source: str
-    checked: date
-    note: str = ""
-    rates: list[PaymentRate] = Field(min_length=1)

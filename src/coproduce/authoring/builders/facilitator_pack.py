@@ -9,6 +9,8 @@ from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.page import bullet_list, html_page
+from coproduce.content.payment_rates import sources_html
+from coproduce.kinds.payment_planner.checks import rate_label
 
 
 def run_sheet(content: CourseContent) -> str:
@@ -45,11 +47,25 @@ def notes_section(content: CourseContent, slug: str, starts: str) -> str:
     )
 
 
+def rates_section(content: CourseContent) -> str:
+    """The payment rates the planner uses, each marked if no source gives it, with where they
+    come from and when they were checked: the trainer sees what the learners see."""
+    rates = content.payment_rates
+    if rates is None:
+        return ""
+    labels = [rate_label(rate, rates.currency, rates.words.example) for rate in rates.rates]
+    return (
+        f'<section class="module" id="payment-rates"><h2>{html.escape(rates.words.heading)}</h2>'
+        f"{bullet_list(labels)}{sources_html(rates, heading=False)}</section>"
+    )
+
+
 def facilitator_pack(content: CourseContent) -> str:
     course = content.course
     body = [run_sheet(content)]
     for entry in planned_agenda(content):
         if entry.slug:
             body.append(notes_section(content, entry.slug, entry.starts))
+    body.append(rates_section(content))
     logo = logo_data_uri(content.root, course.branding.logo)
     return html_page(course, f"Facilitator pack: {course.title}", "\n".join(body), logo=logo)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from coproduce.content.model import PaymentRate
+from coproduce.content.payment_rates import PaymentRate
 from coproduce.text.clean import clean_text
 
 MAX_PEOPLE = 200
@@ -174,6 +174,12 @@ def plural(count: int, word: str) -> str:
     if count == 1 or word.endswith("s"):
         return word
     return word + "s"
+
+
+def rate_label(rate: PaymentRate, currency: str, example: str) -> str:
+    """'A short task: £13.80 a task (example)': `example` follows a rate no source gives."""
+    price = f"{rate.activity}: {format_money(rate_pence(rate), currency)} {per_unit(rate.unit)}"
+    return price if rate.verified else f"{price} ({example})"
 
 
 def per_unit(unit: str) -> str:

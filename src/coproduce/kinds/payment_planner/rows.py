@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from coproduce.content.model import PaymentRate, PaymentRates
+from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.payment_planner.checks import (
     MAX_PEOPLE,
     MAX_UNITS,
     PlanRow,
-    format_money,
-    per_unit,
     plural,
-    rate_pence,
+    rate_label,
     row_sentence,
 )
 
@@ -30,12 +28,7 @@ class RowControls:
         self.rates = rates
         self.number = number
         options = [
-            (
-                f"{rate.activity}: {format_money(rate_pence(rate), rates.currency)} "
-                f"{per_unit(rate.unit)}",
-                rate.id,
-            )
-            for rate in rates.rates
+            (rate_label(rate, rates.currency, rates.words.example), rate.id) for rate in rates.rates
         ]
         style = {"description_width": "initial"}
         self.activity = field(

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.content.model import PaymentPlanner
+from coproduce.content.payment_rates import sources_html
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -94,18 +95,8 @@ class PaymentPlannerView:
             f'<p class="cp-pay-reminder"><strong>Remember:</strong> '
             f"{html.escape(exercise.reminder)}</p>"
         )
-        checked = rates.checked
-        source = widgets.HTML(
-            paragraphs(
-                [
-                    f"Where the rates come from: {rates.source}. "
-                    f"Checked on {checked.day} {checked:%B %Y}.",
-                    rates.note,
-                    f"Trainers can change the rates in the file {RATES_FILE}.",
-                ],
-                "cp-pay-source",
-            )
-        )
+        # Where each rate comes from and when it was checked: the words are the rates file's.
+        source = widgets.HTML(sources_html(rates, "cp-pay-source"))
         self.widget = exercise_frame(
             exercise.title,
             [
