@@ -16,6 +16,9 @@ GLOSSARY_FILE = Path("course/glossary.yml")
 INTERFACE_FILE = Path("course/interface.yml")
 LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
+# Notes for the days before the course (support list, wellbeing lead, confidentiality...): not a
+# module, so on no agenda; the facilitator pack prints them after the run-sheet, if present.
+BEFORE_THE_DAY_NOTES = Path("facilitator_notes/before-the-day.md")
 MODULE_META = "module.yml"
 MODULE_CONTENT = "content.md"
 
