@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
+import shutil
 import tempfile
 import time
 import urllib.error
@@ -42,6 +43,7 @@ from course_server import (
     start_course,
     stop,
 )
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
@@ -104,7 +106,10 @@ def reloads(browser: Any, link: str, pid: int, count: int, wait_s: float) -> Pha
     page = browser.new_context().new_page()
     page.goto(link, wait_until="commit")
     for _ in range(count):
-        page.reload(wait_until="domcontentloaded")
+        try:
+            page.reload(wait_until="domcontentloaded")
+        except PlaywrightError:  # a reload racing the last one's navigation: press again
+            page.wait_for_timeout(200)
         watch.sample()
     # The last page is a learner's, once the room has space for them again.
     deadline = time.monotonic() + wait_s
@@ -178,12 +183,13 @@ def main() -> None:
     parser.add_argument("--class-size", type=int, default=None)
     parser.add_argument("--quick", action="store_true", help="culls after 20 s and 30 s")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--log", type=Path, default=None, help="keep the server's log here")
     args = parser.parse_args()
     unconnected, left = (20.0, 30.0) if args.quick else (90.0, 600.0)
     # Wait for two cull passes (every 15 s) past the longest cull that applies.
     extra = ["--unconnected-seconds", str(unconnected), "--left-seconds", str(left)]
     with tempfile.TemporaryDirectory() as folder:
-        process, link, _ = start_course(Path(folder), args.class_size, extra)
+        process, link, log = start_course(Path(folder), args.class_size, extra)
         phases = []
         try:
             with sync_playwright() as playwright:
@@ -197,6 +203,8 @@ def main() -> None:
                 browser.close()
         finally:
             stop(process)
+            if args.log:
+                shutil.copyfile(log, args.log)
     if args.json:
         args.json.write_text(json.dumps([asdict(phase) for phase in phases], indent=2))
 

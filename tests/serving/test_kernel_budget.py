@@ -30,6 +30,10 @@ class _Voila:
         self._pools: dict[str, list[asyncio.Task[Any]]] = {}
         self._kernel_connections: dict[str, int] = {}
         self.kernel_pools_config = {"default": {"pool_size": 10}}
+        self.running: list[str] = []
+
+    def list_kernel_ids(self) -> list[str]:
+        return self.running
 
 
 class _Pool(kernels.PoolPolicy, _Voila):
@@ -57,6 +61,8 @@ def test_the_pool_tops_up_to_what_the_class_still_needs(
         pool = _Pool()
         for number in range(learners):
             pool._handed_out[f"kernel-{number}"] = 0.0
+            pool.running.append(f"kernel-{number}")
+        pool._handed_out["died-on-its-own"] = 0.0  # not running: must not count
         pool.fill_if_needed(notebook_name="learner.ipynb")
         waiting = pool._pools["learner.ipynb"]
         for task in waiting:

@@ -46,6 +46,7 @@ class PoolPolicy:
     _kernel_connections: dict[str, int]
     kernel_pools_config: dict[str, Any]
     get_kernel: Any
+    list_kernel_ids: Any
     log: Any
 
     def __init__(self, **kwargs: Any) -> None:
@@ -66,7 +67,11 @@ class PoolPolicy:
         return ids
 
     def learner_kernel_count(self) -> int:
-        """Kernels handed to a page and not yet shut down."""
+        """Kernels handed to a page and still running (one that died on its own is not counted,
+        or the room would fill with ghosts)."""
+        running = set(self.list_kernel_ids())
+        for gone in [kernel for kernel in self._handed_out if kernel not in running]:
+            del self._handed_out[gone]
         return len(self._handed_out)
 
     def ready_count(self) -> int:
@@ -111,7 +116,9 @@ class PoolPolicy:
 
     async def _quietly_shut_down(self, kernel_id: str) -> None:
         try:
-            await self.shutdown_kernel(kernel_id)
+            # At once: it has no page to tell, and everything it kept is in the store already
+            # (a polite shutdown makes ipykernel print a traceback as its sockets close).
+            await self.shutdown_kernel(kernel_id, now=True)
         except Exception:  # already gone
             self.log.debug("kernel %s was already gone", kernel_id)
 
@@ -199,6 +206,13 @@ class PoolPolicy:
         return int(config.get(str(notebook_name), default).get("pool_size", 1))
 
     # -- culling ----------------------------------------------------------------------------
+    def notify_connect(self, kernel_id: str) -> None:
+        # Known at once, not at the next cull pass: a page that connected and went within one
+        # pass has left (left_seconds), it is not a page that never connected.
+        self._ever_connected.add(kernel_id)
+        self._left_since.pop(kernel_id, None)
+        super().notify_connect(kernel_id)  # type: ignore[misc]
+
     async def cull_kernel_if_idle(self, kernel_id: str) -> Any:
         if kernel_id in self.pooled_kernel_ids():
             return None

@@ -30,11 +30,13 @@ from traitlets import Float, Int, Unicode
 from voila.app import Voila
 from voila.static_file_handler import TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.voila_kernel_manager import voila_kernel_manager_factory
 
 from coproduce.apps.pool_status import KEY_HEADER
 from coproduce.config.settings import pool_status_address
 from coproduce.serving import kernels
+from coproduce.serving.kernel_socket import KernelSocket
 from coproduce.serving.template_files import TemplateFileHandler
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
@@ -198,6 +200,8 @@ class CourseVoila(Voila):
                 rest = [{**rest[0], "no_cache_paths": []}] if rest else rest
             elif pattern.endswith("/login"):
                 cls = TrainerLoginHandler
+            elif cls is VoilaKernelWebsocketHandler:
+                cls = KernelSocket  # a page gone mid-handshake is no traceback
             elif cls is TemplateStaticFileHandler:
                 cls = TemplateFileHandler  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
