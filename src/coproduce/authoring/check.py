@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from coproduce.authoring.answer_lengths import check_answer_lengths
 from coproduce.authoring.lesson_checks import (
     PLAIN_WORDS_FILE,
     check_brand_colours,
@@ -59,6 +60,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
     problems += check_rates_plain(content)
+    problems += check_answer_lengths(content)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():
         doc = read_markdown(module.content_path)
