@@ -197,8 +197,9 @@ async def one_learner(
             message("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session)
         )
         states: dict[str, Any] = {}
+        deadline = time.monotonic() + TIMEOUT_S
         while not states:
-            incoming = await socket.read_message()
+            incoming = await _next(socket, deadline)
             if incoming is None:
                 raise RuntimeError("the kernel websocket closed")
             data = json.loads(incoming)
@@ -211,8 +212,21 @@ async def one_learner(
             await join_and_switch(socket, states, session, code, join_text, result)
         socket.close()
     except Exception as error:  # a failed learner is reported, not fatal
-        result.error = f"{type(error).__name__}: {error}"[:200]
+        result.error = f"{type(error).__name__}: {error} at {_where(error)}"[:200]
     return result
+
+
+def _where(error: BaseException) -> str:
+    """The benchmark's own line where a learner failed."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "class_burst" in f.filename]
+    return f"line {frames[-1].lineno}" if frames else "?"
+
+
+async def _next(socket: Any, deadline: float) -> Any:
+    """The next message, or TimeoutError once the whole wait has passed its deadline."""
+    return await asyncio.wait_for(socket.read_message(), max(0.1, deadline - time.monotonic()))
 
 
 def _find(states: dict[str, Any], test: Any) -> str | None:
@@ -238,10 +252,13 @@ async def join_and_switch(
     pressed = time.monotonic()
     click = {"method": "custom", "content": {"event": "click"}}
     socket.write_message(message("comm_msg", {"comm_id": button, "data": click}, session))
-    agenda = None
+    # The modules' views are built before the learner arrives; joining shows the first one and
+    # marks it current in the agenda, so that update is the sign the module is there.
+    agenda = _find(states, lambda state: "items" in state and "current" in state)
     count, size = 0, 0
+    deadline = time.monotonic() + TIMEOUT_S
     while True:
-        incoming = await asyncio.wait_for(socket.read_message(), TIMEOUT_S)
+        incoming = await _next(socket, deadline)
         if incoming is None:
             raise RuntimeError("the kernel websocket closed after Join")
         count += 1
@@ -249,9 +266,7 @@ async def join_and_switch(
         data = json.loads(incoming)
         content = data.get("content", {})
         state = content.get("data", {}).get("state", {}) if "data" in content else {}
-        if "items" in state and "current" in state:
-            agenda = content.get("comm_id")
-        if any(str(name).startswith("cp-module-") for name in state.get("_dom_classes", [])):
+        if content.get("comm_id") == agenda and state.get("current"):
             break
     result.join_s = time.monotonic() - pressed
     result.join_messages, result.join_bytes = count, size
@@ -261,14 +276,14 @@ async def join_and_switch(
     move = {"method": "update", "state": {"current": "02-what-coproduction-is"}, "buffer_paths": []}
     socket.write_message(message("comm_msg", {"comm_id": agenda, "data": move}, session))
     size = 0
+    deadline = time.monotonic() + TIMEOUT_S
     while True:
-        incoming = await asyncio.wait_for(socket.read_message(), TIMEOUT_S)
+        incoming = await _next(socket, deadline)
         if incoming is None:
             return
         size += len(incoming)
-        data = json.loads(incoming)
-        classes = data.get("content", {}).get("data", {}).get("state", {}).get("_dom_classes", [])
-        if "cp-module-02-what-coproduction-is" in classes:
+        state = json.loads(incoming).get("content", {}).get("data", {}).get("state", {})
+        if "children" in state:  # the module area now holds the second module's view
             break
     result.switch_s = time.monotonic() - switched
     result.switch_bytes = size
