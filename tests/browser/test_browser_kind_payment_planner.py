@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from coproduce.content.loader import load_course
+
 from ..browser_support import (
     DESKTOP,
     PHONE,
@@ -16,7 +18,7 @@ from ..browser_support import (
     reload_app,
     shot,
 )
-from ..conftest import Server
+from ..conftest import ROOT, Server
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +58,9 @@ def test_plan_by_keyboard_and_keep_it_after_refresh(
     activity.wait_for()
     expect(frame.locator(".cp-pay-total")).to_contain_text("Total: \u00a313.80")
     expect(frame).to_contain_text("Being paid can affect welfare benefits and tax.")
-    expect(frame).to_contain_text("Where the rates come from:")
+    rates = load_course(ROOT).payment_rates
+    assert rates is not None
+    expect(frame).to_contain_text(rates.words.heading)
     assert axe_violations(page) == []
 
     # The second rate (a meeting, by the hour), for 3 people.
