@@ -119,7 +119,9 @@ def browser_learners(link: str, count: int, start_at: float, results: list[float
 # -- one simulated learner --------------------------------------------------------------------
 
 
-def message(msg_type: str, content: dict[str, Any], session: str) -> str:
+def message(
+    msg_type: str, content: dict[str, Any], session: str, metadata: dict[str, Any] | None = None
+) -> str:
     return json.dumps(
         {
             "header": {
@@ -131,7 +133,7 @@ def message(msg_type: str, content: dict[str, Any], session: str) -> str:
                 "version": "5.3",
             },
             "parent_header": {},
-            "metadata": {},
+            "metadata": metadata or {},
             "content": content,
             "channel": "shell",
             "buffers": [],
@@ -191,6 +193,7 @@ async def one_learner(
                 "comm_open",
                 {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
                 session,
+                {"version": "1.0.0"},  # ipywidgets' control protocol
             )
         )
         socket.write_message(
@@ -221,6 +224,7 @@ def _where(error: BaseException) -> str:
     import traceback
 
     frames = [f for f in traceback.extract_tb(error.__traceback__) if "class_burst" in f.filename]
+    frames = [f for f in frames if f.name != "_next"] or frames
     return f"line {frames[-1].lineno}" if frames else "?"
 
 
