@@ -7,6 +7,7 @@ from typing import Any
 
 import psutil
 import pytest
+from playwright.sync_api import expect
 
 from coproduce.content.loader import load_course
 
@@ -61,10 +62,10 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     assert axe_violations(page) == []
 
     # Pick the right option with arrow keys, then check it with the keyboard.
-    radios.first.focus()
-    for _ in range(RIGHT):
+    for index in range(RIGHT):  # one step at a time: each choice goes to the kernel and back
+        radios.nth(index).focus()
         page.keyboard.press("ArrowDown")
-    assert radios.nth(RIGHT).is_checked()
+        expect(radios.nth(index + 1)).to_be_checked(timeout=15_000)
     page.get_by_role("button", name="Check my answer").focus()
     page.keyboard.press("Enter")
     page.get_by_text("That's right.").wait_for(timeout=15_000)

@@ -97,6 +97,8 @@ class PoolPolicy:
                 self.log.warning("Dropping a pooled kernel that failed to start")
                 self._forget(task, pool)
                 continue
+            if not pool or pool[0] is not task:
+                continue  # another learner took this kernel while we waited: take the next
             if not alive:
                 self.log.warning("Dropping a pooled kernel that died: %s", kernel_id)
                 self._forget(task, pool)
