@@ -55,27 +55,15 @@ from typing import Any
 import jupytext
 import nbformat
 import psutil
+from course_server import CHROMIUM, COURSE_FOLDERS, ROOT
+from course_server import FLAGS as CHROMIUM_FLAGS
 from playwright.sync_api import Browser, Page, sync_playwright
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 LEARNER_CONTROL = ".cp-textarea textarea, .cp-choice input"
 PLAIN_CONTROL = ".widget-radio-box input"
 EXERCISE_CONTROL = ".cp-module-area :is(.cp-textarea textarea, .cp-choice input)"
 PLAIN_MODULE = "01-welcome"
 PLAIN_MODULE_CONTROL = ".cp-textarea textarea, .cp-choice input"
-COURSE_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")
 LEARNER_ID_KEY = "coproduce-learner-id"
 AGENDA = 'nav[aria-label="Course agenda"]'
 # A switch is done when the target module's first exercise control is usable and none of the

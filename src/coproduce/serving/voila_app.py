@@ -111,7 +111,7 @@ class PoolStatusHandler(JupyterHandler):
         self.set_header("Cache-Control", "no-store")
         self.finish(
             {
-                "ready": manager.ready_count() if hasattr(manager, "ready_count") else 0,
+                "ready": getattr(manager, "ready_count", lambda: 0)(),
                 "learners": getattr(manager, "learner_kernel_count", lambda: 0)(),
                 "cap": int(kernels.SETTINGS["max_learners"]),
             }
