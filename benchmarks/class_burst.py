@@ -39,10 +39,15 @@ from course_server import (
     TIMEOUT_S,
     cpu_seconds,
     kernel_memory_mb,
+    server_cpu_seconds,
     settle,
     start_course,
     start_plain_voila,
     stop,
+)
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
 )
 from playwright.sync_api import sync_playwright
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
@@ -54,6 +59,7 @@ BROWSER_CONNECTIONS = 6  # a browser fetches at most six files at once from one 
 @dataclass
 class Learner:
     html_s: float | None = None
+    statics_s: float | None = None
     ready_s: float | None = None
     join_s: float | None = None
     switch_s: float | None = None
@@ -73,6 +79,8 @@ class Run:
     kernels_settled: int = 0
     memory_settled_mb: float = 0.0
     cpu_s: float = 0.0
+    client_cpu_s: float = 0.0  # the simulated learners' own share of the machine
+    relay_cpu_s: float = 0.0  # the server processes without their kernels
     browser_ready_s: list[float] = field(default_factory=list)
 
 
@@ -119,29 +127,38 @@ def browser_learners(link: str, count: int, start_at: float, results: list[float
 # -- one simulated learner --------------------------------------------------------------------
 
 
+# Browsers speak the kernel websocket's binary protocol, which the server relays without
+# decoding each message; the learners here speak it too, so they cost the server what a browser
+# does (the older JSON protocol costs it a decode and an encode of every message).
+PROTOCOL = "v1.kernel.websocket.jupyter.org"
+
+
 def message(
     msg_type: str, content: dict[str, Any], session: str, metadata: dict[str, Any] | None = None
-) -> str:
-    return json.dumps(
-        {
-            "header": {
-                "msg_id": uuid.uuid4().hex,
-                "msg_type": msg_type,
-                "session": session,
-                "username": "",
-                "date": "",
-                "version": "5.3",
-            },
-            "parent_header": {},
-            "metadata": metadata or {},
-            "content": content,
-            "channel": "shell",
-            "buffers": [],
-        }
-    )
+) -> bytes:
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": msg_type,
+        "session": session,
+        "username": "",
+        "date": "",
+        "version": "5.3",
+    }
+    parts = [json.dumps(part).encode() for part in (header, {}, metadata or {}, content)]
+    return serialize_msg_to_ws_v1(parts, "shell")
 
 
-async def fetch(client: AsyncHTTPClient, url: str) -> tuple[int, str]:
+def send(socket: Any, frame: bytes) -> None:
+    socket.write_message(frame, binary=True)
+
+
+def decode(frame: bytes) -> dict[str, Any]:
+    channel, parts = deserialize_msg_from_ws_v1(frame)
+    header = json.loads(parts[0])
+    return {"channel": channel, "msg_type": header["msg_type"], "content": json.loads(parts[3])}
+
+
+async def fetch(client: AsyncHTTPClient, url: str, read: bool = True) -> tuple[int, str]:
     request = HTTPRequest(
         url,
         headers={"Accept-Encoding": "gzip"},
@@ -153,6 +170,8 @@ async def fetch(client: AsyncHTTPClient, url: str) -> tuple[int, str]:
         raise RuntimeError(f"HTTP {response.code} for {url.split('?')[0]}")
     body = response.body or b""
     size = len(body)
+    if not read:  # a static file: only its size matters, and decompressing it costs our CPU
+        return size, ""
     if response.headers.get("Content-Encoding") == "gzip":
         import gzip
 
@@ -165,7 +184,9 @@ async def one_learner(
 ) -> Learner:
     result = Learner()
     await asyncio.sleep(delay)
-    client = AsyncHTTPClient()
+    # A client of its own, as each browser has: tornado's shared client would queue the whole
+    # class behind ten connections.
+    client = AsyncHTTPClient(force_instance=True, max_clients=BROWSER_CONNECTIONS)
     began = time.monotonic()
     try:
         size, page = await fetch(client, link)
@@ -175,9 +196,10 @@ async def one_learner(
 
         async def one(url: str) -> int:
             async with limit:
-                return (await fetch(client, url))[0]
+                return (await fetch(client, url, read=False))[0]
 
         result.bytes += sum(await asyncio.gather(*(one(url) for url in statics)))
+        result.statics_s = time.monotonic() - began
         found = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page)
         if not found:
             raise RuntimeError("no kernel in the page")
@@ -186,18 +208,23 @@ async def one_learner(
         socket = await websocket_connect(
             f"{base}api/kernels/{found.group(1)}/channels?session_id={session}",
             max_message_size=50 * 1024 * 1024,
+            subprotocols=[PROTOCOL],
         )
         control = uuid.uuid4().hex
-        socket.write_message(
+        send(
+            socket,
             message(
                 "comm_open",
                 {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
                 session,
                 {"version": "1.0.0"},  # ipywidgets' control protocol
-            )
+            ),
         )
-        socket.write_message(
-            message("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session)
+        send(
+            socket,
+            message(
+                "comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session
+            ),
         )
         states: dict[str, Any] = {}
         deadline = time.monotonic() + TIMEOUT_S
@@ -205,7 +232,7 @@ async def one_learner(
             incoming = await _next(socket, deadline)
             if incoming is None:
                 raise RuntimeError("the kernel websocket closed")
-            data = json.loads(incoming)
+            data = decode(incoming)
             if data.get("msg_type") == "comm_msg":
                 payload = data["content"]["data"]
                 if payload.get("method") == "update_states":
@@ -216,6 +243,8 @@ async def one_learner(
         socket.close()
     except Exception as error:  # a failed learner is reported, not fatal
         result.error = f"{type(error).__name__}: {error} at {_where(error)}"[:200]
+    finally:
+        client.close()
     return result
 
 
@@ -249,15 +278,18 @@ async def join_and_switch(
         raise RuntimeError("no join form in the widget state")
     learner_id = secrets.token_hex(16)
     update = {"method": "update", "state": {"link_code": code, "learner_id": learner_id}}
-    socket.write_message(
-        message("comm_msg", {"comm_id": identity, "data": {**update, "buffer_paths": []}}, session)
+    send(
+        socket,
+        message("comm_msg", {"comm_id": identity, "data": {**update, "buffer_paths": []}}, session),
     )
     await asyncio.sleep(0.3)  # the kernel fills the code box from the link
     pressed = time.monotonic()
     click = {"method": "custom", "content": {"event": "click"}}
-    socket.write_message(message("comm_msg", {"comm_id": button, "data": click}, session))
-    # The modules' views are built before the learner arrives; joining shows the first one and
-    # marks it current in the agenda, so that update is the sign the module is there.
+    send(socket, message("comm_msg", {"comm_id": button, "data": click}, session))
+    # Joining swaps the join form for the course in the app's outermost box, last of all (the
+    # learner never sees an empty course), so that box's new children are the sign the module is
+    # there.
+    app = _find(states, lambda state: "cp-learner-app" in state.get("_dom_classes", []))
     agenda = _find(states, lambda state: "items" in state and "current" in state)
     count, size = 0, 0
     deadline = time.monotonic() + TIMEOUT_S
@@ -267,10 +299,10 @@ async def join_and_switch(
             raise RuntimeError("the kernel websocket closed after Join")
         count += 1
         size += len(incoming)
-        data = json.loads(incoming)
+        data = decode(incoming)
         content = data.get("content", {})
         state = content.get("data", {}).get("state", {}) if "data" in content else {}
-        if content.get("comm_id") == agenda and state.get("current"):
+        if content.get("comm_id") == app and "children" in state:
             break
     result.join_s = time.monotonic() - pressed
     result.join_messages, result.join_bytes = count, size
@@ -278,7 +310,7 @@ async def join_and_switch(
         return
     switched = time.monotonic()
     move = {"method": "update", "state": {"current": "02-what-coproduction-is"}, "buffer_paths": []}
-    socket.write_message(message("comm_msg", {"comm_id": agenda, "data": move}, session))
+    send(socket, message("comm_msg", {"comm_id": agenda, "data": move}, session))
     size = 0
     deadline = time.monotonic() + TIMEOUT_S
     while True:
@@ -286,7 +318,7 @@ async def join_and_switch(
         if incoming is None:
             return
         size += len(incoming)
-        state = json.loads(incoming).get("content", {}).get("data", {}).get("state", {})
+        state = decode(incoming).get("content", {}).get("data", {}).get("state", {})
         if "children" in state:  # the module area now holds the second module's view
             break
     result.switch_s = time.monotonic() - switched
@@ -302,6 +334,8 @@ def burst(
     run = Run(name)
     code = link.split("code=", 1)[1] if "code=" in link else ""
     cpu_before = cpu_seconds(pid)
+    own_cpu_before = time.process_time()
+    relay_before = server_cpu_seconds(pid)
     peak = [0, 0.0]
     done = asyncio.Event()
 
@@ -341,6 +375,8 @@ def burst(
     browsers.join()
     run.browser_ready_s = browser_results
     run.cpu_s = cpu_seconds(pid) - cpu_before
+    run.client_cpu_s = time.process_time() - own_cpu_before
+    run.relay_cpu_s = server_cpu_seconds(pid) - relay_before
     run.kernels_peak, run.memory_peak_mb = peak[0], peak[1]
     settle(pid)
     run.kernels_settled, run.memory_settled_mb = kernel_memory_mb(pid)
@@ -362,6 +398,8 @@ def report(run: Run) -> dict[str, Any]:
     for error in sorted(set(errors))[:5]:
         print(f"   error x{errors.count(error)}: {error}")
     print(f"  page HTML        p50 / p95 / max  {quantiles([x.html_s for x in ok if x.html_s])}")
+    statics = [x.statics_s for x in ok if x.statics_s]
+    print(f"  static files in  p50 / p95 / max  {quantiles(statics)}")
     print(f"  page ready       p50 / p95 / max  {quantiles([x.ready_s for x in ok if x.ready_s])}")
     joins = [x.join_s for x in ok if x.join_s is not None]
     switches = [x.switch_s for x in ok if x.switch_s is not None]
@@ -378,7 +416,8 @@ def report(run: Run) -> dict[str, Any]:
     print(
         f"  kernels peak {run.kernels_peak} ({run.memory_peak_mb / 1e3:.1f} GB), settled "
         f"{run.kernels_settled} ({run.memory_settled_mb / 1e3:.1f} GB); "
-        f"server CPU {run.cpu_s:.0f} s"
+        f"CPU: server and kernels {run.cpu_s:.0f} s, of it the servers alone "
+        f"{run.relay_cpu_s:.0f} s; simulated learners {run.client_cpu_s:.0f} s"
     )
     return {
         "name": run.name,

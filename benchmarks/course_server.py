@@ -142,6 +142,20 @@ def kernel_memory_mb(pid: int) -> tuple[int, float]:
     return len(found), total / 1e6
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU of the processes that serve pages and relay messages (not the kernels)."""
+    total = 0.0
+    for process in tree(pid):
+        try:
+            if "ipykernel" in " ".join(process.cmdline()):
+                continue
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
 def cpu_seconds(pid: int) -> float:
     total = 0.0
     for process in tree(pid):

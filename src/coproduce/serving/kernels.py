@@ -17,7 +17,8 @@ never runs the page's JavaScript. This mixin, put in front of Voila's own pool c
   and reloads, so the server never holds twice the class;
 - refills are spread out, one kernel every `refill_gap_seconds`, and a learner who arrives to
   an empty pool starts the next waiting kernel at once instead of waiting for its turn;
-- a pooled kernel that failed to start, or died, is dropped and replaced before anyone gets it.
+- a pooled kernel that failed to start, or died, is dropped and replaced before anyone gets it;
+- kernel activity is watched without decoding every message (`activity.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import asyncio
 import contextlib
 import time
 from typing import Any
+
+from coproduce.serving.activity import watch_activity
 
 # Set by the launcher from its command line (Voila builds the kernel manager class itself).
 SETTINGS: dict[str, float] = {
@@ -123,6 +126,9 @@ class PoolPolicy:
             await self.shutdown_kernel(kernel_id, now=True)
         except Exception:  # already gone
             self.log.debug("kernel %s was already gone", kernel_id)
+
+    def start_watching_activity(self, kernel_id: str) -> None:
+        watch_activity(self, kernel_id)  # the same record, for a fraction of the work
 
     # -- refilling --------------------------------------------------------------------------
     def fill_if_needed(

@@ -9,7 +9,8 @@
   refills, no dead kernel handed out), and a plain "the room is full" page past the cap;
 - our own sign-in page for the trainer when a token is set, the token exchanged for a cookie and
   dropped from the address bar;
-- compressed responses, and static files whose names carry a content hash cached for good;
+- compressed responses; front-end files compressed once and cached by browsers
+  (`front_end_files.py`);
 - a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500);
 - `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key.
 """
@@ -28,7 +29,7 @@ from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from traitlets import Float, Int, Unicode
 from voila.app import Voila
-from voila.static_file_handler import TemplateStaticFileHandler
+from voila.static_file_handler import MultiStaticFileHandler, TemplateStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.voila_kernel_manager import voila_kernel_manager_factory
@@ -36,8 +37,8 @@ from voila.voila_kernel_manager import voila_kernel_manager_factory
 from coproduce.apps.pool_status import KEY_HEADER
 from coproduce.config.settings import pool_status_address
 from coproduce.serving import kernels
+from coproduce.serving.front_end_files import ExtensionFiles, TemplateFiles, VoilaFiles
 from coproduce.serving.kernel_socket import KernelSocket
-from coproduce.serving.template_files import TemplateFileHandler
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
@@ -118,17 +119,6 @@ class PoolStatusHandler(JupyterHandler):
         )
 
 
-class CachedFileFindHandler(FileFindHandler):
-    """Front-end files: cached for good when their name carries a content hash."""
-
-    HASHED = re.compile(r"[./-][0-9a-f]{16,}\.(js|css|woff2?)$")
-
-    def set_headers(self) -> None:
-        super().set_headers()
-        if self.HASHED.search(self.request.path):
-            self.set_header("Cache-Control", "public, max-age=31536000, immutable")
-
-
 def _plain_page(words: dict[str, Any], which: str, failed: bool = False, xsrf: str = "") -> str:
     page = words.get(which, {})
     esc = html.escape
@@ -196,14 +186,16 @@ class CourseVoila(Voila):
             if cls is TornadoVoilaHandler:
                 cls = CourseHandler
             elif cls is FileFindHandler and "labextensions" in pattern:
-                cls = CachedFileFindHandler
+                cls = ExtensionFiles
                 rest = [{**rest[0], "no_cache_paths": []}] if rest else rest
+            elif cls is MultiStaticFileHandler:
+                cls = VoilaFiles
             elif pattern.endswith("/login"):
                 cls = TrainerLoginHandler
             elif cls is VoilaKernelWebsocketHandler:
                 cls = KernelSocket  # a page gone mid-handshake is no traceback
             elif cls is TemplateStaticFileHandler:
-                cls = TemplateFileHandler  # a malformed path is a 404, not a 500
+                cls = TemplateFiles  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
         base = self.server_url.rstrip("/")
         return [(f"{base}/coproduce/pool", PoolStatusHandler), *handlers]
