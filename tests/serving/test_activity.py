@@ -54,7 +54,7 @@ def test_same_record_as_jupyter_server(upto: int) -> None:
     session = Session(key=b"secret")
     records = []
     for ours in (False, True):
-        manager, kernel = _watched(session, ours)
+        _, kernel = _watched(session, ours)
         moved = []
         for msg_type, content, parent_type in STEPS[:upto]:
             parent = session.msg(parent_type, {}) if parent_type else {}
