@@ -16,19 +16,26 @@ TRAINER_APP = "trainer.ipynb"
 TRAINER_APP_SOURCE = "from coproduce.apps.trainer_app import run\n\nrun()"
 
 
-def write_learner_app(content: CourseContent, folder: Path, kernel: str = "python3") -> Path:
-    """Write (or refresh) the learner app notebook in `folder`, which holds nothing else."""
+def write_learner_app(
+    content: CourseContent, folder: Path, kernel: str = "python3", bundle: str = ""
+) -> Path:
+    """Write (or refresh) the learner app notebook in `folder`, which holds nothing else.
+    `bundle`: the file name of the page's bundled front-end chunks, if the server made one."""
     title = content.course.title
-    return _write_app(content, folder / LEARNER_APP, LEARNER_APP_SOURCE, title, kernel)
+    return _write_app(content, folder / LEARNER_APP, LEARNER_APP_SOURCE, title, kernel, bundle)
 
 
-def write_trainer_app(content: CourseContent, folder: Path, kernel: str = "python3") -> Path:
+def write_trainer_app(
+    content: CourseContent, folder: Path, kernel: str = "python3", bundle: str = ""
+) -> Path:
     """The trainer app notebook, in a folder of its own (served by its own Voila)."""
     title = f"Trainer: {content.course.title}"
-    return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title, kernel)
+    return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title, kernel, bundle)
 
 
-def _write_app(content: CourseContent, path: Path, source: str, title: str, kernel: str) -> Path:
+def _write_app(
+    content: CourseContent, path: Path, source: str, title: str, kernel: str, bundle: str
+) -> Path:
     course = content.course
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source)]
@@ -45,6 +52,7 @@ def _write_app(content: CourseContent, path: Path, source: str, title: str, kern
         "logo": logo_data_uri(content.root, course.branding.logo),
         "page_text": content.interface.page.model_dump(),
         "kind_styles": kind_styles(),
+        "front_end_bundle": bundle,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, path)

@@ -16,6 +16,7 @@ import re
 from typing import Any, ClassVar
 
 from jupyter_server.base.handlers import FileFindHandler
+from tornado.web import StaticFileHandler
 from voila.static_file_handler import MultiStaticFileHandler
 
 from coproduce.serving.template_files import TemplateFileHandler
@@ -100,6 +101,15 @@ class VoilaFiles(Precompressed, MultiStaticFileHandler):
     def set_headers(self) -> None:
         super().set_headers()
         self.set_header("Cache-Control", "public, max-age=86400")
+
+
+class BundleFiles(Precompressed, StaticFileHandler):
+    """The course's bundle of Voila's chunks (`chunk_bundle.py`): named by its content, so
+    cached for good."""
+
+    def set_headers(self) -> None:
+        super().set_headers()
+        self.set_header("Cache-Control", "public, max-age=31536000, immutable")
 
 
 class TemplateFiles(Precompressed, TemplateFileHandler):

@@ -37,8 +37,10 @@ from coproduce.live.learner_ids import learner_secret
 from coproduce.live.private_files import private_folder
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
+from coproduce.serving.chunk_bundle import write_bundle
 from coproduce.serving.links import Addresses
 from coproduce.serving.voila_command import (
+    FRONT_END_FOLDER,
     KERNEL_NAME,
     Culls,
     learner_command,
@@ -185,8 +187,9 @@ def serve(options: ServeOptions) -> int:
     config_dir = write_voila_config(options.data_dir / CONFIG_FOLDER)
     write_words(content, config_dir)
     write_kernel_spec(options.data_dir / KERNEL_SHARE)
-    learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER, KERNEL_NAME)
-    trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER, KERNEL_NAME)
+    bundle = write_bundle(config_dir / FRONT_END_FOLDER)  # "" with an unknown Voila
+    learner_nb = write_learner_app(content, options.data_dir / APP_FOLDER, KERNEL_NAME, bundle)
+    trainer_nb = write_trainer_app(content, options.data_dir / TRAINER_FOLDER, KERNEL_NAME, bundle)
     write_parsed_modules(content, options.data_dir / PARSED_MODULES_FILE)
     env = server_environment(options, session_code)
     language = content.course.language

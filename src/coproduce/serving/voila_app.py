@@ -37,7 +37,13 @@ from voila.voila_kernel_manager import voila_kernel_manager_factory
 from coproduce.apps.pool_status import KEY_HEADER
 from coproduce.config.settings import pool_status_address
 from coproduce.serving import kernels
-from coproduce.serving.front_end_files import ExtensionFiles, TemplateFiles, VoilaFiles
+from coproduce.serving.chunk_bundle import URL_PATH
+from coproduce.serving.front_end_files import (
+    BundleFiles,
+    ExtensionFiles,
+    TemplateFiles,
+    VoilaFiles,
+)
 from coproduce.serving.kernel_socket import KernelSocket
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
@@ -162,6 +168,7 @@ class CourseVoila(Voila):
     left_seconds = Float(600, config=True, help="Cull a kernel whose page went this long ago.")
     refill_gap_seconds = Float(1.5, config=True, help="Seconds between two pool refills.")
     words_file = Unicode("", config=True, help="JSON file with the plain pages' words.")
+    front_end_folder = Unicode("", config=True, help="Folder of the bundled Voila chunks.")
 
     def init_settings(self) -> dict[str, Any]:
         kernels.SETTINGS.update(
@@ -198,7 +205,11 @@ class CourseVoila(Voila):
                 cls = TemplateFiles  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
         base = self.server_url.rstrip("/")
-        return [(f"{base}/coproduce/pool", PoolStatusHandler), *handlers]
+        ours: list[Any] = [(f"{base}/coproduce/pool", PoolStatusHandler)]
+        if self.front_end_folder:
+            bundle = (f"{base}/{URL_PATH}/(.*)", BundleFiles, {"path": self.front_end_folder})
+            ours.append(bundle)
+        return [*ours, *handlers]
 
 
 def main() -> None:

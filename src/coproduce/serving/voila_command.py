@@ -44,6 +44,9 @@ KERNEL_BYTES = 100 * 2**20
 MEMORY_SHARE = 0.75  # of the memory free when the server starts, for learner kernels
 
 
+FRONT_END_FOLDER = "front-end"  # in the config folder: the bundle of Voila's chunks
+
+
 def pool_size(class_size: int) -> int:
     """Kernels kept warm: enough for a class arriving together, never fewer than two."""
     return max(2, class_size)
@@ -163,6 +166,7 @@ def _base(
         f"--Voila.config_file_paths={config_dir}",
         f"--CourseVoila.hosts={','.join(hosts)}",
         f"--CourseVoila.words_file={config_dir / 'words.json'}",
+        f"--CourseVoila.front_end_folder={config_dir / FRONT_END_FOLDER}",
         f"--CourseVoila.unconnected_seconds={culls.unconnected_seconds}",
         f"--CourseVoila.left_seconds={culls.left_seconds}",
         f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL_SECONDS}",
