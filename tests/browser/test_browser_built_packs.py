@@ -26,7 +26,9 @@ def built(course_dir: Path) -> Path:
     return course_dir / "build"
 
 
-@pytest.mark.parametrize("name", ["facilitator-pack", "learner-workbook", "site/index"])
+@pytest.mark.parametrize(
+    "name", ["facilitator-pack", "learner-workbook", "technique-cards", "site/index"]
+)
 def test_built_pages_render_and_pass_axe(built: Path, browser: Any, name: str) -> None:
     page = browser.new_page(viewport=A4_AT_96_DPI)
     page.goto((built / f"{name}.html").as_uri())
@@ -49,3 +51,25 @@ def test_pdfs_are_real_pdfs_with_a_page_break_per_module(built: Path) -> None:
     # The run-sheet, then each module's notes starting on a page of its own.
     assert _pages(pack) >= modules + 1
     assert (built / "learner-workbook.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_technique_cards_print_two_to_a_page_and_none_is_split(built: Path, browser: Any) -> None:
+    cards = (built / "technique-cards.pdf").read_bytes()
+    assert cards.startswith(b"%PDF")
+    page = browser.new_page(viewport=A4_AT_96_DPI)
+    page.goto((built / "technique-cards.html").as_uri())
+    page.emulate_media(media="print")
+    count = page.locator(".technique-card").count()
+    assert count >= 6
+    # A first page with the list of cards, then two cards to a page; a long card may take a page.
+    assert 1 + (count + 1) // 2 <= _pages(cards) <= 1 + count
+    breaks = page.locator(".technique-card").evaluate_all(
+        "cards => cards.map(card => getComputedStyle(card).breakInside)"
+    )
+    assert set(breaks) == {"avoid"}
+    size = page.locator(".technique-card li").first.evaluate(
+        "node => parseFloat(getComputedStyle(node).fontSize)"
+    )
+    assert size >= 14, f"printed steps are too small ({size}px)"
+    shot(page, "built-technique-cards-print.png")
+    page.close()

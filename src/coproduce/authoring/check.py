@@ -15,6 +15,7 @@ from coproduce.authoring.answer_lengths import check_answer_lengths
 from coproduce.authoring.lesson_checks import (
     PLAIN_WORDS_FILE,
     check_brand_colours,
+    check_cards_plain,
     check_headings,
     check_images_and_links,
     check_interface_plain,
@@ -60,6 +61,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
     problems += check_rates_plain(content)
+    problems += check_cards_plain(content)
     problems += check_answer_lengths(content)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():

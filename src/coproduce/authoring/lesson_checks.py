@@ -19,6 +19,7 @@ from coproduce.content.course import (
     GLOSSARY_FILE,
     INTERFACE_FILE,
     PAYMENT_RATES_FILE,
+    TECHNIQUES_FILE,
     CourseContent,
     Module,
 )
@@ -168,6 +169,18 @@ def check_rates_plain(content: CourseContent) -> list[ContentProblem]:
     texts = [rates.note, *(source.says for source in rates.sources), words.checked, words.change]
     text = "\n\n".join(text for text in texts if text)
     return _reading_ease_problems(text, content.root / PAYMENT_RATES_FILE, "the rates' words score")
+
+
+def check_cards_plain(content: CourseContent) -> list[ContentProblem]:
+    """The technique cards, which public contributors read and use as well as trainers."""
+    cards = content.techniques
+    if cards is None:
+        return []
+    texts = [cards.words.intro]
+    for card in cards.techniques:
+        texts += [card.when, *card.steps, card.online]
+    path = content.root / TECHNIQUES_FILE
+    return _reading_ease_problems("\n\n".join(texts), path, "the technique cards score")
 
 
 def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:

@@ -10,12 +10,14 @@ from coproduce.content.interface import InterfaceText
 from coproduce.content.model import Course, Glossary, Ladder, ModuleMeta
 from coproduce.content.module_notebook import Block
 from coproduce.content.payment_rates import PaymentRates
+from coproduce.content.techniques import TechniqueCards
 
 COURSE_FILE = Path("course/course.yml")
 GLOSSARY_FILE = Path("course/glossary.yml")
 INTERFACE_FILE = Path("course/interface.yml")
 LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
+TECHNIQUES_FILE = Path("course/techniques.yml")  # the technique cards; optional
 # Notes for the days before the course (support list, wellbeing lead, confidentiality...): not a
 # module, so on no agenda; the facilitator pack prints them after the run-sheet, if present.
 BEFORE_THE_DAY_NOTES = Path("facilitator_notes/before-the-day.md")
@@ -49,6 +51,7 @@ class CourseContent:
     glossary: Glossary | None = None
     ladders: dict[str, Ladder] = field(default_factory=dict)
     payment_rates: PaymentRates | None = None
+    techniques: TechniqueCards | None = None
 
     def ordered_modules(self) -> list[Module]:
         return [self.modules[slug] for slug in self.course.module_slugs]

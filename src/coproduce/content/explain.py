@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from coproduce.content.errors import ContentProblem
 from coproduce.content.model import EXERCISE_MODELS, BreakSlot, Course, ModuleMeta, ModuleSlot
+from coproduce.content.techniques import CardWords, Technique
 from coproduce.content.yaml_lines import line_of
 
 EXERCISE_KINDS: tuple[str, ...] = tuple(
@@ -24,6 +25,7 @@ _KNOWN_KEYS = sorted(
     }
     | {"primary_colour", "accent_colour", "text_colour", "background_colour", "feedback", "text"}
     | {"rung", "explanation", "source", "when", "seconds", "instruction", "label", "term", "plain"}
+    | {*Technique.model_fields, *CardWords.model_fields}
 )
 
 

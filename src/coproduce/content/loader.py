@@ -18,6 +18,7 @@ from coproduce.content.course import (
     MODULE_CONTENT,
     MODULE_META,
     PAYMENT_RATES_FILE,
+    TECHNIQUES_FILE,
     CourseContent,
     Module,
 )
@@ -33,6 +34,7 @@ from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleM
 from coproduce.content.module_notebook import Block, read_blocks, text_digest
 from coproduce.content.parsed_modules import read_parsed_modules
 from coproduce.content.payment_rates import PaymentRates
+from coproduce.content.techniques import TechniqueCards
 from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
 
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
@@ -81,6 +83,9 @@ def _load_course_data(root: Path, content: CourseContent, problems: list[Content
     if (root / PAYMENT_RATES_FILE).is_file():
         rates = _load_model(root / PAYMENT_RATES_FILE, PaymentRates.model_validate, problems)
         content.payment_rates = rates
+    if (root / TECHNIQUES_FILE).is_file():
+        cards = _load_model(root / TECHNIQUES_FILE, TechniqueCards.model_validate, problems)
+        content.techniques = cards
     for exercise in content.exercises.values():
         problems += check_course_data(root, content, exercise)
     problems += logo_problems(root, content.course.branding.logo, root / COURSE_FILE)

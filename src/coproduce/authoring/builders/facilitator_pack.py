@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from coproduce.authoring.builders.technique_cards import CARD_CSS, cards_section
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
@@ -113,9 +114,11 @@ def facilitator_pack(content: CourseContent) -> str:
         if entry.slug:
             body.append(notes_section(content, entry.slug, entry.starts))
     body.append(rates_section(content))
+    body.append(cards_section(content))
     sections = {*content.course.module_slugs}
     if (content.root / BEFORE_THE_DAY_NOTES).is_file():
         sections.add(BEFORE_THE_DAY_NOTES.stem)
     page = in_page_links("\n".join(body), sections)
     logo = logo_data_uri(content.root, course.branding.logo)
-    return html_page(course, f"Facilitator pack: {course.title}", page, logo=logo)
+    title = f"Facilitator pack: {course.title}"
+    return html_page(course, title, page, extra_css=CARD_CSS, logo=logo)
