@@ -17,6 +17,12 @@ PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server p
 LOOPBACK_ONLY_ENV = "COPRODUCE_LOOPBACK_ONLY"  # "1" when only this computer can join
 LEARNER_SECRET_ENV = "COPRODUCE_LEARNER_SECRET"  # signs the learner ids the server issues
 POOL_STATUS_ENV = "COPRODUCE_POOL_STATUS"  # URL KEY: the learner server's kernel counts
+# The store's engine options when its URL does not give them (see live/engine_options.py).
+STORE_ENGINE_ENV = {
+    "pool_size": "COPRODUCE_STORE_POOL_SIZE",
+    "max_overflow": "COPRODUCE_STORE_MAX_OVERFLOW",
+    "prepare_threshold": "COPRODUCE_STORE_PREPARE_THRESHOLD",
+}
 DEFAULT_DATA_DIR = "data"
 
 
@@ -63,3 +69,8 @@ def pool_status_address() -> tuple[str, str] | None:
     """Where the trainer app reads the learner server's kernel counts, and the key it shows."""
     url, _, key = os.environ.get(POOL_STATUS_ENV, "").partition(" ")
     return (url, key) if url and key else None
+
+
+def store_engine_settings() -> dict[str, str]:
+    """The store engine options set in the environment, by option name."""
+    return {name: os.environ[env] for name, env in STORE_ENGINE_ENV.items() if env in os.environ}

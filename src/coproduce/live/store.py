@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
+from coproduce.live.engine_options import engine_options
 from coproduce.live.private_files import private_file, private_folder, tighten
 
 BUSY_TIMEOUT_MS = 30_000
@@ -264,7 +265,8 @@ def _use_wal(cursor: Any) -> None:
 
 def _make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        clean, options = engine_options(url)
+        return create_engine(clean, pool_pre_ping=True, **options)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
