@@ -3,11 +3,15 @@ readable and holds the learner's plan and their own reflection from earlier in t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from icalendar import Calendar
 from playwright.sync_api import expect
+
+from coproduce.kinds.action_plan.checks import format_date
 
 from ..browser_support import (
     DESKTOP,
@@ -27,6 +31,20 @@ WELCOME = "Welcome and ground rules"
 REFLECTION = "<script>window.hacked = 1</script> I need time to think first. שלום 🙂"
 CHANGE = "Ask contributors <b>how</b> they want to be paid, before the project starts."
 WHO = "My team lead & our public contributors"
+FOLLOW_UP = "On what day will you look back at your plan?"
+
+
+def _day_like_month(first: date, last: date) -> date:
+    """A day whose day and month are the same number: it types the same in either order."""
+    day = first
+    while day.day != day.month:
+        day += timedelta(days=1)
+    assert day <= last
+    return day
+
+
+def _typed(day: date) -> str:
+    return f"{day.day:02d}{day.month:02d}{day.year}"
 
 
 @pytest.fixture
@@ -80,6 +98,20 @@ def test_write_refresh_and_download_a_safe_plan(
     expect(when).to_have_value("2027-03-03")
     page.keyboard.press("Tab")
     plan_box.get_by_text("Saved.").wait_for(timeout=15_000)
+
+    # The follow-up day: a day gone by is refused, kindly, by the kernel; then a good one.
+    today = date.today()
+    follow_up = page.get_by_label(FOLLOW_UP)
+    follow_up.focus()
+    gone = _day_like_month(today - timedelta(days=366), today - timedelta(days=1))
+    page.keyboard.type(_typed(gone))
+    expect(follow_up).to_have_value(gone.isoformat())
+    expect(plan_box.get_by_text("That day has passed.")).to_be_visible(timeout=15_000)
+    chosen = _day_like_month(today + timedelta(days=1), today + timedelta(days=365))
+    follow_up.fill(chosen.isoformat())
+    expect(follow_up).to_have_value(chosen.isoformat())
+    expect(plan_box.get_by_text("That day has passed.")).to_have_count(0, timeout=15_000)
+    plan_box.get_by_text("Saved.").wait_for(timeout=15_000)
     assert axe_violations(page) == []
     shot(page, "kind-action-plan-desktop.png")
 
@@ -108,6 +140,7 @@ def test_write_refresh_and_download_a_safe_plan(
     expect(body).to_contain_text(CHANGE)
     expect(body).to_contain_text(WHO)
     expect(body).to_contain_text("3 March 2027")
+    expect(body).to_contain_text(format_date(chosen))
     expect(body).to_contain_text(REFLECTION)
     expect(kept.get_by_role("heading", level=3, name="What would help you feel")).to_be_visible()
     assert kept.evaluate("window.hacked") is None
@@ -121,6 +154,24 @@ def test_write_refresh_and_download_a_safe_plan(
     shot(kept, "kind-action-plan-file-print.png")
     kept.close()
 
+    # The follow-up day as a calendar file to keep: the day, and the plan in the learner's words.
+    calendar_button = page.get_by_role("button", name="Add the day to my calendar")
+    assert (calendar_button.bounding_box() or {}).get("height", 0) >= 44
+    calendar_button.focus()
+    with page.expect_download() as started:
+        page.keyboard.press("Enter")
+    calendar_file = started.value
+    assert calendar_file.suggested_filename == "my-action-plan-follow-up.ics"
+    saved_calendar = tmp_path / calendar_file.suggested_filename
+    calendar_file.save_as(saved_calendar)
+    ics = saved_calendar.read_bytes().decode("utf-8")  # as written: lines end in CRLF
+    assert ics.startswith("BEGIN:VCALENDAR\r\n")
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    assert len(events) == 1 and events[0].decoded("DTSTART") == chosen
+    description = str(events[0]["DESCRIPTION"])
+    assert CHANGE in description and WHO in description
+    expect(plan_box.get_by_text("Your calendar file is on its way")).to_be_visible()
+
     # A refresh keeps every answer.
     reload_app(page)
     open_module(page, title)
@@ -129,6 +180,7 @@ def test_write_refresh_and_download_a_safe_plan(
     expect(change).to_have_value(CHANGE)
     expect(page.get_by_role("textbox", name="Who will you talk to about it?")).to_have_value(WHO)
     expect(page.get_by_label("By when will you do it?")).to_have_value("2027-03-03")
+    expect(page.get_by_label(FOLLOW_UP)).to_have_value(chosen.isoformat())
     assert page.evaluate("window.hacked") is None
     page.context.close()
 

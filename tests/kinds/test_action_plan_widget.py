@@ -156,7 +156,8 @@ def test_typing_saves_after_a_pause_with_the_right_dict(
                     "change": HOSTILE.replace("\x00", ""),
                     "who": "",
                     "by-when": "2027-03-31",
-                }
+                },
+                "follow_up": "",
             },
         )
     ]

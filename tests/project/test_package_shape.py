@@ -27,6 +27,7 @@ FLOORS: dict[str, int] = {
     "notebook": 5,
     "serving": 5,
     "cli": 6,
+    "hub": 7,  # the JupyterHub recipe: loaded by the hub's config file, imported by nobody
 }
 ROOT_FILES = {"__init__.py", "__main__.py", "cli.py"}
 MAX_LINES = 350

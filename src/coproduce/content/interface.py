@@ -102,6 +102,27 @@ class ServerText(FilledIn):
     pool_ready: str  # the trainer app: kernels warm for people joining now, pages open, the cap
 
 
+class FollowUpText(FilledIn):
+    """The action plan's follow-up day: its hint, its polite refusals, its calendar file."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "hint": {"earliest", "latest"},
+        "in_the_past": {"earliest"},
+        "too_far": {"latest"},
+        "calendar_sent": {"filename"},
+        "event_intro": {"course"},
+    }
+    hint: str
+    not_a_date: str
+    in_the_past: str
+    too_far: str
+    calendar_button: str
+    calendar_sent: str
+    choose_first: str  # the calendar button pressed before a good day is chosen
+    event_title: str  # the calendar entry's name
+    event_intro: str  # the first lines of the calendar entry, before the plan
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -109,6 +130,7 @@ class InterfaceText(Strict):
     feedback: FeedbackText
     connection: ConnectionText
     server: ServerText
+    follow_up: FollowUpText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -120,6 +142,7 @@ class InterfaceText(Strict):
             self.feedback,
             self.connection,
             self.server,
+            self.follow_up,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

@@ -256,12 +256,20 @@ class PlanQuestion(Strict):
     kind: Literal["text", "date"] = "text"
 
 
+class PlanFollowUp(Strict):
+    """A day the learner picks to look back at their plan: from today to `max_days` ahead."""
+
+    label: str = Field(min_length=1)
+    max_days: int = Field(default=365, ge=1, le=731)
+
+
 class ActionPlan(ExerciseBase):
     """What the learner will do differently; downloadable with their private reflections."""
 
     kind: Literal["action_plan"]
     questions: list[PlanQuestion] = Field(min_length=1)
     include_reflections: bool = True
+    follow_up: PlanFollowUp | None = None  # offered as a calendar file (.ics) as well
 
 
 Exercise = Annotated[

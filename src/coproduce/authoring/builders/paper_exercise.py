@@ -58,7 +58,10 @@ def _body(exercise: Any, content: CourseContent) -> str:
         )
         return f"<ol>{steps}</ol>"
     if kind == "action_plan":
-        return "".join(f"<p>{html.escape(q.label)}</p>{_lines(3)}" for q in exercise.questions)
+        labels = [(q.label, 3) for q in exercise.questions]
+        if exercise.follow_up is not None:
+            labels.append((exercise.follow_up.label, 1))
+        return "".join(f"<p>{html.escape(label)}</p>{_lines(n)}" for label, n in labels)
     if kind == "word_list":
         return f"<p>Write up to {exercise.max_words} words.</p>{_lines(exercise.max_words)}"
     return _lines(5)

@@ -1,6 +1,7 @@
-// "Download my plan": a real button. The kernel builds the file when it is pressed and sends it
-// back; it becomes a file here in the browser (a Blob), so nothing leaves this learner's page.
-// A plain link to the same file stays, for browsers that block the automatic download.
+// "Download my plan", and the follow-up day's calendar button: a real button. The kernel builds the
+// file when it is pressed and sends it back; it becomes a file here in the browser (a Blob), so
+// nothing leaves this learner's page. The file's name and type are the kernel's (traits the page
+// cannot change). A plain link to the same file stays, for browsers that block the download.
 function render({ model, el }) {
   const box = document.createElement("div");
   box.className = "cp-plan-download";
@@ -20,9 +21,11 @@ function render({ model, el }) {
   button.addEventListener("click", () => model.send({ action: "download" }));
 
   function deliver(message) {
-    if (!message || message.kind !== "plan-file" || typeof message.html !== "string") return;
+    if (!message || message.kind !== "plan-file") return;
+    const body = typeof message.html === "string" ? message.html : message.text;
+    if (typeof body !== "string") return;
     if (url) URL.revokeObjectURL(url);
-    url = URL.createObjectURL(new Blob([message.html], { type: "text/html;charset=utf-8" }));
+    url = URL.createObjectURL(new Blob([body], { type: model.get("mime") }));
     const name = model.get("filename");
     link.href = url;
     link.download = name;

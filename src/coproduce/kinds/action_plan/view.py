@@ -14,12 +14,14 @@ from coproduce.content.model import ActionPlan
 from coproduce.kinds.action_plan.checks import (
     MAX_ANSWER_CHARS,
     PLAN_FILENAME,
+    PlanEntry,
     build_plan_html,
     clean_answers,
     parse_date,
     plan_entries,
     reflection_entries,
 )
+from coproduce.kinds.action_plan.follow_up_view import FollowUpPart
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
 from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
@@ -37,6 +39,7 @@ class PlanDownload(KernelWidget):
     _esm = Path(__file__).with_name("view.js")
     label = traitlets.Unicode("Download my plan").tag(sync=True)
     filename = traitlets.Unicode(PLAN_FILENAME).tag(sync=True)
+    mime = traitlets.Unicode("text/html;charset=utf-8").tag(sync=True)
 
 
 class ActionPlanView:
@@ -74,6 +77,13 @@ class ActionPlanView:
         self.download = PlanDownload()
         self.download.on_msg(self._on_message)
         self.download_status = LiveMessage()
+        self.follow_up: FollowUpPart | None = None
+        if exercise.follow_up is not None and context is not None:
+            words = context.content.interface.follow_up
+            self.follow_up = FollowUpPart(exercise.follow_up, words, self._on_change)
+            self.follow_up.download.on_msg(self._on_calendar_message)
+        controls = self.follow_up.controls if self.follow_up else []
+        downloads = self.follow_up.downloads if self.follow_up else []
         notes = ["Only you can see your plan."]
         if exercise.include_reflections:
             notes.append(
@@ -83,7 +93,15 @@ class ActionPlanView:
         intro = widgets.HTML(paragraphs([exercise.prompt]) + paragraphs(notes, "cp-plan-note"))
         self.widget = exercise_frame(
             exercise.title,
-            [intro, *self.inputs.values(), self.status, self.download, self.download_status],
+            [
+                intro,
+                *self.inputs.values(),
+                *controls,
+                self.status,
+                self.download,
+                self.download_status,
+                *downloads,
+            ],
         )
         self.widget.add_class("cp-action-plan")
 
@@ -117,7 +135,13 @@ class ActionPlanView:
                 self._timer.cancel()
                 self._timer = None
         answers, cut = self.answers()
-        problem = self._save(self.exercise.id, {"answers": answers})
+        answer: dict[str, Any] = {"answers": answers}
+        if self.follow_up is not None:
+            # Only a day the kernel's check takes is kept; any other is refused, and says why.
+            check = self.follow_up.checked()
+            self.follow_up.show(check)
+            answer["follow_up"] = check.day.isoformat() if check.day else ""
+        problem = self._save(self.exercise.id, answer)
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
         elif cut:
@@ -131,9 +155,32 @@ class ActionPlanView:
         if isinstance(content, dict) and content.get("action") == "download":
             self.send_plan()
 
+    def _on_calendar_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("action") == "download":
+            self.send_calendar()
+
+    def _course_title(self) -> str:
+        return self.context.content.course.title if self.context is not None else ""
+
+    def plan(self) -> list[PlanEntry]:
+        """The learner's answers as headed entries, with the follow-up day last."""
+        answers, _cut = self.answers()
+        entries = plan_entries(self.exercise.questions, answers)
+        if self.follow_up is not None:
+            entries.append(self.follow_up.entry())
+        return entries
+
+    def send_calendar(self) -> None:
+        """The follow-up day as a calendar file, sent to this learner's page only."""
+        if self.follow_up is None:
+            return
+        self.save_now()
+        calendar = self.follow_up.calendar(self._course_title(), self.plan())
+        if calendar is not None:
+            self.follow_up.download.send({"kind": "plan-file", "text": calendar})
+
     def plan_html(self, today: date | None = None) -> str:
         """The file the learner keeps, built from their answers as they are now."""
-        answers, _cut = self.answers()
         reflections = None
         title, language = "", "en"
         if self.context is not None:
@@ -153,7 +200,7 @@ class ActionPlanView:
             title="My action plan",
             course_title=title,
             language=language,
-            plan=plan_entries(self.exercise.questions, answers),
+            plan=self.plan(),
             reflections=reflections,
             made_on=today or date.today(),
         )
@@ -180,5 +227,8 @@ class ActionPlanView:
                     control.value = parse_date(value)
                 else:
                     control.value = value
+            if self.follow_up is not None:
+                raw = answer.get("follow_up") if isinstance(answer, dict) else None
+                self.follow_up.restore(raw)
         finally:
             self._restoring = False
