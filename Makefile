@@ -10,7 +10,7 @@ ARGS ?=
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,author]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,author,hub]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -39,7 +39,7 @@ benchmark: $(STAMP) browser
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock:
 	rm -rf .lock-venv && python3 -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e ".[test,author]"
+	.lock-venv/bin/pip install --quiet -e ".[test,author,hub]"
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 	rm -rf .lock-venv
 

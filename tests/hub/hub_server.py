@@ -28,7 +28,7 @@ from coproduce.hub.passwords import hash_password
 from coproduce.hub.prepare import prepare
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
-from tests.conftest import ROOT, copy_course, free_port
+from tests.conftest import ROOT, add_try_modules, copy_course, free_port
 from tests.hub.support import need, pgbouncer, postgres_url, program
 
 CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
@@ -41,6 +41,7 @@ class Hub:
     trainer: str
     trainer_password: str
     store_password: str
+    hub_db: str
     log: Path
     process: subprocess.Popen[bytes]
 
@@ -62,11 +63,13 @@ def hub_schema(server: URL) -> Iterator[str]:
 
 
 @contextmanager
-def running_hub(base: Path) -> Iterator[Hub]:
+def running_hub(base: Path, extra_modules: tuple[Path, ...] = ()) -> Iterator[Hub]:
     program("configurable-http-proxy")
     need(shutil.which("jupyterhub", path=str(Path(sys.executable).parent)), "no jupyterhub")
     server = postgres_url()
     course = copy_course(base / "course")
+    if extra_modules:
+        add_try_modules(course, list(extra_modules))
     prepared = prepare(course, base / "prepared")
     trainer, password = "trainer-one", secrets.token_urlsafe(16)
     (base / "trainers.txt").write_text(f"{trainer}: {hash_password(password, rounds=1000)}\n")
@@ -118,6 +121,7 @@ def running_hub(base: Path) -> Iterator[Hub]:
             trainer,
             password,
             server.password or "",
+            hub_db,
             log,
             process,
         )
@@ -129,7 +133,7 @@ def running_hub(base: Path) -> Iterator[Hub]:
 
 
 def _wait_until_up(hub: Hub) -> None:
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 240  # a busy machine imports slowly
     while time.monotonic() < deadline:
         if hub.process.poll() is not None:
             raise AssertionError(f"jupyterhub stopped:\n{hub.log.read_text()[-4000:]}")

@@ -5,8 +5,8 @@
   user's server. The code is in the name, so the server knows its session from the link. A
   browser already in that session is sent back to its own server rather than given another.
 - A stranger without a valid code gets a plain page and no hub user, so no server.
-- Trainers use the hub's ordinary sign-in form (name and password, checked against the trainers
-  file of salted hashes) and are hub admins.
+- The hub's sign-in form takes no code, only trainers (name and password, checked against the
+  trainers file of salted hashes), who are hub admins.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class CourseAuthenticator(Authenticator):
         return [("/join", JoinHandler)]
 
     async def authenticate(self, handler: Any, data: dict[str, str]) -> dict[str, Any] | None:
-        if "code" in data:
+        if isinstance(handler, JoinHandler):
             code = normalise_code(data.get("code"))
             if not code:
                 return None

@@ -1,0 +1,73 @@
+"""The Zero to JupyterHub values file against its chart's own values schema.
+
+The schema and the chart's default values are `jupyterhub/values.schema.yaml` and
+`jupyterhub/values.yaml` at the pinned chart version (4.2.0, BSD-3-Clause, Project Jupyter
+Contributors), fetched by `.ci/install-hub` into deploy/z2jh/.cache/ (not kept in this
+repository). Like `helm install`, the check validates our values merged over the chart's
+defaults; the chart forbids keys it does not know, so a typo'd key fails.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.hub.support import need
+
+pytestmark = pytest.mark.hub
+
+CHART_VERSION = "4.2.0"
+VALUES = ROOT / "deploy" / "z2jh" / "values.yaml"
+CACHE = ROOT / "deploy" / "z2jh" / ".cache"
+SCHEMA = CACHE / f"values.schema-{CHART_VERSION}.yaml"
+DEFAULTS = CACHE / f"values-{CHART_VERSION}.yaml"
+
+
+def schema() -> dict[str, Any]:
+    need(SCHEMA.is_file(), f"no chart schema at {SCHEMA.relative_to(ROOT)}: run .ci/install-hub")
+    loaded: dict[str, Any] = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+    return loaded
+
+
+def merged(defaults: Any, ours: Any) -> Any:
+    """Helm's merge: maps merge key by key, anything else replaces, null removes."""
+    if not (isinstance(defaults, dict) and isinstance(ours, dict)):
+        return ours
+    result = dict(defaults)
+    for key, value in ours.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merged(defaults.get(key), value)
+    return result
+
+
+def problems(values: dict[str, Any]) -> list[str]:
+    validator = jsonschema.Draft7Validator(schema())
+    values = merged(yaml.safe_load(DEFAULTS.read_text(encoding="utf-8")), values)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(values)]
+
+
+def test_the_values_file_names_its_chart_version() -> None:
+    assert f"chart {CHART_VERSION}" in Path(VALUES).read_text(encoding="utf-8")
+
+
+def test_the_values_file_fits_the_charts_schema() -> None:
+    assert problems(yaml.safe_load(VALUES.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize(
+    ("section", "typo"),
+    [("singleuser", "memmory"), ("hub", "extraEnvs"), ("scheduling", "userPlaceholders")],
+)
+def test_a_typod_key_fails(section: str, typo: str) -> None:
+    values = copy.deepcopy(yaml.safe_load(VALUES.read_text(encoding="utf-8")))
+    values[section][typo] = values[section].get(typo.rstrip("s"), {"guarantee": "1G"})
+    found = problems(values)
+    assert found and any(typo in problem for problem in found)
