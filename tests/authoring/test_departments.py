@@ -130,7 +130,7 @@ def test_contrast_ratio_matches_the_wcag_formula() -> None:
 def test_build_writes_pack_workbook_and_site_with_progress(scaffolded: Path) -> None:
     result = _run(scaffolded, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
-    assert "[1/4] checked the course content" in result.stdout
+    assert "[1/5] checked the course content" in result.stdout
     build = scaffolded / "build"
     pack = (build / "facilitator-pack.html").read_text()
     assert "Run-sheet" in pack and "09:30" in pack and pack.count('class="module"') >= 3
