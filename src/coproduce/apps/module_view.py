@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
+from coproduce.content.references import find_out_more_html
 from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.learner_session import LearnerSession
@@ -34,7 +35,9 @@ def build_module_view(
         body = render_markdown(rest, module.folder)
         children.append(_prose(render_markdown(title) + overview + body))
         overview = ""
-    children.append(_prose(_key_points(module)))
+    words = content.interface.find_out_more
+    sources = find_out_more_html(module.meta.references, words.heading, words.new_tab)
+    children.append(_prose(_key_points(module) + sources))
     box = widgets.VBox(children)
     box.add_class("cp-module")
     box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart

@@ -25,6 +25,7 @@ from coproduce.content.course import (
 )
 from coproduce.content.errors import ContentProblem
 from coproduce.content.readability import longest_sentences, measure, syllables
+from coproduce.content.references import references_text
 
 PLAIN_WORDS_FILE = Path("course/plain-words.yml")
 TARGET_READING_EASE = 60
@@ -151,7 +152,9 @@ def learner_text(doc: MarkdownFile) -> str:
 
 
 def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProblem]:
-    return _reading_ease_problems(learner_text(doc), doc.path, f"'{module.meta.title}' scores")
+    """The module's text with what its "Find out more" list says about each source."""
+    text = "\n\n".join(filter(None, [learner_text(doc), references_text(module.meta.references)]))
+    return _reading_ease_problems(text, doc.path, f"'{module.meta.title}' scores")
 
 
 def check_interface_plain(content: CourseContent) -> list[ContentProblem]:

@@ -11,8 +11,9 @@ from pydantic import ValidationError
 
 from coproduce.content.errors import ContentProblem
 from coproduce.content.model import EXERCISE_MODELS, BreakSlot, Course, ModuleMeta, ModuleSlot
+from coproduce.content.references import Reference
 from coproduce.content.techniques import CardWords, Technique
-from coproduce.content.yaml_lines import line_of
+from coproduce.content.yaml_lines import line_of, text_line
 
 EXERCISE_KINDS: tuple[str, ...] = tuple(
     typing.get_args(model.model_fields["kind"].annotation)[0] for model in EXERCISE_MODELS
@@ -25,7 +26,7 @@ _KNOWN_KEYS = sorted(
     }
     | {"primary_colour", "accent_colour", "text_colour", "background_colour", "feedback", "text"}
     | {"rung", "explanation", "source", "when", "seconds", "instruction", "label", "term", "plain"}
-    | {*Technique.model_fields, *CardWords.model_fields}
+    | {*Technique.model_fields, *CardWords.model_fields, *Reference.model_fields}
 )
 
 
@@ -54,6 +55,16 @@ def explain(path: Path, data: Any, error: ValidationError) -> list[ContentProble
                     line_of(data, ("kind",)),
                     f"unknown kind '{given}'",
                     f"kind must be one of: {expected}",
+                )
+            )
+        elif kind == "model_type" and location[:1] == ("references",):
+            problems.append(
+                ContentProblem(
+                    path,
+                    text_line(path, str(item["input"])[:25]) or line,
+                    f"{where}: a reference is a set of 'key: value' lines, not one line of text",
+                    "write it as title: ..., who: ..., year: ... and url: ... (url only if "
+                    "you have checked it)",
                 )
             )
         elif kind == "string_type" and isinstance(item["input"], bool):

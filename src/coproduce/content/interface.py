@@ -123,6 +123,13 @@ class FollowUpText(FilledIn):
     event_intro: str  # the first lines of the calendar entry, before the plan
 
 
+class FindOutMoreText(FilledIn):
+    """The list of a module's sources, under its key points (app, site and workbook)."""
+
+    heading: str
+    new_tab: str  # read out after each link's name: the link starts a new tab
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -130,6 +137,7 @@ class InterfaceText(Strict):
     feedback: FeedbackText
     connection: ConnectionText
     server: ServerText
+    find_out_more: FindOutMoreText
     follow_up: FollowUpText
 
     def learner_texts(self) -> list[str]:
@@ -142,6 +150,7 @@ class InterfaceText(Strict):
             self.feedback,
             self.connection,
             self.server,
+            self.find_out_more,
             self.follow_up,
         ):
             for name in type(part).model_fields:

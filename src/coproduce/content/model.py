@@ -19,6 +19,8 @@ from pydantic import (
     model_validator,
 )
 
+from coproduce.content.references import Reference
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EXERCISE_ID = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -96,9 +98,9 @@ class ModuleMeta(Strict):
     activity_minutes: int = Field(ge=0)
     objectives: list[str] = Field(min_length=1)
     key_points: list[str] = Field(min_length=1)
-    contributors: list[str] = Field(min_length=1)
+    contributors: list[str] = Field(default_factory=list)  # real people only; none is honest
     exercises: list[str] = Field(min_length=1)
-    references: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)  # shown as "Find out more"
 
     @property
     def minutes(self) -> int:

@@ -25,6 +25,9 @@ th { background: #eef2f8; }
   vertical-align: -0.15em; }
 .meta { color: #333; }
 a { color: var(--primary); }
+.cp-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+.cp-find-out-more li { margin-bottom: .4rem; }
 @media print {
   header.banner { background: none; color: #000; border-bottom: 3px solid #000; }
   main { max-width: none; padding: 0; }

@@ -95,6 +95,11 @@ def list_item_line(path: Path, item: str) -> int | None:
     return _first_line(path, lambda text: text.strip().lstrip("- ").strip("'\"") == item)
 
 
+def text_line(path: Path, text: str) -> int | None:
+    """The first line holding `text`: where a list item written as plain text begins."""
+    return _first_line(path, lambda line: bool(text.strip()) and text.strip() in line)
+
+
 def _first_line(path: Path, matches: Any) -> int | None:
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if matches(text):

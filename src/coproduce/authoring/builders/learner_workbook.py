@@ -22,7 +22,8 @@ def learner_workbook(content: CourseContent) -> str:
     ]
     for entry in planned_agenda(content):
         if entry.slug:
-            body.append(module_section(content, content.modules[entry.slug], entry.starts))
+            module = content.modules[entry.slug]
+            body.append(module_section(content, module, entry.starts, on_paper=True))
     logo = logo_data_uri(content.root, course.branding.logo)
     title = f"Workbook: {course.title}"
     return html_page(course, title, "\n".join(body), LARGE_PRINT, logo)

@@ -9,9 +9,13 @@ from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.page import bullet_list
+from coproduce.content.references import find_out_more_html
 
 
-def module_section(content: CourseContent, module: Module, starts: str) -> str:
+def module_section(
+    content: CourseContent, module: Module, starts: str, *, on_paper: bool = False
+) -> str:
+    """`on_paper`: print each source's web address as well (the workbook)."""
     meta = module.meta
     timing = f'<p class="meta">{html.escape(starts)} · about {meta.minutes} minutes</p>'
     parts = [f'<section class="module" id="{html.escape(module.slug)}">']
@@ -23,5 +27,9 @@ def module_section(content: CourseContent, module: Module, starts: str) -> str:
         parts.append(render_markdown(title) + (timing if index == 0 else ""))
         parts.append(render_markdown(rest, module.folder))
     parts.append("<h3>Key points</h3>" + bullet_list(meta.key_points))
+    words = content.interface.find_out_more
+    parts.append(
+        find_out_more_html(meta.references, words.heading, words.new_tab, on_paper=on_paper)
+    )
     parts.append("</section>")
     return "\n".join(parts)
