@@ -124,7 +124,8 @@ def test_a_learner_reaches_the_learner_app_and_nothing_else(hub: Hub) -> None:
     base = f"{hub.url}user/{name}/"
     reached = {}
     for method, path in LEARNER_CANNOT_REACH:
-        answer = learner.request(method, base + path, timeout=30, allow_redirects=False)
+        # Voila sends unknown paths to its /voila/files/, where every file is refused.
+        answer = learner.request(method, base + path, timeout=30)
         reached[f"{method} {path}"] = answer.status_code
         assert hub.store_password not in answer.text
     assert {where: code for where, code in reached.items() if code not in {403, 404, 405}} == {}
@@ -215,9 +216,11 @@ def test_the_kernel_websocket_runs_no_code(hub: Hub, tmp_path: Path) -> None:
     received = IOLoop.current().run_sync(
         lambda: _talk(url, cookie, hub.url.rstrip("/"), [execute, info])
     )
-    replies = {m["parent_header"].get("msg_id"): m["msg_type"] for m in received}
+    replies: dict[str, set[str]] = {}
+    for message in received:
+        replies.setdefault(message["parent_header"].get("msg_id"), set()).add(message["msg_type"])
     # The socket is open and the kernel answers (so the test can tell "refused" from "broken").
-    assert replies.get(info["header"]["msg_id"]) == "kernel_info_reply"  # type: ignore[index]
+    assert "kernel_info_reply" in replies.get(info["header"]["msg_id"], set())  # type: ignore[index]
     assert execute["header"]["msg_id"] not in replies  # type: ignore[index]
     assert all(hub.store_password not in json.dumps(m) for m in received)
     time.sleep(1)
