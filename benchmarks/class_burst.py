@@ -441,6 +441,7 @@ def main() -> None:
     parser.add_argument("--hundred", action="store_true", help="100 learners within 10 s")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain Voila")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--keep-log", type=Path, default=None, help="copy the server's log here")
     args = parser.parse_args()
     if args.hundred:
         args.learners, args.spread = 100, 10.0
@@ -460,6 +461,8 @@ def main() -> None:
             results.append(report(burst(label, process.pid, link, statics, args, True, join_text)))
         finally:
             stop(process)
+            if args.keep_log:
+                args.keep_log.write_bytes((work / "app" / "serve.log").read_bytes())
         if not args.no_baseline:
             (work / "plain").mkdir()
             (work / "plain" / "course").mkdir()

@@ -65,3 +65,21 @@ def test_same_record_as_jupyter_server(upto: int) -> None:
         records.append((kernel.execution_state, moved))
     assert records[0] == records[1]
     assert records[1][0] in {"idle", "busy"}
+
+
+def test_a_send_to_a_closed_page_is_not_reported_as_never_retrieved() -> None:
+    import asyncio
+
+    from tornado.websocket import WebSocketClosedError
+
+    from coproduce.serving.kernel_socket import _settled
+
+    async def failed_send() -> asyncio.Future[None]:
+        sent: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        sent.add_done_callback(_settled)
+        sent.set_exception(WebSocketClosedError())
+        await asyncio.sleep(0)  # the callback runs
+        return sent
+
+    sent = asyncio.run(failed_send())
+    assert sent._log_traceback is False  # type: ignore[attr-defined]  # asyncio reports none

@@ -3,12 +3,15 @@
 A learner who reloads quickly closes the socket in the middle of its handshake: jupyter_server's
 handler then meets its own connection already gone and prints two tracebacks and a missing-
 template error into the trainer's terminal. Nothing is wrong, so this one simply stops there.
+Likewise a page that closes while the kernel's messages are on their way: the unsent ones are
+dropped quietly instead of ending as "Task exception was never retrieved".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tornado.websocket import WebSocketClosedError
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 
@@ -23,3 +26,18 @@ class KernelSocket(VoilaKernelWebsocketHandler):
             self.close()
             return
         await super().open(kernel_id)
+
+    def write_message(self, message: Any, binary: bool = False) -> Any:
+        try:
+            sent = super().write_message(message, binary=binary)
+        except WebSocketClosedError:
+            return None  # the page has gone; its answers are in the store already
+        if sent is not None:
+            sent.add_done_callback(_settled)
+        return sent
+
+
+def _settled(sent: Any) -> None:
+    """Retrieve a failed send's exception (the page closed), so asyncio does not report it."""
+    if not sent.cancelled():
+        sent.exception()
