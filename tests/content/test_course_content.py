@@ -146,6 +146,22 @@ def _point_problems(content: CourseContent, seed_id: str, point: dict[str, Any])
             problems.append(f"{where}: the exercise '{exercise_id}' does not exist")
         elif not any(exercise_id in content.modules[slug].meta.exercises for slug in known):
             problems.append(f"{where}: the exercise '{exercise_id}' is in none of {modules}")
+    return problems + _practised_problems(content, where, point, known)
+
+
+def _practised_problems(
+    content: CourseContent, where: str, point: dict[str, Any], known: list[str]
+) -> list[str]:
+    """Each point is practised, not only mentioned: an exercise where learners do it."""
+    practised = point.get("practised") or []
+    if not practised:
+        return [f"{where}: no exercise practises it ('practised' is empty)"]
+    problems = []
+    for exercise_id in practised:
+        if exercise_id not in content.exercises:
+            problems.append(f"{where}: the practising exercise '{exercise_id}' does not exist")
+        elif not any(exercise_id in content.modules[slug].meta.exercises for slug in known):
+            problems.append(f"{where}: the practising exercise '{exercise_id}' is in no module")
     return problems
 
 
@@ -189,6 +205,20 @@ def test_the_coverage_check_catches_each_kind_of_mistake(
     problems = coverage_problems(content, broken)
     assert any("'01-welcome' mentions none of" in p for p in problems)
     assert any("'what-a-buddy-does' is in none of" in p for p in problems)
+
+
+def test_the_coverage_check_wants_each_point_practised(
+    content: CourseContent, coverage: dict[str, Any]
+) -> None:
+    broken = copy.deepcopy(coverage)
+    del _point(broken, "findings-back-workshop")["practised"]
+    assert coverage_problems(content, broken) == [
+        "seed 000, point 'findings-back-workshop': no exercise practises it ('practised' is empty)"
+    ]
+    _point(broken, "findings-back-workshop")["practised"] = ["no-such-exercise", "closing-word"]
+    problems = coverage_problems(content, broken)
+    assert any("practising exercise 'no-such-exercise' does not exist" in p for p in problems)
+    assert any("practising exercise 'closing-word' is in no module" in p for p in problems)
 
 
 # --- facilitator notes -----------------------------------------------------------------------
