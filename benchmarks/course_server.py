@@ -71,7 +71,11 @@ def start_course(work: Path, class_size: int | None, extra: list[str]) -> tuple[
         line = process.stdout.readline()
         if line.startswith("Learner link:"):
             link = line.split(":", 1)[1].strip().replace("localhost", "127.0.0.1")
-    wait_for(lambda: "learner.ipynb is filled with" in log.read_text(), "the pool")
+    try:
+        wait_for(lambda: "learner.ipynb is filled with" in log.read_text(), "the pool")
+    except SystemExit:
+        stop(process)  # a server that never got ready must not outlive the run
+        raise
     settle(process.pid)
     return process, link, log
 
