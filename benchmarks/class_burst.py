@@ -28,6 +28,7 @@ import statistics
 import tempfile
 import time
 import uuid
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,6 +149,20 @@ def message(
     return serialize_msg_to_ws_v1(parts, "shell")
 
 
+class WireSize:
+    """What a message from the server takes on the wire: compressed as permessage-deflate does
+    (one stream per connection, flushed at each message) when the server agreed to it."""
+
+    def __init__(self, socket: Any) -> None:
+        agreed = "permessage-deflate" in socket.headers.get("Sec-WebSocket-Extensions", "")
+        self.deflate = zlib.compressobj(6, zlib.DEFLATED, -15) if agreed else None
+
+    def __call__(self, frame: bytes) -> int:
+        if self.deflate is None:
+            return len(frame)
+        return len(self.deflate.compress(frame) + self.deflate.flush(zlib.Z_SYNC_FLUSH)) - 4
+
+
 def send(socket: Any, frame: bytes) -> None:
     socket.write_message(frame, binary=True)
 
@@ -209,6 +224,7 @@ async def one_learner(
             f"{base}api/kernels/{found.group(1)}/channels?session_id={session}",
             max_message_size=50 * 1024 * 1024,
             subprotocols=[PROTOCOL],
+            compression_options={},  # as browsers offer it
         )
         control = uuid.uuid4().hex
         send(
@@ -227,11 +243,13 @@ async def one_learner(
             ),
         )
         states: dict[str, Any] = {}
+        wire = WireSize(socket)
         deadline = time.monotonic() + TIMEOUT_S
         while not states:
             incoming = await _next(socket, deadline)
             if incoming is None:
                 raise RuntimeError("the kernel websocket closed")
+            wire(incoming)  # the compressor's memory of earlier messages shapes later sizes
             data = decode(incoming)
             if data.get("msg_type") == "comm_msg":
                 payload = data["content"]["data"]
@@ -239,7 +257,7 @@ async def one_learner(
                     states = payload["states"]
         result.ready_s = time.monotonic() - began
         if app:
-            await join_and_switch(socket, states, session, code, join_text, result)
+            await join_and_switch(socket, states, session, code, join_text, result, wire)
         socket.close()
     except Exception as error:  # a failed learner is reported, not fatal
         result.error = f"{type(error).__name__}: {error} at {_where(error)}"[:200]
@@ -270,7 +288,13 @@ def _find(states: dict[str, Any], test: Any) -> str | None:
 
 
 async def join_and_switch(
-    socket: Any, states: dict[str, Any], session: str, code: str, join_text: str, result: Learner
+    socket: Any,
+    states: dict[str, Any],
+    session: str,
+    code: str,
+    join_text: str,
+    result: Learner,
+    wire: WireSize,
 ) -> None:
     identity = _find(states, lambda state: "link_code" in state)
     button = _find(states, lambda state: state.get("description") == join_text)
@@ -298,7 +322,7 @@ async def join_and_switch(
         if incoming is None:
             raise RuntimeError("the kernel websocket closed after Join")
         count += 1
-        size += len(incoming)
+        size += wire(incoming)
         data = decode(incoming)
         content = data.get("content", {})
         state = content.get("data", {}).get("state", {}) if "data" in content else {}
@@ -317,7 +341,7 @@ async def join_and_switch(
         incoming = await _next(socket, deadline)
         if incoming is None:
             return
-        size += len(incoming)
+        size += wire(incoming)
         state = decode(incoming).get("content", {}).get("data", {}).get("state", {})
         if "children" in state:  # the module area now holds the second module's view
             break

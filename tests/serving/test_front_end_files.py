@@ -113,3 +113,31 @@ def test_a_learner_page_loads_compressed_files_a_browser_keeps(server: Server) -
     assert "max-age=86400" in voila_js.headers["Cache-Control"]
     css = _get(server.link, "/voila/templates/coproduce/static/coproduce.css", **gzip_ok)
     assert css.status == 200 and css.headers["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.browser  # a real server
+def test_kernel_messages_are_compressed_on_the_wire(server: Server) -> None:
+    """A browser offers permessage-deflate; the learner server takes it (widget state is
+    repetitive JSON, about a fifth of its size compressed)."""
+    import asyncio
+
+    from tornado.websocket import websocket_connect
+
+    address = urlparse(server.link)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    connection.request("GET", f"{address.path}?{address.query}")
+    page = connection.getresponse().read().decode()
+    connection.close()
+    kernel = re.search(r'"kernelId":\s*"([0-9a-f-]+)"', page)
+    assert kernel, "the page names its kernel"
+
+    async def handshake() -> str:
+        socket = await websocket_connect(
+            f"ws://{address.netloc}/api/kernels/{kernel.group(1)}/channels?session_id=probe",
+            compression_options={},
+        )
+        agreed = socket.headers.get("Sec-WebSocket-Extensions", "")
+        socket.close()
+        return str(agreed)
+
+    assert "permessage-deflate" in asyncio.run(handshake())

@@ -9,7 +9,8 @@
   refills, no dead kernel handed out), and a plain "the room is full" page past the cap;
 - our own sign-in page for the trainer when a token is set, the token exchanged for a cookie and
   dropped from the address bar;
-- compressed responses; front-end files compressed once and cached by browsers
+- compressed responses and kernel websocket messages; front-end files compressed once and
+  cached by browsers
   (`front_end_files.py`);
 - a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500);
 - `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key.
@@ -181,6 +182,9 @@ class CourseVoila(Voila):
         names = {host.strip().lower() for host in self.hosts.split(",") if host.strip()}
         settings["coproduce_hosts"] = LOOPBACK | names
         settings["compress_response"] = True
+        # Widget state is JSON that repeats itself: permessage-deflate shrinks a learner's join
+        # about fivefold on the wire, for a few milliseconds of one core (see class_burst).
+        settings["websocket_compression_options"] = {}
         if self.words_file:
             with open(self.words_file, encoding="utf-8") as source:
                 settings["coproduce_words"] = json.load(source)
