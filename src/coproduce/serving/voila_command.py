@@ -19,6 +19,8 @@ LEARNER_PAGE_NEEDS_NOT = [
     # nbgrader's and Notebook's JupyterLab add-ons are for trainers and authors in JupyterLab.
     "@jupyter/nbgrader",
     "@jupyter-notebook/lab-extension",
+    # The hub extra's proxy brings a JupyterLab launcher add-on; a learner page has no launcher.
+    "@jupyterhub/jupyter-server-proxy",
 ]
 # A kernel whose browser went away without saying goodbye is shut down after this long.
 IDLE_KERNEL_SECONDS = 20 * 60
