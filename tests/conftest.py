@@ -85,12 +85,12 @@ def add_try_modules(course: Path, exercise_files: list[Path]) -> dict[str, str]:
         folder.mkdir()
         meta = {
             "title": title,
-            "teaching_minutes": 0,
-            "activity_minutes": 5,
+            "minutes": 5,
+            "lead": "trainer",
             "objectives": ["Try the exercise."],
             "key_points": ["This module exists for tests."],
             "contributors": ["Tests"],
-            "exercises": [exercise_id],
+            "plan": [{"exercise": exercise_id, "minutes": 5}],
         }
         (folder / "module.yml").write_text(yaml.safe_dump(meta))
         (folder / "content.md").write_text(
@@ -98,7 +98,9 @@ def add_try_modules(course: Path, exercise_files: list[Path]) -> dict[str, str]:
         )
         (course / "facilitator_notes" / f"{slug}.md").write_text(f"# Notes for {title}\n")
         course_data["agenda"].append({"module": slug})
-        course_data["duration_minutes"] += 5
+        for total in ("duration_minutes", "online_duration_minutes", "max_minutes"):
+            if total in course_data:  # a longer day than a half-day, for the tests' modules
+                course_data[total] += 5
         titles[exercise_id] = title
     course_file.write_text(yaml.safe_dump(course_data, sort_keys=False))
     return titles

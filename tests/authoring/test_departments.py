@@ -24,6 +24,8 @@ def _run(course: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def scaffolded(course_dir: Path) -> Path:
+    # The day is full: a department adding a module makes it a longer course, as it must say.
+    _replace(course_dir / "course" / "course.yml", "max_minutes: 210", "max_minutes: 240")
     result = _run(course_dir, "new-module", "Listening well")
     assert result.returncode == 0, result.stderr
     return course_dir
@@ -99,9 +101,16 @@ def test_poor_brand_contrast_is_an_error_on_its_line(scaffolded: Path) -> None:
 
 def test_an_agenda_longer_than_a_half_day_is_an_error(scaffolded: Path) -> None:
     course_file = scaffolded / "course" / "course.yml"
-    _replace(course_file, "language: en", "language: en\nmax_minutes: 30")
+    _replace(course_file, "max_minutes: 240", "max_minutes: 30")
     errors = run_checks(scaffolded).errors
-    assert any("longer than a half-day (30)" in problem.message for problem in errors)
+    line = _line_of(course_file, "duration_minutes:")
+    for variant in ("day", "online day"):
+        assert any(
+            problem.message.startswith(f"the {variant} runs 220 minutes, longer than a half-day")
+            and "must fit in 20 of its 30" in problem.message
+            and problem.line in (line, line + 1)
+            for problem in errors
+        ), variant
 
 
 def test_hard_reading_and_jargon_are_warnings_that_strict_mode_fails(scaffolded: Path) -> None:

@@ -50,10 +50,11 @@ def test_bad_yaml_names_the_file_and_line(course_dir: Path) -> None:
 
 def test_an_unknown_key_is_named_with_its_line_and_a_suggestion(course_dir: Path) -> None:
     path = course_dir / "modules" / "01-welcome" / "module.yml"
-    _edit(path, "teaching_minutes: 5", "teching_minutes: 5")
+    _edit(path, "minutes: 20\n", "minuts: 20\n")
     message = _problems(course_dir)
-    assert "modules/01-welcome/module.yml:2: error: unknown key 'teching_minutes'" in message
-    assert "did you mean 'teaching_minutes'?" in message
+    line = _line(path, "minuts: 20")
+    assert f"modules/01-welcome/module.yml:{line}: error: unknown key 'minuts'" in message
+    assert "did you mean 'minutes'?" in message
 
 
 def test_a_missing_module_is_named_in_the_agenda(course_dir: Path) -> None:

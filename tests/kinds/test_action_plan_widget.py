@@ -84,12 +84,12 @@ def _course() -> CourseContent:
     plan = _exercise()
     meta = ModuleMeta(
         title="Try",
-        teaching_minutes=0,
-        activity_minutes=5,
+        minutes=3,
+        lead="trainer",
         objectives=["Try"],
         key_points=["Try"],
         contributors=["Tests"],
-        exercises=[reflection.id, check.id, plan.id],
+        plan=[{"exercise": item.id, "minutes": 1} for item in (reflection, check, plan)],
     )
     module = Module("01-try", ROOT, meta, [], ROOT / "notes.md")
     exercises = {item.id: item for item in (reflection, check, plan)}

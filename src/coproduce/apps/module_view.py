@@ -10,6 +10,7 @@ from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.references import find_out_more_html
+from coproduce.content.timings import module_minutes, run_exercises
 from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.learner_session import LearnerSession
@@ -19,10 +20,13 @@ def build_module_view(
     content: CourseContent, module: Module, position: int, session: LearnerSession
 ) -> widgets.VBox:
     # The overview (part number, minutes, objectives) goes once, under the module's title.
-    overview = _overview(module, position, len(content.modules))
+    overview = _overview(module, module_minutes(content, module), position, len(content.modules))
+    runs = set(run_exercises(content, module))
     children: list[widgets.Widget] = []
     for block in module.blocks:
         if isinstance(block, ExerciseBlock):
+            if block.exercise_id not in runs:
+                continue  # an optional extra this course does not run
             if overview:
                 children.append(_prose(overview))
                 overview = ""
@@ -50,11 +54,11 @@ def _prose(markup: str) -> widgets.HTML:
     return block
 
 
-def _overview(module: Module, position: int, count: int) -> str:
+def _overview(module: Module, minutes: int, position: int, count: int) -> str:
     meta = module.meta
     items = "".join(f"<li>{html.escape(text)}</li>" for text in meta.objectives)
     return (
-        f'<p class="cp-meta">Part {position} of {count}. About {meta.minutes} minutes.</p>'
+        f'<p class="cp-meta">Part {position} of {count}. About {minutes} minutes.</p>'
         f'<p class="cp-meta">In this part you will:</p><ul>{items}</ul>'
     )
 

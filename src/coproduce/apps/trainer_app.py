@@ -31,6 +31,7 @@ from coproduce.config.settings import (
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.markdown import render_markdown, split_title
+from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import ExerciseContext, button
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.sessions import SessionStore, SharedAnswer
@@ -185,7 +186,7 @@ class TrainerApp:
         self._timer_module = current
         views = []
         module = self.content.modules.get(current or "")
-        for exercise_id in module.meta.exercises if module else []:
+        for exercise_id in run_exercises(self.content, module) if module else []:
             exercise = self.content.exercises[exercise_id]
             if exercise.kind == "activity_timer":
                 context = ExerciseContext(self.content)
@@ -203,7 +204,7 @@ class TrainerApp:
         live = [
             self.content.exercises[eid]
             for slug in self.slugs
-            for eid in self.content.modules[slug].meta.exercises
+            for eid in run_exercises(self.content, self.content.modules[slug])
             if is_live(self.content.exercises[eid])
         ]
         for exercise in live:
@@ -283,7 +284,7 @@ def _keep_nothing(_exercise_id: str, _answer: dict[str, Any]) -> None:
 
 def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:
     module = content.modules.get(slug or "")
-    return set(module.meta.exercises) if module else set()
+    return set(run_exercises(content, module)) if module else set()
 
 
 def _section(title: str) -> widgets.HTML:

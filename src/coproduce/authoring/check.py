@@ -16,13 +16,13 @@ from coproduce.authoring.lesson_checks import (
     PLAIN_WORDS_FILE,
     check_brand_colours,
     check_cards_plain,
+    check_day_fits,
     check_headings,
     check_images_and_links,
     check_interface_plain,
     check_jargon,
     check_plain_language,
     check_rates_plain,
-    check_timings,
     known_words,
     read_markdown,
 )
@@ -57,7 +57,7 @@ def run_checks(root: Path) -> CheckReport:
 
 
 def lesson_problems(content: CourseContent) -> list[ContentProblem]:
-    problems = check_timings(content, content.course.max_minutes)
+    problems = check_day_fits(content)
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
     problems += check_rates_plain(content)

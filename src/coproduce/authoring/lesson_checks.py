@@ -26,6 +26,8 @@ from coproduce.content.course import (
 from coproduce.content.errors import ContentProblem
 from coproduce.content.readability import longest_sentences, measure, syllables
 from coproduce.content.references import references_text
+from coproduce.content.timings import day_minutes
+from coproduce.content.yaml_lines import key_line
 
 PLAIN_WORDS_FILE = Path("course/plain-words.yml")
 TARGET_READING_EASE = 60
@@ -234,18 +236,28 @@ def known_words(content: CourseContent, plain_words: list[str]) -> set[str]:
     return words
 
 
-def check_timings(content: CourseContent, max_minutes: int) -> list[ContentProblem]:
-    total = content.course.duration_minutes
-    if total <= max_minutes:
-        return []
-    return [
-        ContentProblem(
-            content.root / COURSE_FILE,
-            None,
-            f"the agenda runs {total} minutes, longer than a half-day ({max_minutes})",
-            "shorten or drop a module, or move one to another session",
-        )
-    ]
+def check_day_fits(content: CourseContent) -> list[ContentProblem]:
+    """The day, in the room and online, leaves min_slack_minutes free within max_minutes."""
+    course = content.course
+    course_file = content.root / COURSE_FILE
+    room_for = course.max_minutes - course.min_slack_minutes
+    problems = []
+    for online, key in ((False, "duration_minutes"), (True, "online_duration_minutes")):
+        total = day_minutes(content, online)
+        if total > room_for:
+            variant = "online " if online else ""
+            problems.append(
+                ContentProblem(
+                    course_file,
+                    key_line(course_file, key) or key_line(course_file, "duration_minutes"),
+                    f"the {variant}day runs {total} minutes, longer than a half-day: with "
+                    f"{course.min_slack_minutes} minutes kept free it must fit in {room_for} of "
+                    f"its {course.max_minutes}",
+                    "cut or shorten steps, make some exercises optional extras "
+                    "(optional: true), or move a module to another session",
+                )
+            )
+    return problems
 
 
 def contrast_ratio(first: str, second: str) -> float:

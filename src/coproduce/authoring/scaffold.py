@@ -41,8 +41,9 @@ def create_module(root: Path, title: str, minutes: int = 20) -> NewModule:
         "title": title.replace('"', "'").strip(),
         "slug": slug,
         "exercise_id": exercise_id,
-        "teaching_minutes": minutes // 2,
-        "activity_minutes": minutes - minutes // 2,
+        "minutes": minutes,
+        "read_minutes": minutes // 2,
+        "exercise_minutes": minutes - minutes // 2,
     }
     folder = root / "modules" / slug
     folder.mkdir(parents=True)
@@ -63,7 +64,7 @@ def _fill(template: Path, target: Path, values: dict[str, object]) -> None:
 
 
 def add_to_agenda(course_file: Path, slug: str, minutes: int) -> None:
-    """Append the module to the agenda and the minutes to duration_minutes, keeping comments."""
+    """Append the module to the agenda and its minutes to the day's totals, keeping comments."""
     lines = course_file.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("agenda:"))
     end = start + 1
@@ -74,7 +75,7 @@ def add_to_agenda(course_file: Path, slug: str, minutes: int) -> None:
     indent = re.match(r"^(\s*)-", lines[start + 1]).group(1) if end > start + 1 else "  "  # type: ignore[union-attr]
     lines.insert(end, f"{indent}- module: {slug}")
     for index, line in enumerate(lines):
-        found = re.match(r"^duration_minutes:\s*(\d+)", line)
-        if found:
-            lines[index] = f"duration_minutes: {int(found.group(1)) + minutes}"
+        found = re.match(r"^((?:online_)?duration_minutes):\s*(\d+)", line)
+        if found:  # the day online and in the room both grow by the module's minutes
+            lines[index] = f"{found.group(1)}: {int(found.group(2)) + minutes}"
     course_file.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from coproduce.content.interface import InterfaceText
 from coproduce.content.model import Course, Glossary, Ladder, ModuleMeta
 from coproduce.content.module_notebook import Block
 from coproduce.content.payment_rates import PaymentRates
+from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.techniques import TechniqueCards
 
 COURSE_FILE = Path("course/course.yml")
@@ -17,6 +18,7 @@ GLOSSARY_FILE = Path("course/glossary.yml")
 INTERFACE_FILE = Path("course/interface.yml")
 LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
+RUN_SHEET_FILE = Path("course/run-sheet.yml")  # the run-sheet's words
 TECHNIQUES_FILE = Path("course/techniques.yml")  # the technique cards; optional
 # Notes for the days before the course (support list, wellbeing lead, confidentiality...): not a
 # module, so on no agenda; the facilitator pack prints them after the run-sheet, if present.
@@ -52,6 +54,13 @@ class CourseContent:
     ladders: dict[str, Ladder] = field(default_factory=dict)
     payment_rates: PaymentRates | None = None
     techniques: TechniqueCards | None = None
+    run_sheet: RunSheetWords | None = None  # always loaded; widget tests may leave it out
+
+    @property
+    def run_sheet_words(self) -> RunSheetWords:
+        if self.run_sheet is None:
+            raise LookupError("this course was put together without course/run-sheet.yml")
+        return self.run_sheet
 
     def ordered_modules(self) -> list[Module]:
         return [self.modules[slug] for slug in self.course.module_slugs]

@@ -12,18 +12,20 @@ from coproduce.content.course import (
     MODULE_META,
     PAYMENT_RATES_FILE,
     CourseContent,
+    Module,
 )
+from coproduce.content.day_plan import ModuleSlot
 from coproduce.content.errors import ContentProblem
 from coproduce.content.explain import suggest_suffix
 from coproduce.content.model import (
-    BreakSlot,
     JargonBuster,
     LadderPlacement,
     ModuleMeta,
     PaymentPlanner,
 )
 from coproduce.content.module_notebook import Block, ExerciseBlock
-from coproduce.content.yaml_lines import agenda_line, key_line, list_item_line
+from coproduce.content.timings import day_minutes, module_minutes
+from coproduce.content.yaml_lines import agenda_line, key_line, list_item_line, step_line
 
 
 def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list[ContentProblem]:
@@ -84,7 +86,7 @@ def check_exercise_references(
             problems.append(
                 ContentProblem(
                     meta_path,
-                    list_item_line(meta_path, exercise_id),
+                    step_line(meta_path, "exercise", exercise_id),
                     f"the exercise '{exercise_id}' is named here but nobody defined it",
                     f"create exercises/{exercise_id}.yml"
                     + suggest_suffix(exercise_id, list(exercises)),
@@ -97,9 +99,10 @@ def check_exercise_references(
                 ContentProblem(
                     content_path,
                     block.line,
-                    f"the exercise '{block.exercise_id}' is shown here but not listed in "
+                    f"the exercise '{block.exercise_id}' is shown here but is not a step in "
+                    f"the plan: in {MODULE_META}",
+                    f"add '- exercise: {block.exercise_id}' with its minutes to the plan: in "
                     f"{MODULE_META}",
-                    f"add '{block.exercise_id}' to exercises: in {MODULE_META}",
                 )
             )
     shown_ids = {block.exercise_id for block in shown}
@@ -117,37 +120,113 @@ def check_exercise_references(
 
 
 def check_timings(root: Path, content: CourseContent) -> list[ContentProblem]:
+    """Each module's steps add up to its minutes; the day adds up to duration_minutes (and the
+    online day to online_duration_minutes); every lead is one the course names; every extra
+    switched on exists. Whether the day fits a half-day is the author's check (lesson_checks)."""
     course_file = root / COURSE_FILE
     course = content.course
     problems = []
-    total = 0
+    loaded = [content.modules[slug] for slug in course.module_slugs if slug in content.modules]
+    for module in loaded:  # one that failed to load has been reported already
+        problems += _module_timing_problems(content, module)
+    problems += _extras_problems(course_file, content)
     for slot in course.agenda:
-        if isinstance(slot, BreakSlot):
-            total += slot.minutes
-            continue
-        module = content.modules.get(slot.module)
-        if module is None:
-            continue
-        total += module.meta.minutes
-        if slot.minutes is not None and slot.minutes != module.meta.minutes:
+        if isinstance(slot, ModuleSlot) and slot.module in content.modules:
+            planned = module_minutes(content, content.modules[slot.module], online=False)
+            if slot.minutes is not None and slot.minutes != planned:
+                problems.append(
+                    ContentProblem(
+                        course_file,
+                        agenda_line(course_file, slot.module),
+                        f"the agenda gives '{slot.module}' {slot.minutes} minutes but its "
+                        f"steps add up to {planned}",
+                        "make the two agree (or leave minutes out of the agenda entry)",
+                    )
+                )
+    days = [(False, "duration_minutes", course.duration_minutes, "")]
+    if course.online_duration_minutes is not None:
+        days.append((True, "online_duration_minutes", course.online_duration_minutes, "online "))
+    for online, key, declared, variant in days:
+        total = day_minutes(content, online)
+        if total != declared:
             problems.append(
                 ContentProblem(
                     course_file,
-                    agenda_line(course_file, slot.module),
-                    f"the agenda gives '{slot.module}' {slot.minutes} minutes but the module "
-                    f"plans {module.meta.teaching_minutes} teaching + "
-                    f"{module.meta.activity_minutes} activity = {module.meta.minutes}",
-                    "make the two agree (or leave minutes out of the agenda entry)",
+                    key_line(course_file, key),
+                    f"the {variant}agenda adds up to {total} minutes but {key} is {declared}",
+                    f"set {key}: {total} or change the timings",
                 )
             )
-    if total != course.duration_minutes:
+    return problems
+
+
+def _module_timing_problems(content: CourseContent, module: Module) -> list[ContentProblem]:
+    meta_path = module.folder / MODULE_META
+    meta = module.meta
+    problems = []
+    core = sum(step.minutes for step in meta.plan if not step.optional)
+    if core != meta.minutes:
+        steps = " + ".join(str(step.minutes) for step in meta.plan if not step.optional)
         problems.append(
             ContentProblem(
-                course_file,
-                key_line(course_file, "duration_minutes"),
-                f"the agenda adds up to {total} minutes but duration_minutes is "
-                f"{course.duration_minutes}",
-                f"set duration_minutes: {total} or change the timings",
+                meta_path,
+                key_line(meta_path, "minutes"),
+                f"the steps of the plan add up to {steps} = {core} minutes, not {meta.minutes}",
+                f"set minutes: {core} or change the steps' minutes",
             )
         )
+    leads = content.course.leads
+    for lead, line in [(meta.lead, key_line(meta_path, "lead"))] + [
+        (step.lead, step_line(meta_path, step.kind, step.what)) for step in meta.plan if step.lead
+    ]:
+        if lead not in leads:
+            problems.append(
+                ContentProblem(
+                    meta_path,
+                    line,
+                    f"the lead '{lead}' is not one of the course's leads",
+                    f"use one of: {', '.join(leads)} (or add it to leads: in {COURSE_FILE})",
+                )
+            )
+    seen: set[str] = set()
+    for exercise_id in meta.exercises:
+        if exercise_id in seen:
+            problems.append(
+                ContentProblem(
+                    meta_path,
+                    step_line(meta_path, "exercise", exercise_id),
+                    f"the exercise '{exercise_id}' is in the plan twice",
+                    "keep one of the two steps",
+                )
+            )
+        seen.add(exercise_id)
+    for step in meta.plan:
+        if step.optional and step.exercise is None:
+            problems.append(
+                ContentProblem(
+                    meta_path,
+                    step_line(meta_path, step.kind, step.what),
+                    "only an exercise can be an optional extra",
+                    "give the extra's talk or reading to its exercise's minutes",
+                )
+            )
     return problems
+
+
+def _extras_problems(course_file: Path, content: CourseContent) -> list[ContentProblem]:
+    optional = {
+        exercise_id
+        for module in content.modules.values()
+        for exercise_id in module.meta.optional_exercises
+    }
+    return [
+        ContentProblem(
+            course_file,
+            list_item_line(course_file, exercise_id),
+            f"'{exercise_id}' is switched on in extras_on but is no optional extra of a module "
+            "on the agenda",
+            "switch on one of: " + (", ".join(sorted(optional)) or "(there are none)"),
+        )
+        for exercise_id in content.course.extras_on
+        if exercise_id not in optional
+    ]

@@ -10,7 +10,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from coproduce.content.errors import ContentProblem
-from coproduce.content.model import EXERCISE_MODELS, BreakSlot, Course, ModuleMeta, ModuleSlot
+from coproduce.content.model import (
+    EXERCISE_MODELS,
+    Course,
+    ModuleMeta,
+)
 from coproduce.content.references import Reference
 from coproduce.content.techniques import CardWords, Technique
 from coproduce.content.yaml_lines import line_of, text_line
@@ -21,7 +25,11 @@ EXERCISE_KINDS: tuple[str, ...] = tuple(
 _KNOWN_KEYS = sorted(
     {
         (info.alias or name)
-        for model in (Course, ModuleMeta, ModuleSlot, BreakSlot, *EXERCISE_MODELS)
+        for model in (
+            Course,
+            ModuleMeta,
+            *EXERCISE_MODELS,
+        )
         for name, info in model.model_fields.items()
     }
     | {"primary_colour", "accent_colour", "text_colour", "background_colour", "feedback", "text"}

@@ -10,23 +10,17 @@ from datetime import time
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
     Field,
-    Tag,
     field_validator,
     model_validator,
 )
 
+from coproduce.content.day_plan import AgendaSlot, ModuleSlot, PlanStep
 from coproduce.content.references import Reference
+from coproduce.content.strict import Strict
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EXERCISE_ID = r"^[a-z0-9][a-z0-9-]*$"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Branding(Strict):
@@ -46,33 +40,22 @@ class Branding(Strict):
         return value
 
 
-class ModuleSlot(Strict):
-    module: str
-    minutes: int | None = Field(default=None, ge=1)
-
-
-class BreakSlot(Strict):
-    break_: str = Field(alias="break")
-    minutes: int = Field(ge=1)
-
-
-def _slot_kind(value: object) -> str:
-    return "break" if isinstance(value, dict) and "break" in value else "module"
-
-
-AgendaSlot = Annotated[
-    Annotated[ModuleSlot, Tag("module")] | Annotated[BreakSlot, Tag("break")],
-    Discriminator(_slot_kind),
-]
-
-
 class Course(Strict):
     title: str
     audience: str
     outcomes: list[str] = Field(min_length=1)
     start_time: time
     duration_minutes: int = Field(ge=1)
+    online_duration_minutes: int | None = Field(default=None, ge=1)  # the online day's total
     max_minutes: int = Field(default=210, ge=1)  # the longest a half-day may run
+    min_slack_minutes: int = Field(default=10, ge=0)  # kept free within max_minutes
+    # Which timings the run-sheet and the learner app follow; the packs print both.
+    delivery: Literal["room", "online"] = "room"
+    # Who can lead a part of the day, by role: the key is used in modules' `lead:`.
+    leads: dict[str, str] = Field(min_length=1)
+    extras_on: list[str] = Field(default_factory=list)  # optional extras this course runs
+    # Off: knowledge checks give their feedback at once and nothing is marked afterwards.
+    marking: bool = False
     language: str = "en"
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding
@@ -94,17 +77,22 @@ class Course(Strict):
 
 class ModuleMeta(Strict):
     title: str
-    teaching_minutes: int = Field(ge=0)
-    activity_minutes: int = Field(ge=0)
+    minutes: int = Field(ge=1)  # the core steps' minutes in the room add up to this
+    lead: str  # a key of the course's leads
     objectives: list[str] = Field(min_length=1)
     key_points: list[str] = Field(min_length=1)
     contributors: list[str] = Field(default_factory=list)  # real people only; none is honest
-    exercises: list[str] = Field(min_length=1)
+    plan: list[PlanStep] = Field(min_length=1)
     references: list[Reference] = Field(default_factory=list)  # shown as "Find out more"
 
     @property
-    def minutes(self) -> int:
-        return self.teaching_minutes + self.activity_minutes
+    def exercises(self) -> list[str]:
+        """Every exercise in the plan, optional extras too, in the plan's order."""
+        return [step.exercise for step in self.plan if step.exercise is not None]
+
+    @property
+    def optional_exercises(self) -> set[str]:
+        return {step.exercise for step in self.plan if step.exercise and step.optional}
 
 
 class ChoiceOption(Strict):

@@ -95,6 +95,17 @@ def list_item_line(path: Path, item: str) -> int | None:
     return _first_line(path, lambda text: text.strip().lstrip("- ").strip("'\"") == item)
 
 
+def step_line(path: Path, kind: str, what: str) -> int | None:
+    """The line of a plan step such as `- exercise: ground-rules`."""
+    return _first_line(
+        path,
+        lambda text: (
+            text.strip().lstrip("- ").startswith(f"{kind}:")
+            and text.split(":", 1)[1].strip().strip("'\"") == what
+        ),
+    )
+
+
 def text_line(path: Path, text: str) -> int | None:
     """The first line holding `text`: where a list item written as plain text begins."""
     return _first_line(path, lambda line: bool(text.strip()) and text.strip() in line)

@@ -22,6 +22,7 @@ from nbformat import NotebookNode
 
 from coproduce.content.course import CourseContent, Module
 from coproduce.content.model import KnowledgeCheck, Reflection
+from coproduce.content.timings import run_exercises
 from coproduce.grading.paths import CONFIG_FILE, COURSE_ID
 
 NOTEBOOK_ID = "course"
@@ -70,7 +71,7 @@ def marked_modules(content: CourseContent) -> list[MarkedModule]:
     marked = []
     for module in content.ordered_modules():
         graded = []
-        for exercise_id in module.meta.exercises:
+        for exercise_id in run_exercises(content, module):
             exercise = content.exercises.get(exercise_id)
             if exercise is not None and exercise.graded and exercise_id not in seen:
                 seen.add(exercise_id)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
+from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.live.sessions import Move
 
 
@@ -19,12 +20,15 @@ class RunSheetRow:
     slug: str | None
     actual: str  # "" until the room reaches it
     is_current: bool
+    kind: str = "module"  # "module", "break" or "joining"
+    lead: str = ""
 
 
 @dataclass(frozen=True)
 class RunSheet:
     rows: list[RunSheetRow]
     overrun_minutes: int  # how far the current module runs past its planned minutes
+    words: RunSheetWords
 
 
 def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) -> RunSheet:
@@ -32,6 +36,7 @@ def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) ->
     for move in moves:
         first_arrival.setdefault(move.module, move.at)
     current = moves[-1] if moves else None
+    agenda = planned_agenda(content)
     rows = [
         RunSheetRow(
             entry.starts,
@@ -40,14 +45,17 @@ def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) ->
             entry.slug,
             _clock(first_arrival[entry.slug]) if entry.slug in first_arrival else "",
             current is not None and entry.slug == current.module,
+            entry.kind,
+            entry.lead,
         )
-        for entry in planned_agenda(content)
+        for entry in agenda
     ]
     overrun = 0
-    if current is not None and current.module in content.modules:
+    planned = {entry.slug: entry.minutes for entry in agenda if entry.slug}
+    if current is not None and current.module in planned:
         spent = (now - current.at).total_seconds() / 60
-        overrun = max(0, int(spent - content.modules[current.module].meta.minutes))
-    return RunSheet(rows, overrun)
+        overrun = max(0, int(spent - planned[current.module]))
+    return RunSheet(rows, overrun, content.run_sheet_words)
 
 
 def _clock(moment: datetime) -> str:
@@ -55,27 +63,30 @@ def _clock(moment: datetime) -> str:
 
 
 def run_sheet_html(sheet: RunSheet) -> str:
+    words = sheet.words
     rows = []
     for row in sheet.rows:
         # A break is said to be one, unless its name says so already ("Break", "Tea break").
-        kind = "" if row.slug or "break" in row.title.casefold() else " (break)"
-        now = " <strong>(now)</strong>" if row.is_current else ""
+        said = row.slug or words.kinds.of(row.kind).casefold() in row.title.casefold()
+        kind = "" if said else f" ({html.escape(words.kinds.of(row.kind).lower())})"
+        now = f" <strong>{html.escape(words.now)}</strong>" if row.is_current else ""
         css = ' class="cp-now"' if row.is_current else ""
         rows.append(
             f"<tr{css}><td>{row.planned}</td>"
             f"<td>{row.actual or '-'}</td><td>{html.escape(row.title)}{kind}{now}</td>"
-            f"<td>{row.minutes}</td></tr>"
+            f"<td>{html.escape(row.lead) or '-'}</td><td>{row.minutes}</td></tr>"
         )
     warning = ""
     if sheet.overrun_minutes:
-        warning = (
-            f'<p class="cp-overrun"><strong>Running over:</strong> this part is '
-            f"{sheet.overrun_minutes} minute(s) past its plan.</p>"
-        )
+        text = words.running_over.format(minutes=sheet.overrun_minutes)
+        warning = f'<p class="cp-overrun"><strong>{html.escape(text)}</strong></p>'
+    columns = words.columns
+    heads = "".join(
+        f'<th scope="col">{html.escape(text)}</th>'
+        for text in (columns.planned, columns.actual, columns.what, columns.lead, columns.minutes)
+    )
     return (
-        "<h2>Run-sheet</h2>"
-        f"{warning}"
-        '<table class="cp-run-sheet"><thead><tr><th scope="col">Planned</th>'
-        '<th scope="col">Actual</th><th scope="col">What</th><th scope="col">Minutes</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<h2>{html.escape(words.heading)}</h2>{warning}"
+        f'<table class="cp-run-sheet"><thead><tr>{heads}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )

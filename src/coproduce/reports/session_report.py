@@ -16,6 +16,7 @@ from typing import Any
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.page import html_page
+from coproduce.content.timings import run_exercises
 from coproduce.live.private_files import write_private_text
 from coproduce.live.sessions import Move, SessionStore
 from coproduce.reports.live_results import is_live, results_html
@@ -95,7 +96,7 @@ def _exercises(content: CourseContent, sessions: SessionStore, code: str, evalua
     heading = "End-of-session evaluation" if evaluation else "The room's results, by exercise"
     sections = []
     for slug in content.course.module_slugs:
-        for exercise_id in content.modules[slug].meta.exercises:
+        for exercise_id in run_exercises(content, content.modules[slug]):
             if exercise_id.startswith(EVALUATION_PREFIX) != evaluation:
                 continue
             exercise = content.exercises[exercise_id]

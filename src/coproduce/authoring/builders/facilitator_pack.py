@@ -7,45 +7,86 @@ import html
 import re
 
 from coproduce.authoring.builders.technique_cards import CARD_CSS, cards_section
-from coproduce.content.agenda import planned_agenda
+from coproduce.content.agenda import lead_label, planned_agenda
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.page import bullet_list, html_page
 from coproduce.content.payment_rates import sources_html
+from coproduce.content.timings import is_run
 from coproduce.kinds.payment_planner.checks import rate_label
 
 
 def run_sheet(content: CourseContent) -> str:
-    rows = []
-    for entry in planned_agenda(content):
-        kind = "Module" if entry.slug else "Break"
-        rows.append(
-            f"<tr><td>{entry.starts}</td><td>{html.escape(entry.title)}</td>"
-            f"<td>{kind}</td><td>{entry.minutes}</td></tr>"
-        )
-    return (
-        "<h2>Run-sheet</h2>"
-        f"<p>Starts at {content.course.start_time:%H:%M}. "
-        f"{content.course.duration_minutes} minutes in all.</p>"
-        "<table><tr><th>Time</th><th>What</th><th>Kind</th><th>Minutes</th></tr>"
-        + "".join(rows)
-        + "</table>"
+    """The day in the room and the day online, each with its clock times and leads."""
+    words = content.run_sheet_words
+    course = content.course
+    columns = words.columns
+    heads = "".join(
+        f"<th>{html.escape(text)}</th>"
+        for text in (columns.planned, columns.what, columns.lead, columns.minutes)
     )
+    parts = [f"<h2>{html.escape(words.heading)}</h2>"]
+    for online, heading, summary in (
+        (False, words.room_heading, words.room_day),
+        (True, words.online_heading, words.online_day),
+    ):
+        agenda = planned_agenda(content, online)
+        rows = "".join(
+            f"<tr><td>{entry.starts}</td><td>{html.escape(entry.title)} "
+            f"({html.escape(words.kinds.of(entry.kind))})</td>"
+            f"<td>{html.escape(entry.lead) or '-'}</td><td>{entry.minutes}</td></tr>"
+            for entry in agenda
+        )
+        total = sum(entry.minutes for entry in agenda)
+        line = summary.format(start=f"{course.start_time:%H:%M}", minutes=total)
+        parts.append(
+            f"<h3>{html.escape(heading)}</h3><p>{html.escape(line)}</p>"
+            f"<table><tr>{heads}</tr>{rows}</table>"
+        )
+    return "".join(parts)
+
+
+def steps_table(content: CourseContent, slug: str) -> str:
+    """A module's steps with who leads each and their minutes in the room and online."""
+    words = content.run_sheet_words
+    module = content.modules[slug]
+    columns = words.columns
+    heads = "".join(
+        f"<th>{html.escape(text)}</th>"
+        for text in (columns.what, columns.lead, columns.room_minutes, columns.online_minutes)
+    )
+    rows = []
+    for step in module.meta.plan:
+        note = ""
+        if step.optional:
+            runs = is_run(content, step)
+            note = f"<br><em>{html.escape(words.extra_on if runs else words.extra_off)}</em>"
+        exercise = content.exercises.get(step.exercise) if step.exercise else None
+        what = exercise.title if exercise is not None else step.what
+        lead = lead_label(content, step.lead or module.meta.lead)
+        online = step.minutes_for(True)
+        rows.append(
+            f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(what)}{note}</td>"
+            f"<td>{html.escape(lead)}</td><td>{step.minutes or '-'}</td>"
+            f"<td>{online or html.escape(words.not_online)}</td></tr>"
+        )
+    table = f"<table><tr>{heads}</tr>{''.join(rows)}</table>"
+    return f"<h3>{html.escape(words.steps_heading)}</h3>{table}"
 
 
 def notes_section(content: CourseContent, slug: str, starts: str) -> str:
     module = content.modules[slug]
     meta = module.meta
-    exercises = [content.exercises[eid].title for eid in meta.exercises]
+    entry = {entry.slug: entry for entry in planned_agenda(content)}[slug]
+    summary = content.run_sheet_words.module_summary.format(minutes=entry.minutes, lead=entry.lead)
     # The notes' own '# Title' repeats the section heading above it.
     _, notes = split_title(module.notes_path.read_text(encoding="utf-8"))
     return (
         f'<section class="module" id="{slug}"><h2>{starts} {html.escape(meta.title)}</h2>'
-        f'<p class="meta">{meta.teaching_minutes} minutes teaching, '
-        f"{meta.activity_minutes} minutes activity</p>"
+        f'<p class="meta">{html.escape(summary)}</p>'
         f"<h3>Objectives</h3>{bullet_list(meta.objectives)}"
-        f"<h3>Exercises</h3>{bullet_list(exercises)}"
+        f"{steps_table(content, slug)}"
         f'<div class="notes">{render_markdown(notes, module.folder)}</div></section>'
     )
 

@@ -10,6 +10,7 @@ from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.page import bullet_list
 from coproduce.content.references import find_out_more_html
+from coproduce.content.timings import module_minutes, run_exercises
 
 
 def module_section(
@@ -17,10 +18,14 @@ def module_section(
 ) -> str:
     """`on_paper`: print each source's web address as well (the workbook)."""
     meta = module.meta
-    timing = f'<p class="meta">{html.escape(starts)} · about {meta.minutes} minutes</p>'
+    minutes = module_minutes(content, module)
+    timing = f'<p class="meta">{html.escape(starts)} · about {minutes} minutes</p>'
+    runs = set(run_exercises(content, module))
     parts = [f'<section class="module" id="{html.escape(module.slug)}">']
     for index, block in enumerate(module.blocks):
         if isinstance(block, ExerciseBlock):
+            if block.exercise_id not in runs:
+                continue  # an optional extra this course does not run
             parts.append(exercise_on_paper(content.exercises[block.exercise_id], content))
             continue
         title, rest = split_title(block.text) if index == 0 else ("", block.text)
