@@ -68,6 +68,14 @@ exercise("{exercise_id}")
 """
 
 
+def switch_on_marking(course: Path) -> None:
+    """Make a course copy an assessed cohort's: knowledge checks marked after the session."""
+    course_file = course / "course" / "course.yml"
+    text = course_file.read_text()
+    assert "marking: false" in text
+    course_file.write_text(text.replace("marking: false", "marking: true"))
+
+
 def add_try_modules(course: Path, exercise_files: list[Path]) -> dict[str, str]:
     """Add a module per exercise file to a course copy; returns exercise id -> module title.
 

@@ -6,9 +6,11 @@ Before a learner has joined a live session, the course's controls already exist 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from coproduce.apps.learner_app import LearnerApp
+from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
@@ -22,11 +24,18 @@ LEARNER = "0123456789abcdef0123456789abcdef"
 TOKEN = token_for(LEARNER)  # what the browser holds: the learner id, signed
 
 
-def _app_before_joining(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
+def _marked(content: CourseContent) -> CourseContent:
+    """The course as an assessed cohort runs it: marking on."""
+    return replace(content, course=content.course.model_copy(update={"marking": True}))
+
+
+def _app_before_joining(
+    tmp_path: Path, content: CourseContent | None = None
+) -> tuple[LearnerApp, SessionStore, str]:
     store = Store(tmp_path)
     sessions = SessionStore(store)
     code = sessions.create_session()
-    app = LearnerApp(CONTENT, store, code)
+    app = LearnerApp(content or _marked(CONTENT), store, code)
     app.identity.learner_id = TOKEN
     return app, sessions, code
 
@@ -83,6 +92,22 @@ def test_once_in_the_controls_move_between_parts(tmp_path: Path) -> None:
         assert app.session.place() == slugs[3]
         click_from_page(app.feedback_button)
         assert app.feedback.value
+    finally:
+        if app.follower:
+            app.follower.stop()
+
+
+def test_with_marking_off_no_feedback_is_offered_and_a_page_script_gets_none(
+    tmp_path: Path,
+) -> None:
+    assert CONTENT.course.marking is False  # the course's default: nothing marked afterwards
+    app, _sessions, code = _app_before_joining(tmp_path, CONTENT)
+    assert app._join(code, "", "") is None
+    try:
+        assert app.feedback_button not in app.course.children
+        assert app.feedback not in app.course.children
+        click_from_page(app.feedback_button)  # a script in the page presses it anyway
+        assert app.feedback.value == ""
     finally:
         if app.follower:
             app.follower.stop()

@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from coproduce.authoring.lesson_checks import learner_text, read_markdown
+from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
-from coproduce.content.agenda import planned_agenda
 from coproduce.content.model import JargonBuster, Poll, Reflection
-from coproduce.content.timings import day_minutes
 from coproduce.content.readability import measure, syllables
+from coproduce.content.timings import day_minutes
 from coproduce.kinds.jargon_buster.checks import build_matcher, find_jargon
 
 ROOT = Path(__file__).resolve().parents[2]

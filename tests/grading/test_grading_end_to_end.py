@@ -33,7 +33,7 @@ from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
-from ..conftest import add_try_modules, copy_course
+from ..conftest import add_try_modules, copy_course, switch_on_marking
 
 pytestmark = pytest.mark.notebook
 
@@ -112,6 +112,7 @@ def _expected(content: CourseContent, given: dict[str, Any]) -> dict[str, float 
 def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Graded]:
     base = tmp_path_factory.mktemp("grading")
     course = copy_course(base / "course")
+    switch_on_marking(course)
     reflection = base / f"{MARKED_REFLECTION['id']}.yml"
     reflection.write_text(yaml.safe_dump(MARKED_REFLECTION))
     add_try_modules(course, [reflection])

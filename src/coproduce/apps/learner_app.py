@@ -68,17 +68,10 @@ class LearnerApp:
         self.feedback_button = button(self.text.feedback.button)
         self.feedback_button.on_click(lambda _: self.show_feedback())
         self.feedback = widgets.HTML()
+        # With marking off nothing is marked after the session: no button promises feedback.
+        marked = [self.feedback_button, self.feedback] if content.course.marking else []
         self.course = widgets.VBox(
-            [
-                self.nav,
-                self.room_notice,
-                self.go_to_room,
-                self.area,
-                pager,
-                self.feedback_button,
-                self.feedback,
-                self.focus,
-            ]
+            [self.nav, self.room_notice, self.go_to_room, self.area, pager, *marked, self.focus]
         )
         self.join = JoinForm(content.course.roles, self._join, self.text.join)
         self.widget = widgets.VBox()
@@ -129,8 +122,8 @@ class LearnerApp:
 
     def show_feedback(self) -> None:
         """This learner's own marks and comments, once the trainer has graded the session."""
-        if not self.entered:
-            return
+        if not self.entered or not self.content.course.marking:
+            return  # the button is not on the page then, but a script could still press it
         from coproduce.grading.feedback import feedback_html
 
         learner = self.session.learner_id

@@ -46,11 +46,19 @@ def run(args: argparse.Namespace, course_root: Path, data_dir: Path) -> int:
     if args.code and not code:
         print(f"'{args.code}' is not a session code.", file=sys.stderr)
         return 2
+    content = load_course(course_root)
+    if not content.course.marking:
+        print(
+            "Marking is off for this course, so learners were told nothing is marked. "
+            "For an assessed cohort, set marking: true in course/course.yml before the session.",
+            file=sys.stderr,
+        )
+        return 2
     if args.export:
         from coproduce.grading.export import export_grades
 
         out = (args.out or course_root / DEFAULT_EXPORT).resolve()
-        rows = export_grades(load_course(course_root), out, code)
+        rows = export_grades(content, out, code)
         print(f"Wrote {out} ({rows} learner rows)")
         return 0
     if not code:

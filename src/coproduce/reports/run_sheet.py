@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 
-from coproduce.content.agenda import planned_agenda
+from coproduce.content.agenda import StepEntry, planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.live.sessions import Move
@@ -29,6 +29,7 @@ class RunSheet:
     rows: list[RunSheetRow]
     overrun_minutes: int  # how far the current module runs past its planned minutes
     words: RunSheetWords
+    current_steps: tuple[StepEntry, ...] = ()  # the steps of the part the room is in
 
 
 def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) -> RunSheet:
@@ -55,7 +56,8 @@ def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) ->
     if current is not None and current.module in planned:
         spent = (now - current.at).total_seconds() / 60
         overrun = max(0, int(spent - planned[current.module]))
-    return RunSheet(rows, overrun, content.run_sheet_words)
+    steps = next((entry.steps for entry in agenda if current and entry.slug == current.module), ())
+    return RunSheet(rows, overrun, content.run_sheet_words, steps)
 
 
 def _clock(moment: datetime) -> str:
@@ -88,5 +90,28 @@ def run_sheet_html(sheet: RunSheet) -> str:
     return (
         f"<h2>{html.escape(words.heading)}</h2>{warning}"
         f'<table class="cp-run-sheet"><thead><tr>{heads}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>{_steps_html(sheet)}"
+    )
+
+
+def _steps_html(sheet: RunSheet) -> str:
+    """The current part's steps that run, each with who leads it and its minutes."""
+    words = sheet.words
+    rows = "".join(
+        f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(step.what)}</td>"
+        f"<td>{html.escape(step.lead)}</td><td>{step.minutes}</td></tr>"
+        for step in sheet.current_steps
+        if step.runs
+    )
+    if not rows:
+        return ""
+    columns = words.columns
+    heads = "".join(
+        f'<th scope="col">{html.escape(text)}</th>'
+        for text in (columns.what, columns.lead, columns.minutes)
+    )
+    return (
+        f"<h3>{html.escape(words.steps_heading)}</h3>"
+        f'<table class="cp-run-sheet-steps"><thead><tr>{heads}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
