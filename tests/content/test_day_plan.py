@@ -129,7 +129,9 @@ def test_the_pack_prints_both_days_every_step_its_lead_and_the_extras(CONTENT_pa
         assert line.format(start="09:30", minutes=200) in CONTENT_pack
     assert "Public contributor co-trainer" in CONTENT_pack
     assert CONTENT.exercises["read-one-quote"].title in CONTENT_pack
-    assert CONTENT_pack.count(words.extra_off) == 7  # each optional extra, off by default
+    extras = sum(len(module.meta.optional_exercises) for module in CONTENT.ordered_modules())
+    assert extras >= 4 and CONTENT_pack.count(words.extra_off) == extras  # each, off by default
+    assert words.alongside in CONTENT_pack  # groups share out three jobs in module 06
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +147,28 @@ def test_the_trainer_run_sheet_shows_leads_and_the_current_parts_steps() -> None
     assert CONTENT.run_sheet_words.steps_heading in html
     assert CONTENT.exercises["read-one-quote"].title in html
     assert CONTENT.exercises[EXTRA].title not in html  # an extra that is off is not a step
+
+
+def test_steps_run_alongside_add_no_minutes_and_must_follow_a_step_like_them(
+    course_dir: Path,
+) -> None:
+    module = CONTENT.modules["06-sharing-power-in-practice"]
+    alongside = [step.exercise for step in module.meta.plan if step.alongside]
+    assert alongside == ["plan-the-findings-workshop", "who-in-services"]
+    assert all(eid in run_exercises(CONTENT, module) for eid in alongside)  # core, all three
+    assert module_minutes(CONTENT, module) == module.meta.minutes == 30
+    path = course_dir / "modules" / "06-sharing-power-in-practice" / "module.yml"
+    _edit(
+        path,
+        "  - exercise: hardest-to-share\n",
+        "  - exercise: hardest-to-share\n    alongside: true\n",
+    )
+    _edit(
+        path,
+        "  - exercise: borrow-an-idea\n",
+        "  - exercise: borrow-an-idea\n    alongside: true\n",
+    )
+    message = _problems(course_dir)
+    line = _line(path, "exercise: borrow-an-idea")
+    assert f"module.yml:{line}: error: a step alongside another runs at the same time" in message
+    assert "add up to 5 + 3 + 6 + 4 + 3 + 2 + 5 = 28 minutes, not 30" in message

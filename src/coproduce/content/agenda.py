@@ -19,6 +19,7 @@ class StepEntry:
     lead: str  # the lead's label, as the course names it
     optional: bool  # an extra; `runs` says whether the course switched it on
     runs: bool
+    alongside: bool = False  # at the same time as the step before it
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def _steps(content: CourseContent, module: Module, online: bool) -> list[StepEnt
                 lead_label(content, step.lead or module.meta.lead),
                 step.optional,
                 is_run(content, step),
+                step.alongside,
             )
         )
     return steps

@@ -164,9 +164,10 @@ def _module_timing_problems(content: CourseContent, module: Module) -> list[Cont
     meta_path = module.folder / MODULE_META
     meta = module.meta
     problems = []
-    core = sum(step.minutes for step in meta.plan if not step.optional)
+    core_steps = [step for step in meta.plan if not step.optional and not step.alongside]
+    core = sum(step.minutes for step in core_steps)
     if core != meta.minutes:
-        steps = " + ".join(str(step.minutes) for step in meta.plan if not step.optional)
+        steps = " + ".join(str(step.minutes) for step in core_steps)
         problems.append(
             ContentProblem(
                 meta_path,
@@ -200,7 +201,17 @@ def _module_timing_problems(content: CourseContent, module: Module) -> list[Cont
                 )
             )
         seen.add(exercise_id)
-    for step in meta.plan:
+    for before, step in zip([None, *meta.plan], meta.plan, strict=False):
+        if step.alongside and (before is None or before.optional != step.optional):
+            problems.append(
+                ContentProblem(
+                    meta_path,
+                    step_line(meta_path, step.kind, step.what),
+                    "a step alongside another runs at the same time as the step before it, "
+                    "and both must be core or both optional",
+                    "move it after the step it runs with, or remove alongside: true",
+                )
+            )
         if step.optional and step.exercise is None:
             problems.append(
                 ContentProblem(

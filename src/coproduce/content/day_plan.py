@@ -69,6 +69,9 @@ class PlanStep(Strict):
     online_minutes: int | None = Field(default=None, ge=0)  # None: as in the room
     lead: str | None = None  # a key of the course's leads; None: the module's lead
     optional: bool = False  # an extra, run only when the course switches it on
+    # Runs at the same time as the step before it (each group takes one of them), so its
+    # minutes are that step's and are not added again.
+    alongside: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> PlanStep:
@@ -92,3 +95,7 @@ class PlanStep(Strict):
         if online and self.online_minutes is not None:
             return self.online_minutes
         return self.minutes
+
+    def added_minutes(self, online: bool) -> int:
+        """What this step adds to its module's time: nothing when it runs alongside another."""
+        return 0 if self.alongside else self.minutes_for(online)

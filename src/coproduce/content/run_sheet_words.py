@@ -53,3 +53,4 @@ class RunSheetWords(FilledIn):
     extra_on: str
     extra_off: str
     not_online: str
+    alongside: str  # a step run at the same time as the one above it, by other groups

@@ -25,7 +25,7 @@ def run_exercises(content: CourseContent, module: Module) -> list[str]:
 
 def module_minutes(content: CourseContent, module: Module, online: bool | None = None) -> int:
     online = is_online(content) if online is None else online
-    return sum(step.minutes_for(online) for step in run_steps(content, module))
+    return sum(step.added_minutes(online) for step in run_steps(content, module))
 
 
 def day_minutes(content: CourseContent, online: bool) -> int:

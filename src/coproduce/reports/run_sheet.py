@@ -94,11 +94,16 @@ def run_sheet_html(sheet: RunSheet) -> str:
     )
 
 
+def _alongside(words: RunSheetWords, alongside: bool) -> str:
+    return f"<br><em>{html.escape(words.alongside)}</em>" if alongside else ""
+
+
 def _steps_html(sheet: RunSheet) -> str:
     """The current part's steps that run, each with who leads it and its minutes."""
     words = sheet.words
     rows = "".join(
-        f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(step.what)}</td>"
+        f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(step.what)}"
+        f"{_alongside(words, step.alongside)}</td>"
         f"<td>{html.escape(step.lead)}</td><td>{step.minutes}</td></tr>"
         for step in sheet.current_steps
         if step.runs

@@ -58,10 +58,10 @@ def steps_table(content: CourseContent, slug: str) -> str:
     )
     rows = []
     for step in module.meta.plan:
-        note = ""
+        note = f"<br><em>{html.escape(words.alongside)}</em>" if step.alongside else ""
         if step.optional:
             runs = is_run(content, step)
-            note = f"<br><em>{html.escape(words.extra_on if runs else words.extra_off)}</em>"
+            note += f"<br><em>{html.escape(words.extra_on if runs else words.extra_off)}</em>"
         exercise = content.exercises.get(step.exercise) if step.exercise else None
         what = exercise.title if exercise is not None else step.what
         lead = lead_label(content, step.lead or module.meta.lead)
