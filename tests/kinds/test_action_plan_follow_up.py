@@ -111,6 +111,7 @@ def _course() -> CourseContent:
             "duration_minutes": 5,
             "agenda": [{"module": "01-try"}],
             "branding": {"name": "Tests"},
+            "leads": {"trainer": "Trainer"},
         }
     )
     return CourseContent(ROOT, course, INTERFACE)
