@@ -56,6 +56,8 @@ class Course(Strict):
     extras_on: list[str] = Field(default_factory=list)  # optional extras this course runs
     # Off: knowledge checks give their feedback at once and nothing is marked afterwards.
     marking: bool = False
+    # A shared result (poll, word list, chart, a role in a split) shows once this many answer.
+    min_answers_shown: int = Field(default=3, ge=1)
     language: str = "en"
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding
