@@ -238,10 +238,11 @@ def _session_report(args: argparse.Namespace) -> int:
 
 
 def _session_export(args: argparse.Namespace) -> int:
+    from coproduce.content.loader import load_course
     from coproduce.reports.session_commands import export
 
     root, sessions = _sessions(args)
-    written = export(sessions, args.code, args.out or root / "build")
+    written = export(sessions, args.code, args.out or root / "build", load_course(root))
     print(f"Wrote {len(written)} files: " + ", ".join(path.name for path in written))
     return 0
 

@@ -27,6 +27,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     add_try_modules(
         course, [FIXTURES / "kinds" / "try-poll.yml", FIXTURES / "report" / "report-thoughts.yml"]
     )
+    # One shared reflection and a role of one, shown at once (K = 1); the threshold of 3 has
+    # its own test in test_browser_small_room.py.
+    course_yml = course / "course" / "course.yml"
+    text = course_yml.read_text(encoding="utf-8")
+    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
     running = start_server(course, base / "data", class_size=4)
     yield running
     stop_server(running.process)

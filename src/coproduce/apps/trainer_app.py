@@ -34,6 +34,7 @@ from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import ExerciseContext, button
 from coproduce.kinds.registry import build_exercise
+from coproduce.live.anonymity import split_by_role
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.live.store import Store
 from coproduce.reports.live_results import is_live, results_html, shared_texts
@@ -137,7 +138,7 @@ class TrainerApp:
         if not force and fingerprint == self._fingerprint and minute == self._minute:
             return
         self._fingerprint, self._minute = fingerprint, minute
-        self.attendance.value = _attendance_html(self.sessions.attendance(self.code))
+        self.attendance.value = _attendance_html(self.content, self.sessions.attendance(self.code))
         sheet = build_run_sheet(self.content, self.sessions.moves(self.code), datetime.now(UTC))
         self.run_sheet.value = run_sheet_html(sheet)
         current = self.current()
@@ -315,12 +316,17 @@ def _reach_note(content: CourseContent) -> str:
     )
 
 
-def _attendance_html(counts: Any) -> str:
+def _attendance_html(content: CourseContent, counts: Any) -> str:
+    """Who joined, by role; a role with fewer than K people is not shown apart (it is projected)."""
     total = sum(counts.values())
     if not total:
         return "<p>Nobody has joined yet.</p>"
-    parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in sorted(counts.items()))
-    return f"<p><strong>{total} joined.</strong> {parts}.</p>"
+    needed = content.course.min_answers_shown
+    words = content.interface.results
+    split = split_by_role(counts, needed, words.others)
+    parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in split.shown)
+    small = f" {html.escape(words.small_roles.format(needed=needed))}" if split.merged else ""
+    return f"<p><strong>{total} joined.</strong> {parts + '.' if parts else ''}{small}</p>"
 
 
 def run() -> widgets.VBox:

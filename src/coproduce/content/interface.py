@@ -130,6 +130,21 @@ class FindOutMoreText(FilledIn):
     new_tab: str  # read out after each link's name: the link starts a new tab
 
 
+class ResultsText(FilledIn):
+    """The room's results while too few have answered for nobody to be picked out (K answers,
+    course.yml's min_answers_shown), and the roles too small to show apart."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "waiting": {"needed", "count"},
+        "too_few": {"needed"},
+        "small_roles": {"needed"},
+    }
+    waiting: str  # the trainer app and the projected view, while a result is held back
+    too_few: str  # the session report and the results export: the session ended under K
+    others: str  # the roles with fewer than K people, merged
+    small_roles: str  # said under a split by role when some role was too small to show apart
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -139,6 +154,7 @@ class InterfaceText(Strict):
     server: ServerText
     find_out_more: FindOutMoreText
     follow_up: FollowUpText
+    results: ResultsText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -152,6 +168,7 @@ class InterfaceText(Strict):
             self.server,
             self.find_out_more,
             self.follow_up,
+            self.results,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

@@ -233,13 +233,16 @@ class SessionStore:
                     answers.c.session_code == code
                 )
             ).one()
+            # A role change rejoins with a new time: the split by role is drawn again.
             people = connection.execute(
-                select(func.count()).where(learners.c.session_code == code)
-            ).scalar_one()
+                select(func.count(), func.max(learners.c.joined_at)).where(
+                    learners.c.session_code == code
+                )
+            ).one()
             hidden = connection.execute(
                 select(func.count()).where(answers.c.session_code == code, answers.c.hidden)
             ).scalar_one()
-        return (*newest, people, hidden, self.current_module(code))
+        return (*newest, *people, hidden, self.current_module(code))
 
     def export(self, code: str) -> dict[str, list[dict[str, Any]]]:
         """Every row of a session, table by table, as plain values."""

@@ -1,7 +1,10 @@
 """The room's results for each shared exercise, as escaped HTML with text alternatives.
 
 Only answers a learner chose to share reach here (shared kinds, or reflections ticked
-"share"), never with a name; hidden answers are left out of what the room sees.
+"share"), never with a name; hidden answers are left out of what the room sees. A result made of
+fewer than K answers (course.yml's min_answers_shown) is held back here, where it is built: the
+page, the report and the results export get the waiting words instead, never the answers (see
+coproduce.live.anonymity).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from coproduce.content.course import CourseContent
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
+from coproduce.live.anonymity import counted_answers, held_back
 from coproduce.live.sessions import SharedAnswer
 from coproduce.text.clean import clean_line, clean_text
 
@@ -41,44 +45,80 @@ def shared_texts(answers: list[SharedAnswer]) -> list[SharedAnswer]:
     ]
 
 
-def results_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
-    shown = visible(answers)
+def adds_to_result(exercise: Any, answer: SharedAnswer) -> bool:
+    """Does this answer put something in the room's result? Only those count towards K."""
+    payload = answer.payload
     kind = exercise.kind
     if kind == "poll":
-        return poll_html(exercise, shown)
+        choice = payload.get("choice")
+        return type(choice) is int and 0 <= choice < len(exercise.options)
     if kind == "word_list":
-        return word_list_html(shown)
+        words = payload.get("words")
+        return isinstance(words, list) and any(clean_line(word) for word in words)
     if kind == "ladder_placement":
-        return ladder_html(content, exercise, shown)
+        placements = payload.get("placements")
+        return isinstance(placements, list) and any(isinstance(p, str) for p in placements)
     if kind == "airtime_tracker":
-        return airtime_html(exercise, shown)
+        return airtime(payload.get("seconds"), exercise.roles).total_seconds > 0
     if kind == "reflection":
-        return reflections_html(shared_texts(shown))
+        return bool(shared_texts([answer]))
+    if kind == "knowledge_check":
+        return isinstance(payload.get("correct"), bool)
+    return False
+
+
+def room_answers(exercise: Any, answers: list[SharedAnswer]) -> list[SharedAnswer]:
+    """The answers the room's result is made of: shown, and putting something in."""
+    return counted_answers(answers, lambda answer: adds_to_result(exercise, answer))
+
+
+def held_back_html(content: CourseContent, count: int, live: bool) -> str:
+    """Said instead of a result made of too few answers: waiting (live) or too few (after)."""
+    words = content.interface.results
+    needed = content.course.min_answers_shown
+    text = (
+        words.waiting.format(needed=needed, count=count)
+        if live
+        else words.too_few.format(needed=needed)
+    )
+    return f'<p class="cp-results-waiting">{html.escape(text)}</p>'
+
+
+def results_html(
+    content: CourseContent, exercise: Any, answers: list[SharedAnswer], *, live: bool = True
+) -> str:
+    """The room's result for one exercise, or the waiting words while fewer than K are in.
+
+    `live` is the trainer app and projected view (the waiting words); the report says
+    instead that too few answered.
+    """
+    counted = room_answers(exercise, answers)
+    if held_back(len(counted), content.course.min_answers_shown):
+        return held_back_html(content, len(counted), live)
+    kind = exercise.kind
+    if kind == "poll":
+        return poll_html(exercise, counted)
+    if kind == "word_list":
+        return word_list_html(counted)
+    if kind == "ladder_placement":
+        return ladder_html(content, exercise, counted)
+    if kind == "airtime_tracker":
+        return airtime_html(exercise, counted)
+    if kind == "reflection":
+        return reflections_html(shared_texts(counted))
     return ""
 
 
-def poll_html(exercise: Any, answers: list[SharedAnswer]) -> str:
+def poll_votes(exercise: Any, answers: list[SharedAnswer]) -> list[tuple[str, int]]:
+    """Each option with its votes, in the poll's order."""
     votes = Counter(
-        answer.payload.get("choice")
-        for answer in answers
-        if type(answer.payload.get("choice")) is int
+        answer.payload.get("choice") for answer in answers if adds_to_result(exercise, answer)
     )
-    total = sum(votes.values())
-    bars = [
-        Bar(option, votes.get(index, 0), f"{votes.get(index, 0)} vote(s)")
-        for index, option in enumerate(exercise.options)
-    ]
-    caption = f"{total} vote(s) so far"
-    return bar_chart(
-        bars if total else [],
-        caption=caption,
-        maximum=max(1, *votes.values()) if votes else 1,
-        headings=("Answer", "Votes"),
-        empty_text="No votes yet.",
-    )
+    return [(option, votes.get(index, 0)) for index, option in enumerate(exercise.options)]
 
 
-def word_list_html(answers: list[SharedAnswer]) -> str:
+def word_counts(answers: list[SharedAnswer]) -> list[tuple[str, int]]:
+    """Each word as first written, with how many people gave it, most given first."""
     counts: Counter[str] = Counter()
     shown_as: dict[str, str] = {}
     for answer in answers:
@@ -90,21 +130,18 @@ def word_list_html(answers: list[SharedAnswer]) -> str:
                 key = shown.lower()
                 counts[key] += 1
                 shown_as.setdefault(key, shown)
-    if not counts:
-        return "<p>No words yet.</p>"
-    items = "".join(
-        f"<li>{html.escape(shown_as[key])}{f' ({count} people)' if count > 1 else ''}</li>"
-        for key, count in counts.most_common()
-    )
-    return f'<ul class="cp-word-list">{items}</ul>'
+    return [(shown_as[key], count) for key, count in counts.most_common()]
 
 
-def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
+def ladder_counts(
+    content: CourseContent, exercise: Any, answers: list[SharedAnswer]
+) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Each situation with the rungs the room placed it on, and how many placed it there."""
     ladder = content.ladders.get(exercise.ladder)
     if ladder is None:
-        return ""
+        return []
     names = {rung.id: rung.name for rung in ladder.rungs}
-    rows = []
+    found = []
     for index, situation in enumerate(exercise.situations):
         placed: Counter[str] = Counter()
         for answer in answers:
@@ -113,8 +150,51 @@ def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswe
                 rung = placements[index]
                 if isinstance(rung, str) and rung in names:
                     placed[names[rung]] += 1
-        where = ", ".join(f"{html.escape(name)}: {count}" for name, count in placed.most_common())
-        rows.append(f"<tr><td>{html.escape(situation.text)}</td><td>{where or '-'}</td></tr>")
+        found.append((situation.text, placed.most_common()))
+    return found
+
+
+def airtime_totals(exercise: Any, answers: list[SharedAnswer]) -> dict[str, float]:
+    """Seconds of speaking per role, all groups together."""
+    totals: dict[str, float] = dict.fromkeys(exercise.roles, 0.0)
+    for answer in answers:
+        for share in airtime(answer.payload.get("seconds"), exercise.roles).shares:
+            totals[share.role] = totals.get(share.role, 0.0) + share.seconds
+    return totals
+
+
+def poll_html(exercise: Any, answers: list[SharedAnswer]) -> str:
+    votes = poll_votes(exercise, answers)
+    total = sum(count for _, count in votes)
+    bars = [Bar(option, count, f"{count} vote(s)") for option, count in votes]
+    caption = f"{total} vote(s) so far"
+    return bar_chart(
+        bars if total else [],
+        caption=caption,
+        maximum=max([1, *(count for _, count in votes)]),
+        headings=("Answer", "Votes"),
+        empty_text="No votes yet.",
+    )
+
+
+def word_list_html(answers: list[SharedAnswer]) -> str:
+    counts = word_counts(answers)
+    if not counts:
+        return "<p>No words yet.</p>"
+    items = "".join(
+        f"<li>{html.escape(word)}{f' ({count} people)' if count > 1 else ''}</li>"
+        for word, count in counts
+    )
+    return f'<ul class="cp-word-list">{items}</ul>'
+
+
+def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
+    if content.ladders.get(exercise.ladder) is None:
+        return ""
+    rows = []
+    for situation, placed in ladder_counts(content, exercise, answers):
+        where = ", ".join(f"{html.escape(name)}: {count}" for name, count in placed)
+        rows.append(f"<tr><td>{html.escape(situation)}</td><td>{where or '-'}</td></tr>")
     return (
         '<table class="cp-ladder-results"><thead><tr><th scope="col">Situation</th>'
         '<th scope="col">Where the room placed it</th></tr></thead>'
@@ -123,10 +203,7 @@ def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswe
 
 
 def airtime_html(exercise: Any, answers: list[SharedAnswer]) -> str:
-    totals: dict[str, float] = dict.fromkeys(exercise.roles, 0.0)
-    for answer in answers:
-        for share in airtime(answer.payload.get("seconds"), exercise.roles).shares:
-            totals[share.role] = totals.get(share.role, 0.0) + share.seconds
+    totals = airtime_totals(exercise, answers)
     grand = sum(totals.values())
     equal = equal_share(len(exercise.roles))
     bars = (
@@ -155,3 +232,48 @@ def reflections_html(answers: list[SharedAnswer]) -> str:
         for answer in answers
     )
     return f'<ul class="cp-shared-texts">{items}</ul>'
+
+
+RESULT_COLUMNS = ("exercise", "title", "answers_counted", "shown", "item", "detail", "value")
+
+
+def results_rows(
+    content: CourseContent, exercise: Any, answers: list[SharedAnswer]
+) -> list[dict[str, Any]]:
+    """The room's result for one exercise as spreadsheet rows, held back like the page under K.
+
+    One row per option, word, placement, role or shared text; under K, one row that says
+    too few answered and holds no answer.
+    """
+    counted = room_answers(exercise, answers)
+    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": len(counted)}
+    if held_back(len(counted), content.course.min_answers_shown):
+        words = content.interface.results.too_few
+        text = words.format(needed=content.course.min_answers_shown)
+        return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
+    found: list[tuple[str, str, Any]] = []
+    kind = exercise.kind
+    if kind == "poll":
+        found = [(option, "", votes) for option, votes in poll_votes(exercise, counted)]
+    elif kind == "word_list":
+        found = [(word, "", people) for word, people in word_counts(counted)]
+    elif kind == "ladder_placement":
+        found = [
+            (situation, rung, placed)
+            for situation, rungs in ladder_counts(content, exercise, counted)
+            for rung, placed in rungs
+        ]
+    elif kind == "airtime_tracker":
+        found = [
+            (role, "seconds", round(seconds))
+            for role, seconds in airtime_totals(exercise, counted).items()
+        ]
+    elif kind == "reflection":
+        found = [(clean_text(a.payload["text"]).text, "", "") for a in shared_texts(counted)]
+    elif kind == "knowledge_check":
+        right = sum(1 for answer in counted if answer.payload.get("correct") is True)
+        found = [("right", "", right), ("not right", "", len(counted) - right)]
+    return [
+        {**base, "shown": "yes", "item": item, "detail": detail, "value": value}
+        for item, detail, value in found
+    ]

@@ -8,11 +8,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.live.private_files import open_private, write_private_text
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import Store, store_url
-from coproduce.reports.session_report import write_report
+from coproduce.reports.live_results import RESULT_COLUMNS
+from coproduce.reports.session_report import room_results_rows, write_report
 from coproduce.text.spreadsheet import spreadsheet_safe
 
 DEFAULT_RETENTION_DAYS = 90
@@ -57,8 +59,16 @@ def report(root: Path, sessions: SessionStore, raw_code: str, out: Path | None) 
     return write_report(load_course(root), sessions, code, target)
 
 
-def export(sessions: SessionStore, raw_code: str, out: Path) -> list[Path]:
-    """One JSON file with every table, and one CSV file per table."""
+def export(
+    sessions: SessionStore, raw_code: str, out: Path, content: CourseContent | None = None
+) -> list[Path]:
+    """One JSON file with every table, one CSV file per table and, given the course, the
+    room's results as one CSV.
+
+    The table files are the store's own rows, names and all, for its owner. The results file
+    is what the room saw: no names, and a result made of fewer than K answers held back, as in
+    the trainer app and the report. It is the file to pass on.
+    """
     code = known_code(sessions, raw_code)
     tables = sessions.export(code)
     out.mkdir(parents=True, exist_ok=True)
@@ -73,6 +83,14 @@ def export(sessions: SessionStore, raw_code: str, out: Path) -> list[Path]:
             writer.writeheader()
             writer.writerows(_spreadsheet_row(row) for row in rows)
         written.append(path)
+    if content is not None:
+        written.append(out / f"session-{code}-results.csv")
+        with open_private(written[-1], newline="") as sink:
+            writer = csv.DictWriter(sink, fieldnames=RESULT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(
+                _spreadsheet_row(row) for row in room_results_rows(content, sessions, code)
+            )
     return written
 
 

@@ -1,7 +1,9 @@
 """After a session: one HTML report of who came, what the room said, and how the time went.
 
 Only what the trainer could see live goes in: shared answers without names, counts for the
-rest. Private answers (reflections not shared, power profiles, action plans) stay out.
+rest. Private answers (reflections not shared, power profiles, action plans) stay out. A result
+made of fewer than K answers, and a role with fewer than K people, are held back here as they
+are live (course.yml's min_answers_shown; see coproduce.live.anonymity).
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.page import html_page
 from coproduce.content.timings import run_exercises
+from coproduce.live.anonymity import held_back, split_by_role
 from coproduce.live.private_files import write_private_text
 from coproduce.live.sessions import Move, SessionStore
-from coproduce.reports.live_results import is_live, results_html
+from coproduce.reports.live_results import (
+    held_back_html,
+    is_live,
+    results_html,
+    results_rows,
+    room_answers,
+)
 
 EVALUATION_PREFIX = "evaluation-"
 
@@ -35,7 +44,7 @@ def report_html(content: CourseContent, sessions: SessionStore, code: str) -> st
     day = f"{created.astimezone():%d %B %Y}" if created else ""
     parts = [
         f"<p>Session report for session <strong>{html.escape(code)}</strong> {day}.</p>",
-        _attendance(sessions, code),
+        _attendance(content, sessions, code),
         _timings(content, sessions.moves(code)),
         _exercises(content, sessions, code, evaluation=True),
         _exercises(content, sessions, code, evaluation=False),
@@ -44,18 +53,21 @@ def report_html(content: CourseContent, sessions: SessionStore, code: str) -> st
     return html_page(content.course, title, "".join(parts))
 
 
-def _attendance(sessions: SessionStore, code: str) -> str:
+def _attendance(content: CourseContent, sessions: SessionStore, code: str) -> str:
     counts = sessions.attendance(code)
     total = sum(counts.values())
+    needed = content.course.min_answers_shown
+    words = content.interface.results
+    split = split_by_role(counts, needed, words.others)
     rows = "".join(
-        f"<tr><td>{html.escape(role)}</td><td>{count}</td></tr>"
-        for role, count in sorted(counts.items())
+        f"<tr><td>{html.escape(role)}</td><td>{count}</td></tr>" for role, count in split.shown
     )
+    small = f"<p>{html.escape(words.small_roles.format(needed=needed))}</p>" if split.merged else ""
     return (
         "<h2>Who came</h2>"
         f"<p>{total} people joined.</p>"
         '<table><thead><tr><th scope="col">Role</th><th scope="col">People</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f"<tbody>{rows}</tbody></table>{small}"
     )
 
 
@@ -114,9 +126,30 @@ def _exercise_section(
     if is_live(exercise):
         consent = exercise.kind == "reflection"
         answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
-        return title + count + results_html(content, exercise, answers)
+        return title + count + results_html(content, exercise, answers, live=False)
     if exercise.kind == "knowledge_check":
-        answers = sessions.shared_answers(code, exercise.id)
-        right = sum(1 for answer in answers if answer.payload.get("correct") is True)
+        counted = room_answers(exercise, sessions.shared_answers(code, exercise.id))
+        if held_back(len(counted), content.course.min_answers_shown):
+            return title + count + held_back_html(content, len(counted), live=False)
+        right = sum(1 for answer in counted if answer.payload.get("correct") is True)
         return title + count + f"<p>{right} of them found the right answer.</p>"
     return title + count + "<p>Answers to this exercise are private to each learner.</p>"
+
+
+def room_results_rows(
+    content: CourseContent, sessions: SessionStore, code: str
+) -> list[dict[str, Any]]:
+    """The room's results as the report shows them, as rows for the results export."""
+    rows: list[dict[str, Any]] = []
+    for slug in content.course.module_slugs:
+        for exercise_id in run_exercises(content, content.modules[slug]):
+            exercise = content.exercises[exercise_id]
+            if is_live(exercise):
+                consent = exercise.kind == "reflection"
+                answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
+            elif exercise.kind == "knowledge_check":
+                answers = sessions.shared_answers(code, exercise.id)
+            else:
+                continue
+            rows += results_rows(content, exercise, answers)
+    return rows
