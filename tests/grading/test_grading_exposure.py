@@ -32,7 +32,7 @@ from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
 from ..browser_support import DESKTOP, join_session
-from ..conftest import Server, copy_course, start_server, stop_server
+from ..conftest import Server, copy_course, start_server, stop_server, switch_on_marking
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +76,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Planted]:
     """A served session whose one learner has been graded with a canary in the course."""
     base = tmp_path_factory.mktemp("canary")
     course = copy_course(base / "course")
+    switch_on_marking(course)  # an assessed cohort: the learner app offers My feedback
     content = load_course(course)
     folder = grading_root(course)
     data = base / "data"
