@@ -1,12 +1,14 @@
-"""A trainer and two learners in Chromium, through the real JupyterHub recipe.
+"""A trainer and three learners in Chromium, through the real JupyterHub recipe.
 
 The trainer signs in on the hub's own form and starts their server for a new session; the trainer
-app shows the session's code and learner link. Two learners, each in a browser context of their
+app shows the session's code and learner link. Learners, each in a browser context of their
 own (so each is a hub user of their own), open that link: the hub logs them in pseudonymously,
 starts their servers and takes them to the learner app, where they join. The trainer moves the
 room to a poll and both learners vote; the trainer sees both votes arrive and, as the room
-waits for three (min_answers_shown), no split of them. axe-core
-finds nothing on the learner's page or the trainer's, as served through the hub and its proxy.
+waits for three (min_answers_shown), no split of them. A third learner joins late, lands on the
+poll and votes: the trainer sees the counts. The room moves on to a reflection, all three share
+one, and the trainer reads them. axe-core finds nothing on the learners' pages or the trainer's,
+as served through the hub and its proxy.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ pytestmark = [pytest.mark.hub, pytest.mark.browser]
 
 POLL_FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-poll.yml"
 POLL = yaml.safe_load(POLL_FIXTURE.read_text())
+THOUGHT_FIXTURE = ROOT / "tests" / "fixtures" / "report" / "report-thoughts.yml"
+THOUGHT = yaml.safe_load(THOUGHT_FIXTURE.read_text())
 RESULTS = yaml.safe_load((ROOT / "course" / "interface.yml").read_text())["results"]
 HUB_WORDS = yaml.safe_load((ROOT / "deploy" / "hub-words.yml").read_text())
 START_MS = 180_000  # a server started on a busy machine: proxy, Voila and a warm kernel
@@ -36,7 +40,7 @@ START_MS = 180_000  # a server started on a busy machine: proxy, Voila and a war
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     base: Path = tmp_path_factory.mktemp("hub-browser")
-    with running_hub(base, extra_modules=(POLL_FIXTURE,)) as running:
+    with running_hub(base, extra_modules=(POLL_FIXTURE, THOUGHT_FIXTURE)) as running:
         yield running
 
 
@@ -82,7 +86,22 @@ def _vote(page: Any, option: str) -> None:
     box.get_by_text("Your vote is counted. Thank you.").wait_for(timeout=30_000)
 
 
-def test_a_trainer_and_two_learners_share_a_poll_through_the_hub(browser: Any, hub: Hub) -> None:
+def _move(trainer: Any, title: str, learners: tuple[Any, ...]) -> None:
+    trainer.get_by_label("Move the room to").select_option(label=title)
+    trainer.get_by_role("button", name="Move the room", exact=True).click()
+    for learner in learners:
+        expect(_current(learner)).to_contain_text(title, timeout=30_000)
+
+
+def _share(page: Any, text: str) -> None:
+    page.get_by_role("textbox", name=THOUGHT["prompt"]).fill(text)
+    page.get_by_label("Share my answer with the room, without my name").check()
+    page.get_by_text("Saved.").wait_for(timeout=30_000)
+
+
+def test_a_trainer_and_three_learners_share_a_poll_and_reflections_through_the_hub(
+    browser: Any, hub: Hub
+) -> None:
     trainer = _start_trainer(browser, hub)
     code = trainer.locator(".cp-session-code strong").inner_text().strip()
     assert re.fullmatch(r"[A-Z0-9]{4,}", code), code
@@ -99,10 +118,7 @@ def test_a_trainer_and_two_learners_share_a_poll_through_the_hub(browser: Any, h
     assert all(name.startswith(f"l-{code.lower()}-") for name in names)
     trainer.get_by_text("2 joined.").wait_for(timeout=30_000)
 
-    trainer.get_by_label("Move the room to").select_option(label=POLL["title"])
-    trainer.get_by_role("button", name="Move the room", exact=True).click()
-    for learner in (first, second):
-        expect(_current(learner)).to_contain_text(POLL["title"], timeout=30_000)
+    _move(trainer, POLL["title"], (first, second))
     first_choice, second_choice = POLL["options"][3], POLL["options"][1]
     _vote(first, first_choice)
     _vote(second, second_choice)
@@ -114,12 +130,31 @@ def test_a_trainer_and_two_learners_share_a_poll_through_the_hub(browser: Any, h
     assert trainer.locator(".cp-bar-chart", has_text="vote(s) so far").count() == 0
     assert "1 vote(s)" not in trainer.content()
 
-    for learner in (first, second):
+    # A late-comer joins on the part the room is on; the third vote brings the result.
+    third = _learner(browser, link, DESKTOP)
+    expect(_current(third)).to_contain_text(POLL["title"], timeout=30_000)
+    _vote(third, first_choice)
+    results = trainer.locator(".cp-bar-chart", has_text="3 vote(s) so far")
+    results.wait_for(timeout=30_000)
+    for option in POLL["options"]:
+        votes = {first_choice: 2, second_choice: 1}.get(option, 0)
+        expect(results.locator("tr", has_text=option)).to_contain_text(f"{votes} vote(s)")
+
+    # The room moves on; each learner shares a reflection; the trainer reads all three.
+    learners = (first, second, third)
+    _move(trainer, THOUGHT["title"], learners)
+    thoughts = [f"Thought number {n} from the hub" for n in range(1, 4)]
+    for learner, thought in zip(learners, thoughts, strict=True):
+        _share(learner, thought)
+    shared = trainer.locator(".cp-shared-texts blockquote")
+    expect(shared).to_have_count(3, timeout=30_000)
+    assert sorted(shared.all_inner_texts()) == thoughts
+
+    for learner in learners:
         assert hub.store_password not in learner.content()
-    assert axe_violations(first) == []
-    assert axe_violations(second) == []
+        assert axe_violations(learner) == []
     assert axe_violations(trainer) == []
     shot(first, "hub-learner-poll.png")
     shot(trainer, "hub-trainer-poll-results.png")
-    for page in (trainer, first, second):
+    for page in (trainer, *learners):
         page.context.close()
