@@ -151,8 +151,8 @@ def test_a_malformed_reference_names_its_file_and_line(
 ) -> None:
     path = _break_references(
         course_dir,
-        'who: "Institute of Development Studies"\n',
-        f'who: "Institute of Development Studies"\n    {broken}\n',
+        "references:\n",
+        f'references:\n  - title: "A guide"\n    who: "Someone"\n    {broken}\n',
     )
     with pytest.raises(ContentError) as caught:
         load_course(course_dir)
