@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from playwright.sync_api import expect
+from sqlalchemy import select
+
+from coproduce.live.store import Store, answers
 
 from ..browser_support import (
     DESKTOP,
@@ -50,6 +55,24 @@ def _choose(page: Any, number: int, rung: str) -> None:
     page.keyboard.press("Home")
     for _ in range(STEPS[rung]):
         page.keyboard.press("ArrowDown")
+
+
+def _wait_until_stored(server: Server, second: str) -> None:
+    store = Store(server.data_dir)
+    query = select(answers.c.payload).where(answers.c.exercise_id == "try-ladder")
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with store.engine.connect() as connection:
+                placed = [
+                    json.loads(row.payload).get("placements") for row in connection.execute(query)
+                ]
+            if any(isinstance(p, list) and len(p) > 1 and p[1] == second for p in placed):
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"situation 2 was never saved as {second!r}: {placed}")
+    finally:
+        store.close()
 
 
 def _record_frames(page: Any) -> list[str]:
@@ -133,7 +156,9 @@ def test_a_refresh_keeps_placements_made_before_checking(
     frame = _frame(page)
     frame.get_by_role("combobox", name="Where does situation 2 sit?").wait_for()
     _choose(page, 2, "therapy")
-    page.wait_for_timeout(1500)
+    # Each key press saves the rung it passes; reload only once the last one is in the store
+    # (a fixed wait lost the race on a busy machine and reloaded an earlier rung).
+    _wait_until_stored(server, second="therapy")
     reload_app(page)
     open_module(page, titles["try-ladder"])
     frame = _frame(page)

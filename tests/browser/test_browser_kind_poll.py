@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from coproduce.content.loader import load_course
+
 from ..browser_support import (
     DESKTOP,
     PHONE,
@@ -16,7 +18,7 @@ from ..browser_support import (
     reload_app,
     shot,
 )
-from ..conftest import Server
+from ..conftest import ROOT, Server
 
 pytestmark = pytest.mark.browser
 
@@ -70,4 +72,32 @@ def test_vote_change_and_refresh_by_keyboard(
     frame.get_by_text("Your vote: None yet.").wait_for()
     expect(frame.get_by_role("radio").nth(3)).to_be_checked()
     assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_rather_not_say_by_keyboard_is_kept_on_refresh(
+    kinds_server: tuple[Server, dict[str, str]], browser: Any
+) -> None:
+    words = load_course(ROOT).interface.passing
+    server, titles = kinds_server
+    page = open_learner_app(browser, server.link, PHONE)
+    open_module(page, titles["try-poll"])
+    frame = _frame(page)
+    choice = frame.get_by_role("radio").first
+    choice.wait_for()
+    choice.focus()
+    page.keyboard.press("Space")
+    frame.get_by_role("button", name="Vote").click()
+    frame.get_by_text("Your vote is counted. Thank you.").wait_for()
+
+    frame.get_by_role("button", name=words.button).focus()
+    page.keyboard.press("Enter")
+    frame.get_by_text(words.saved).wait_for()
+    expect(frame.get_by_role("radio", checked=True)).to_have_count(0)  # the vote is taken back
+    assert axe_violations(page) == []
+    shot(page, "kind-poll-rather-not-say-phone.png", full_page=False)
+
+    reload_app(page)
+    open_module(page, titles["try-poll"])
+    _frame(page).get_by_text(words.saved).wait_for(timeout=15_000)
     page.context.close()

@@ -145,6 +145,16 @@ class ResultsText(FilledIn):
     small_roles: str  # said under a split by role when some role was too small to show apart
 
 
+class PassingText(FilledIn):
+    """Rather not say, on a shared question: saved in place of an answer, counted apart."""
+
+    slots: ClassVar[dict[str, set[str]]] = {"count": {"count"}}
+    button: str
+    saved: str  # said to the learner once their choice is kept
+    count: str  # under the room's result: how many would rather not say
+    item: str  # the results export's row for them
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -155,6 +165,7 @@ class InterfaceText(Strict):
     find_out_more: FindOutMoreText
     follow_up: FollowUpText
     results: ResultsText
+    passing: PassingText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -169,6 +180,7 @@ class InterfaceText(Strict):
             self.find_out_more,
             self.follow_up,
             self.results,
+            self.passing,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

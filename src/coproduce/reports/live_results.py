@@ -16,6 +16,7 @@ from typing import Any
 from coproduce.content.course import CourseContent
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
+from coproduce.kinds.common.rather_not_say import would_rather_not_say
 from coproduce.live.anonymity import counted_answers, held_back
 from coproduce.live.sessions import SharedAnswer
 from coproduce.text.clean import clean_line, clean_text
@@ -95,6 +96,10 @@ def results_html(
     counted = room_answers(exercise, answers)
     if held_back(len(counted), content.course.min_answers_shown):
         return held_back_html(content, len(counted), live)
+    return _result_html(content, exercise, counted) + passed_html(content, answers)
+
+
+def _result_html(content: CourseContent, exercise: Any, counted: list[SharedAnswer]) -> str:
     kind = exercise.kind
     if kind == "poll":
         return poll_html(exercise, counted)
@@ -107,6 +112,19 @@ def results_html(
     if kind == "reflection":
         return reflections_html(shared_texts(counted))
     return ""
+
+
+def rather_not_say_count(answers: list[SharedAnswer]) -> int:
+    """How many would rather not say: counted apart, never in the result, never towards K."""
+    return sum(1 for answer in visible(answers) if would_rather_not_say(answer.payload))
+
+
+def passed_html(content: CourseContent, answers: list[SharedAnswer]) -> str:
+    count = rather_not_say_count(answers)
+    if not count:
+        return ""
+    words = content.interface.passing.count.format(count=count)
+    return f'<p class="cp-rather-not-say-count">{html.escape(words)}</p>'
 
 
 def poll_votes(exercise: Any, answers: list[SharedAnswer]) -> list[tuple[str, int]]:
@@ -273,6 +291,9 @@ def results_rows(
     elif kind == "knowledge_check":
         right = sum(1 for answer in counted if answer.payload.get("correct") is True)
         found = [("right", "", right), ("not right", "", len(counted) - right)]
+    passed = rather_not_say_count(answers)
+    if passed:
+        found.append((content.interface.passing.item, "", passed))
     return [
         {**base, "shown": "yes", "item": item, "detail": detail, "value": value}
         for item, detail, value in found

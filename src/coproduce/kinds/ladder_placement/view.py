@@ -24,6 +24,11 @@ from coproduce.kinds.common.frame import (
 )
 from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.common.rather_not_say import (
+    rather_not_say_button,
+    show_kept,
+    would_rather_not_say,
+)
 from coproduce.kinds.ladder_placement.checks import (
     PlacementResult,
     check_placements,
@@ -68,6 +73,7 @@ class LadderPlacementView:
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
         self.checked = False
         self._restoring = False
         ladder = context.content.ladders.get(exercise.ladder) if context else None
@@ -106,7 +112,10 @@ class LadderPlacementView:
             self.selects.append(select)
             self.results.append(result)
             situations.append(box)
-        actions = widgets.HBox([self.check_button])
+        self.pass_button = rather_not_say_button(exercise, save, context, self.status, self._clear)
+        actions = widgets.HBox(
+            [self.check_button] + ([self.pass_button] if self.pass_button else [])
+        )
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
@@ -145,6 +154,9 @@ class LadderPlacementView:
     def restore(self, answer: dict[str, Any]) -> None:
         if self.ladder is None or not isinstance(answer, dict):
             return
+        if would_rather_not_say(answer):
+            show_kept(self._context, self.status)
+            return
         placements = valid_placements(
             answer.get("placements"), self.ladder, len(self.exercise.situations)
         )
@@ -159,6 +171,17 @@ class LadderPlacementView:
             if result.complete:
                 self.checked = True
                 self._show(result)
+
+    def _clear(self) -> None:
+        """After a rather-not-say choice: no placements, no explanations (nothing is saved here)."""
+        self._restoring = True
+        try:
+            for select, box in zip(self.selects, self.results, strict=True):
+                select.value = NOT_PLACED
+                box.value = ""
+        finally:
+            self._restoring = False
+        self.checked = False
 
     def _show(self, result: PlacementResult) -> None:
         for box, situation in zip(self.results, result.situations, strict=True):

@@ -16,6 +16,11 @@ from coproduce.kinds.common.frame import (
     paragraphs,
 )
 from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.common.rather_not_say import (
+    rather_not_say_button,
+    show_kept,
+    would_rather_not_say,
+)
 from coproduce.kinds.poll.checks import check_vote, stored_vote
 
 SHARED_NOTE = "Votes are shared with the room without names. Nobody sees who chose what."
@@ -32,13 +37,19 @@ class PollView:
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
         self.counted: int | None = None
         self.choices = ChoiceGroup(legend=exercise.prompt, options=list(exercise.options))
         self.vote_button = button(VOTE, "primary")
         self.vote_button.on_click(lambda _: self.vote())
         self.status = LiveMessage()
         note = SHARED_NOTE if exercise.visibility == "shared" else PRIVATE_NOTE
-        actions = widgets.HBox([self.vote_button])
+        self.pass_button = rather_not_say_button(
+            exercise, save, context, self.status, self._clear_vote
+        )
+        actions = widgets.HBox(
+            [self.vote_button] + ([self.pass_button] if self.pass_button else [])
+        )
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
@@ -58,11 +69,20 @@ class PollView:
         self._show_counted(result.choice)
 
     def restore(self, answer: dict[str, Any]) -> None:
+        if would_rather_not_say(answer):
+            show_kept(self._context, self.status)
+            return
         choice = stored_vote(answer, len(self.exercise.options))
         if choice is None:
             return
         self.choices.value = [choice]
         self._show_counted(choice)
+
+    def _clear_vote(self) -> None:
+        self.counted = None
+        self.choices.value = []
+        self.vote_button.description = VOTE
+        self.vote_button.tooltip = VOTE
 
     def _show_counted(self, choice: int) -> None:
         self.counted = choice

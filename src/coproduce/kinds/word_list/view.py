@@ -15,6 +15,11 @@ from coproduce.kinds.common.frame import (
     paragraphs,
 )
 from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.common.rather_not_say import (
+    rather_not_say_button,
+    show_kept,
+    would_rather_not_say,
+)
 from coproduce.kinds.word_list.checks import box_label, clean_words, too_long_message
 
 SHARED_NOTE = "Your words are shared with the room without your name."
@@ -29,6 +34,7 @@ class WordListView:
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
         self._restoring = False
         count = exercise.max_words
         self.boxes = [
@@ -58,7 +64,12 @@ class WordListView:
         )
         words = widgets.VBox(self.boxes)
         words.add_class("cp-word-boxes")
-        actions = widgets.HBox([self.submit_button])
+        self.pass_button = rather_not_say_button(
+            exercise, save, context, self.status, lambda: self._fill([])
+        )
+        actions = widgets.HBox(
+            [self.submit_button] + ([self.pass_button] if self.pass_button else [])
+        )
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
@@ -107,6 +118,9 @@ class WordListView:
         )
 
     def restore(self, answer: dict[str, Any]) -> None:
+        if would_rather_not_say(answer):
+            show_kept(self._context, self.status)
+            return
         raw = answer.get("words") if isinstance(answer, dict) else None
         result = clean_words(raw, self.exercise.max_words, self.exercise.max_chars_per_word)
         if not result.words:
