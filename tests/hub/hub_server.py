@@ -146,7 +146,8 @@ def _wait_until_up(hub: Hub) -> None:
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    # The hub stops the proxy and every server it started when it gets SIGTERM.
+    # The hub stops the servers it started when it gets SIGTERM, but leaves the proxy and the
+    # idle culler running (the hub benchmark found them): stop its whole process group too.
     if process.poll() is None:
         process.terminate()
         try:
@@ -154,6 +155,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
             process.wait()
+    try:
+        os.killpg(process.pid, 15)
+    except ProcessLookupError:
+        pass  # nothing of the hub's was left
 
 
 def join_link(hub: Hub, code: str) -> str:
