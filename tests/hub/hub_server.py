@@ -7,6 +7,7 @@ PgBouncer in transaction pooling, learners' servers with SimpleLocalProcessSpawn
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -155,10 +156,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
             process.wait()
-    try:
+    with contextlib.suppress(ProcessLookupError):  # nothing of the hub's was left
         os.killpg(process.pid, 15)
-    except ProcessLookupError:
-        pass  # nothing of the hub's was left
 
 
 def join_link(hub: Hub, code: str) -> str:
