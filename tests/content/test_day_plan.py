@@ -75,6 +75,20 @@ def test_a_lead_the_course_does_not_name_is_an_error_on_its_step(course_dir: Pat
     assert "use one of: trainer, co-trainer" in message
 
 
+def test_a_plan_in_another_order_than_the_page_is_an_error_on_the_page(course_dir: Path) -> None:
+    path = course_dir / "modules" / "01-welcome" / "module.yml"
+    _edit(path, "  - exercise: coproduction-so-far\n", "  - exercise: speak-freely-first\n")
+    _edit(path, "  - exercise: speak-freely\n", "  - exercise: coproduction-so-far\n")
+    _edit(path, "  - exercise: speak-freely-first\n", "  - exercise: speak-freely\n")
+    message = _problems(course_dir)
+    page = course_dir / "modules" / "01-welcome" / "content.md"
+    line = _line(page, 'exercise("coproduction-so-far")')
+    assert (
+        f"modules/01-welcome/content.md:{line}: error: the exercise 'coproduction-so-far' is "
+        "shown here, but the plan in module.yml has 'speak-freely' next" in message
+    )
+
+
 def test_an_extra_switched_on_that_no_module_offers_is_an_error(course_dir: Path) -> None:
     course_file = course_dir / "course" / "course.yml"
     _edit(course_file, "extras_on: []", "extras_on:\n  - ground-rules")

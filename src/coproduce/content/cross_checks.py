@@ -105,6 +105,23 @@ def check_exercise_references(
                     f"{MODULE_META}",
                 )
             )
+    # The run-sheet follows the plan and the learner's page follows content.md: one order.
+    planned = [eid for eid in meta.exercises if eid in {block.exercise_id for block in shown}]
+    on_page = [block for block in shown if block.exercise_id in meta.exercises]
+    for block, expected in zip(on_page, planned, strict=False):
+        if block.exercise_id != expected:
+            problems.append(
+                ContentProblem(
+                    content_path,
+                    block.line,
+                    f"the exercise '{block.exercise_id}' is shown here, but the plan in "
+                    f"{MODULE_META} has '{expected}' next: the run-sheet and the page would "
+                    "run in different orders",
+                    f"put the steps in {MODULE_META} in the order the page shows them "
+                    "(or move this code cell)",
+                )
+            )
+            break
     shown_ids = {block.exercise_id for block in shown}
     for exercise_id in meta.exercises:
         if exercise_id not in shown_ids:
