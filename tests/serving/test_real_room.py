@@ -193,10 +193,11 @@ def test_thirty_refreshes_leave_next_to_nothing_and_no_traceback(
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and _learner_pages(default_room) > 1:
         time.sleep(2)
-    # The page still open, and at most two more: a reload that lands just after a page's socket
+    # The page still open, and a few more: a reload that lands just after a page's socket
     # opened, and before Voila's unload beacon is set up, leaves a page that has "left"; its
-    # kernel goes after --left-seconds (default ten minutes). Before, all thirty stayed.
-    assert _learner_pages(default_room) <= 3
+    # kernel goes after --left-seconds (default ten minutes). How many land in that window is
+    # chance (up to three seen on a busy machine). Before, all thirty stayed.
+    assert _learner_pages(default_room) <= 5
     assert "Traceback" not in default_room.log.read_text()
     page.context.close()
 
