@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from coproduce.content.loader import load_course
 
@@ -52,8 +53,11 @@ def test_a_class_arriving_together_all_get_the_join_form(
     for number, page in enumerate(pages, start=1):
         code = page.get_by_role("textbox", name=WORDS.code_label)
         code.wait_for(timeout=240_000)
-        # Filled in by the kernel from the link: this page has a live kernel of its own.
-        assert code.input_value() == burst_server.code, f"page {number} has no working kernel"
+        # Filled in by the kernel from the link, a round trip after the form shows: this page
+        # has a live kernel of its own.
+        expect(code, f"page {number} has no working kernel").to_have_value(
+            burst_server.code, timeout=60_000
+        )
         assert page.get_by_role("button", name=WORDS.button).is_enabled()
     assert statuses == [200] * ARRIVING
     log = burst_server.log.read_text()
