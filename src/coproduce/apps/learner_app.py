@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from coproduce.apps.chrome.agenda_nav import AgendaNav
 from coproduce.apps.chrome.browser_identity import BrowserIdentity
+from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.apps.chrome.connection_watch import ConnectionWatch, connection_watch
 from coproduce.apps.chrome.join_form import JoinForm
 from coproduce.apps.module_view import build_module_view
@@ -41,7 +42,11 @@ class LearnerApp:
         self.content = content
         self.sessions = SessionStore(store)
         self.live_code = session_code
-        self.session = LearnerSession(store, session_code or LOCAL_SESSION)
+        self.session = LearnerSession(
+            store, session_code or LOCAL_SESSION, content.interface.questions.not_saved
+        )
+        # Only a live session's questions close: a notebook on its own has no trainer.
+        self.notices = ClosedNotices(content.interface.questions.closed) if session_code else None
         self.slugs = content.course.module_slugs
         self.text = content.interface
         self._views: dict[str, widgets.VBox] = {}
@@ -93,7 +98,9 @@ class LearnerApp:
         if slug not in self._views:
             position = self.slugs.index(slug) + 1
             module = self.content.modules[slug]
-            self._views[slug] = build_module_view(self.content, module, position, self.session)
+            self._views[slug] = build_module_view(
+                self.content, module, position, self.session, self.notices
+            )
         self.area.children = [self._views[slug]]
         self.shown = slug
         self._mark(slug)
@@ -206,10 +213,12 @@ class LearnerApp:
         restored = self._restore_place()
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)
+            on_closed = self.notices.show if self.notices else None
+            self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved, on_closed)
+            self.follower.seen = self.room_module
+            self.follower.check()  # the closed questions, before a part is drawn
             if not restored and self.room_module in self.content.modules:
                 self.show(self.room_module)
-            self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved)
-            self.follower.seen = self.room_module
             self.follower.start()
         if not self.area.children:
             self.show(self.slugs[0], remember=False)

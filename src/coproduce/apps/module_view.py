@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
@@ -14,10 +15,15 @@ from coproduce.content.timings import module_minutes, run_exercises
 from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.learner_session import LearnerSession
+from coproduce.reports.live_results import closable
 
 
 def build_module_view(
-    content: CourseContent, module: Module, position: int, session: LearnerSession
+    content: CourseContent,
+    module: Module,
+    position: int,
+    session: LearnerSession,
+    notices: ClosedNotices | None = None,
 ) -> widgets.VBox:
     # The overview (part number, minutes, objectives) goes once, under the module's title.
     overview = _overview(module, module_minutes(content, module), position, len(content.modules))
@@ -31,8 +37,11 @@ def build_module_view(
                 children.append(_prose(overview))
                 overview = ""
             context = ExerciseContext(content, lambda: session.stored)
-            view = build_exercise(content.exercises[block.exercise_id], session.save, context)
+            exercise = content.exercises[block.exercise_id]
+            view = build_exercise(exercise, session.save, context)
             session.register(block.exercise_id, view)
+            if notices is not None and closable(exercise):
+                children.append(notices.notice_for(exercise.id))
             children.append(view.widget)
             continue
         title, rest = split_title(block.text) if overview else ("", block.text)

@@ -11,14 +11,14 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import ipywidgets as widgets
 
 from coproduce.apps.chrome.connection_watch import connection_watch
+from coproduce.apps.live_export import LiveExport
+from coproduce.apps.live_results_view import LiveResults
 from coproduce.apps.pool_status import read_pool_status
 from coproduce.apps.qr import svg_qr
 from coproduce.config.settings import (
@@ -35,9 +35,9 @@ from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import ExerciseContext, button
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.anonymity import split_by_role
-from coproduce.live.sessions import SessionStore, SharedAnswer
+from coproduce.live.questions import Questions
+from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
-from coproduce.reports.live_results import is_live, results_html, shared_texts
 from coproduce.reports.run_sheet import build_run_sheet, run_sheet_html
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ class TrainerApp:
     def __init__(self, content: CourseContent, store: Store, code: str, learner_link: str) -> None:
         self.content = content
         self.sessions = SessionStore(store)
+        self.questions = Questions(store)
         self.code = code
         self.slugs = content.course.module_slugs
         self.header = widgets.HTML(_header_html(code, learner_link) + _reach_note(content))
@@ -70,13 +71,8 @@ class TrainerApp:
         self.timers = widgets.VBox()
         self.results = widgets.VBox()
         self._fingerprint: tuple[Any, ...] | None = None
-        self._result_boxes: dict[str, _ResultBox] = {}
-        self._other_results = widgets.Accordion(
-            children=[widgets.VBox()], titles=("Results from the other parts",)
-        )
-        self._other_results.selected_index = None
-        self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
-        self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
+        self.live_results = LiveResults(content, self.sessions, code, lambda: self.refresh(True))
+        self._result_boxes = self.live_results.boxes
         self._minute = -1
         self._timer_module: str | None = ""  # never a part: the first refresh draws the timers
         self._stop = threading.Event()
@@ -89,9 +85,16 @@ class TrainerApp:
             layout=widgets.Layout(width="auto"),
         )
         self.projector.observe(lambda change: self._project(change["new"]), "value")
+        self.export = LiveExport(content, self.sessions, code)
         # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
         self.for_trainer = widgets.VBox(
-            [self.run_sheet, _section("Notes for this part"), self.notes]
+            [
+                self.run_sheet,
+                _section("Notes for this part"),
+                self.notes,
+                _section(content.interface.export.heading),
+                self.export.widget,
+            ]
         )
         self.for_room = widgets.VBox(
             [_section("Timers"), self.timers, _section("Live results"), self.results]
@@ -116,6 +119,7 @@ class TrainerApp:
     def _project(self, on: bool) -> None:
         """On the projector, only what the room may see: the code, timers and shared results."""
         self.for_trainer.layout.display = "none" if on else None
+        self.live_results.project(on)
 
     def current(self) -> str | None:
         return self.sessions.current_module(self.code)
@@ -133,7 +137,13 @@ class TrainerApp:
 
     def refresh(self, force: bool = False) -> None:
         """Redraw what changed: answers and joins at once, the run-sheet each minute."""
-        fingerprint = self.sessions.latest_change(self.code)
+        # A closing time passing changes the closed set, not the store: both are looked at.
+        closed = frozenset(self.questions.closed(self.code))
+        fingerprint = (
+            *self.sessions.latest_change(self.code),
+            *self.questions.fingerprint(self.code),
+            closed,
+        )
         minute = datetime.now(UTC).minute
         if not force and fingerprint == self._fingerprint and minute == self._minute:
             return
@@ -146,7 +156,8 @@ class TrainerApp:
             self.move_to.value = current
         self._show_notes(current)
         self._show_timers(current)
-        self.results.children = self._results_widgets(current)
+        states = self.questions.states(self.code)
+        self.results.children = self.live_results.widgets(current, states)
 
     def start(self) -> None:
         threading.Thread(target=self._loop, name="trainer-refresh", daemon=True).start()
@@ -196,96 +207,10 @@ class TrainerApp:
             views = [widgets.HTML("<p>No timed activity in this part.</p>")]
         self.timers.children = views
 
-    def _results_widgets(self, current: str | None) -> list[widgets.Widget]:
-        """This part's results in full; the rest of the course folded away below them.
-
-        One box per live exercise, made once and updated in place (no widget piles up).
-        """
-        here = _module_exercises(self.content, current)
-        live = [
-            self.content.exercises[eid]
-            for slug in self.slugs
-            for eid in run_exercises(self.content, self.content.modules[slug])
-            if is_live(self.content.exercises[eid])
-        ]
-        for exercise in live:
-            self._update_result(exercise)
-        shown = [self._result_boxes[e.id].box for e in live if e.id in here]
-        others = [self._result_boxes[e.id].box for e in live if e.id not in here]
-        if not live:
-            return [self._no_results]
-        if not shown:
-            shown = [self._nothing_here]
-        if others:
-            self._other_results.children[0].children = others
-            shown.append(self._other_results)
-        return shown
-
-    def _update_result(self, exercise: Any) -> None:
-        consent = exercise.kind == "reflection"
-        answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
-        result = self._result_boxes.get(exercise.id)
-        if result is None:
-            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
-            result = _ResultBox(widgets.VBox([title]), widgets.HTML(), widgets.VBox())
-            result.box.children = [title, result.body, result.hiding]
-            result.box.layout.margin = "0 0 16px 0"
-            self._result_boxes[exercise.id] = result
-        body = results_html(self.content, exercise, answers)
-        if result.body.value != body:
-            result.body.value = body
-        if exercise.kind in {"reflection", "word_list"}:
-            candidates = shared_texts(answers) if exercise.kind == "reflection" else answers
-            state = tuple((answer.tag, answer.hidden) for answer in candidates)
-            if state != result.hide_state:
-                result.hide_state = state
-                self._update_hide_controls(result, exercise, candidates)
-
-    def _update_hide_controls(
-        self, result: _ResultBox, exercise: Any, candidates: list[SharedAnswer]
-    ) -> None:
-        """A folded panel of hide/show buttons; it stays open while the trainer uses it."""
-        toggles = []
-        for number, answer in enumerate(candidates, start=1):
-            label = "Show" if answer.hidden else "Hide"
-            toggle = button(f"{label} answer {number} on the projected view")
-            toggle.on_click(_hider(self, exercise.id, answer.tag, not answer.hidden))
-            toggles.append(toggle)
-        if not result.hiding.children:
-            panel = widgets.Accordion(children=[widgets.VBox()], titles=("Hide or show answers",))
-            panel.selected_index = None
-            result.hiding.children = (panel,)
-        panel = result.hiding.children[0]
-        for old in panel.children[0].children:
-            old.close()
-        panel.children[0].children = toggles
-        result.hiding.layout.display = None if toggles else "none"
-
-
-@dataclass
-class _ResultBox:
-    box: widgets.VBox
-    body: widgets.HTML
-    hiding: widgets.VBox
-    hide_state: tuple[tuple[str, bool], ...] = ()
-
-
-def _hider(app: TrainerApp, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
-    def act(_: Any) -> None:
-        app.sessions.set_hidden(app.code, exercise_id, tag, hide)
-        app.refresh(force=True)
-
-    return act
-
 
 def _keep_nothing(_exercise_id: str, _answer: dict[str, Any]) -> None:
     """The trainer's own timers are not learner answers: nothing is stored."""
     return None
-
-
-def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:
-    module = content.modules.get(slug or "")
-    return set(run_exercises(content, module)) if module else set()
 
 
 def _section(title: str) -> widgets.HTML:

@@ -155,6 +155,42 @@ class PassingText(FilledIn):
     item: str  # the results export's row for them
 
 
+class QuestionsText(FilledIn):
+    """Closing a shared question: what learners see, and the trainer app's controls for it."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "closes": {"time"},
+        "clear_confirm": {"count"},
+        "cleared": {"count"},
+    }
+    closed: str  # shown to learners above a closed question
+    not_saved: str  # said to a learner whose answer came after the question closed
+    open: str  # the trainer app: the question takes answers
+    closed_state: str  # the trainer app: the question is closed
+    closes: str  # the trainer app: the question closes at {time}
+    close: str
+    reopen: str
+    close_after: str  # the label of the minutes box
+    close_after_button: str
+    clear: str
+    clear_confirm: str
+    clear_yes: str
+    clear_no: str
+    cleared: str
+
+
+class ExportText(FilledIn):
+    """The trainer app's results so far: the results CSV and the report, while live."""
+
+    slots: ClassVar[dict[str, set[str]]] = {"ready": {"time"}}
+    heading: str
+    intro: str
+    button: str
+    ready: str
+    csv: str
+    report: str
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -166,6 +202,8 @@ class InterfaceText(Strict):
     follow_up: FollowUpText
     results: ResultsText
     passing: PassingText
+    questions: QuestionsText
+    export: ExportText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -181,6 +219,8 @@ class InterfaceText(Strict):
             self.follow_up,
             self.results,
             self.passing,
+            self.questions,
+            self.export,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from sqlalchemy.exc import SQLAlchemyError
 
 from coproduce.live.learner_ids import LEARNER_ID, verify
+from coproduce.live.questions import Questions
 from coproduce.live.store import LOCAL_SESSION, AnswerTooLarge, Store
 
 log = logging.getLogger(__name__)
@@ -46,9 +47,13 @@ def valid_learner_id(raw: object) -> str | None:
 class LearnerSession:
     """Answers given before the browser's learner id arrives wait here, then are saved."""
 
-    def __init__(self, store: Store, session_code: str = LOCAL_SESSION) -> None:
+    def __init__(
+        self, store: Store, session_code: str = LOCAL_SESSION, closed_message: str = ""
+    ) -> None:
         self.store = store
         self.session_code = session_code
+        self.questions = Questions(store)
+        self.closed_message = closed_message  # said when the trainer has closed the question
         self.learner_id: str | None = None
         self.views: dict[str, ExerciseView] = {}
         self.stored: dict[str, dict[str, Any]] = {}
@@ -67,6 +72,8 @@ class LearnerSession:
         if self.learner_id is None:
             self.pending[exercise_id] = answer
             return None
+        if self._closed(exercise_id):
+            return self.closed_message
         for watcher in self.watchers:
             watcher.saving(exercise_id)
         try:
@@ -81,6 +88,16 @@ class LearnerSession:
         for watcher in self.watchers:
             watcher.saved(exercise_id)
         return None
+
+    def _closed(self, exercise_id: str) -> bool:
+        """Only a live session's questions close; an unreadable state keeps the answer."""
+        if self.session_code == LOCAL_SESSION:
+            return False
+        try:
+            return self.questions.is_closed(self.session_code, exercise_id)
+        except SQLAlchemyError:
+            log.exception("could not read whether a question is closed")
+            return False
 
     def identify(self, token: object) -> bool:
         """Take the browser's signed learner id, restore that learner's answers, save waiting

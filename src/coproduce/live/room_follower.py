@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 
 log = logging.getLogger(__name__)
@@ -15,13 +16,24 @@ POLL_SECONDS = 1.0
 
 
 class RoomFollower:
-    """Calls `on_move(module)` whenever the trainer moves the room; polls in a daemon thread."""
+    """Calls `on_move(module)` whenever the trainer moves the room, and `on_closed(ids)` when
+    the set of closed questions changes (a closing time passing included); polls in a daemon
+    thread."""
 
-    def __init__(self, sessions: SessionStore, code: str, on_move: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        sessions: SessionStore,
+        code: str,
+        on_move: Callable[[str], None],
+        on_closed: Callable[[set[str]], None] | None = None,
+    ) -> None:
         self.sessions = sessions
+        self.questions = Questions(sessions.store)
         self.code = code
         self.on_move = on_move
+        self.on_closed = on_closed
         self.seen: str | None = None
+        self.seen_closed: set[str] = set()
         self._stop = threading.Event()
 
     def check(self) -> None:
@@ -34,6 +46,16 @@ class RoomFollower:
         if module and module != self.seen:
             self.seen = module
             self.on_move(module)
+        if self.on_closed is None:
+            return
+        try:
+            closed = self.questions.closed(self.code)
+        except SQLAlchemyError:
+            log.exception("could not read the room's closed questions")
+            return
+        if closed != self.seen_closed:
+            self.seen_closed = closed
+            self.on_closed(closed)
 
     def start(self) -> None:
         thread = threading.Thread(target=self._loop, name="room-follower", daemon=True)

@@ -11,12 +11,21 @@ import json
 import secrets
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
-from coproduce.live.store import SESSION_TABLES, Store, answers, learners, moves, now, sessions
+from coproduce.live.store import (
+    SESSION_TABLES,
+    Store,
+    answers,
+    aware,
+    learners,
+    moves,
+    now,
+    sessions,
+)
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/L to misread
 CODE_LENGTH = 6
@@ -109,7 +118,7 @@ class SessionStore:
         )
         with self.engine.connect() as connection:
             return [
-                SessionSummary(row[0], _aware(row[1]), row[2], int(row[3]), int(row[4]))
+                SessionSummary(row[0], aware(row[1]), row[2], int(row[3]), int(row[4]))
                 for row in connection.execute(query)
             ]
 
@@ -122,7 +131,7 @@ class SessionStore:
         query = select(sessions.c.created_at).where(sessions.c.code == code)
         with self.engine.connect() as connection:
             created = connection.execute(query).scalar_one_or_none()
-        return _aware(created) if created else None
+        return aware(created) if created else None
 
     def current_module(self, code: str) -> str | None:
         query = select(sessions.c.current_module).where(sessions.c.code == code)
@@ -143,7 +152,7 @@ class SessionStore:
             .order_by(moves.c.id)
         )
         with self.engine.connect() as connection:
-            return [Move(row.module, _aware(row.at)) for row in connection.execute(query)]
+            return [Move(row.module, aware(row.at)) for row in connection.execute(query)]
 
     def join(self, code: str, learner_id: str, display_name: str, role: str) -> None:
         row = {
@@ -276,11 +285,6 @@ class SessionStore:
         for code in codes:
             self.delete(code)
         return codes
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives times back without their zone; the store writes them in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _plain(value: Any) -> Any:

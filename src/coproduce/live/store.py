@@ -87,7 +87,17 @@ places = Table(
     Column("module", String(100), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
-SESSION_TABLES = (answers, places, learners, moves, sessions)
+# A shared question the trainer closed, or set to close at a time; no row means open.
+questions = Table(
+    "questions",
+    metadata,
+    Column("session_code", String(16), primary_key=True),
+    Column("exercise_id", String(100), primary_key=True),
+    Column("closed", Boolean, nullable=False, default=False),
+    Column("closes_at", DateTime(timezone=True), nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+SESSION_TABLES = (answers, places, learners, moves, questions, sessions)
 
 
 class AnswerTooLarge(ValueError):
@@ -242,6 +252,11 @@ def _upgrade_first_layout(connection: Connection) -> None:
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite gives times back without their zone; the store writes them in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _use_wal(cursor: Any) -> None:

@@ -31,6 +31,11 @@ def is_live(exercise: Any) -> bool:
     return exercise.kind in LIVE_KINDS and exercise.visibility == "shared"
 
 
+def closable(exercise: Any) -> bool:
+    """A question the trainer can close: shared with the room, and not a tool (airtime)."""
+    return is_live(exercise) and exercise.kind != "airtime_tracker"
+
+
 def visible(answers: list[SharedAnswer]) -> list[SharedAnswer]:
     return [answer for answer in answers if not answer.hidden]
 

@@ -6,16 +6,15 @@ import csv
 import json
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.live.private_files import open_private, write_private_text
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import Store, store_url
-from coproduce.reports.live_results import RESULT_COLUMNS
-from coproduce.reports.session_report import room_results_rows, write_report
-from coproduce.text.spreadsheet import spreadsheet_safe
+from coproduce.reports.results_csv import results_csv_text
+from coproduce.reports.session_report import write_report
+from coproduce.text.spreadsheet import spreadsheet_row
 
 DEFAULT_RETENTION_DAYS = 90
 
@@ -81,25 +80,13 @@ def export(
             columns = list(rows[0]) if rows else []
             writer = csv.DictWriter(sink, fieldnames=columns)
             writer.writeheader()
-            writer.writerows(_spreadsheet_row(row) for row in rows)
+            writer.writerows(spreadsheet_row(row) for row in rows)
         written.append(path)
     if content is not None:
         written.append(out / f"session-{code}-results.csv")
         with open_private(written[-1], newline="") as sink:
-            writer = csv.DictWriter(sink, fieldnames=RESULT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(
-                _spreadsheet_row(row) for row in room_results_rows(content, sessions, code)
-            )
+            sink.write(results_csv_text(content, sessions, code))
     return written
-
-
-def _spreadsheet_row(row: dict[str, Any]) -> dict[str, Any]:
-    """Text that would start a formula gets a leading quote; numbers and flags stay as they are."""
-    return {
-        name: spreadsheet_safe(value) if isinstance(value, str) else value
-        for name, value in row.items()
-    }
 
 
 def delete(sessions: SessionStore, raw_code: str) -> int:

@@ -15,3 +15,11 @@ FORMULA_STARTS = frozenset("=+-@\t\r\n\x00\uff1d\uff0b\uff0d\uff20")
 def spreadsheet_safe(cell: str) -> str:
     """`cell` with a leading single quote if a spreadsheet would take it for a formula."""
     return f"'{cell}" if cell[:1] in FORMULA_STARTS else cell
+
+
+def spreadsheet_row(row: dict[str, object]) -> dict[str, object]:
+    """Text that would start a formula gets a leading quote; numbers and flags stay as they are."""
+    return {
+        name: spreadsheet_safe(value) if isinstance(value, str) else value
+        for name, value in row.items()
+    }

@@ -1,0 +1,145 @@
+"""The trainer app's live results: one box per shared exercise, this part's first, the rest
+folded away; hide/show for shared texts and the question controls under each.
+
+Boxes are made once and updated in place, so no widget piles up over a session.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from coproduce.apps.question_controls import QuestionControls
+from coproduce.content.course import CourseContent
+from coproduce.content.timings import run_exercises
+from coproduce.kinds.common.frame import button
+from coproduce.live.questions import QuestionState
+from coproduce.live.sessions import SessionStore, SharedAnswer
+from coproduce.reports.live_results import closable, is_live, results_html, shared_texts
+
+
+class LiveResults:
+    def __init__(
+        self, content: CourseContent, sessions: SessionStore, code: str, changed: Callable[[], None]
+    ) -> None:
+        self.content = content
+        self.sessions = sessions
+        self.code = code
+        self._changed = changed  # the trainer app redraws after a control changed the store
+        self.boxes: dict[str, _ResultBox] = {}
+        self._other_results = widgets.Accordion(
+            children=[widgets.VBox()], titles=("Results from the other parts",)
+        )
+        self._other_results.selected_index = None
+        self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
+        self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
+
+    def _hider(self, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
+        def act(_: Any) -> None:
+            self.sessions.set_hidden(self.code, exercise_id, tag, hide)
+            self._changed()
+
+        return act
+
+    def project(self, on: bool) -> None:
+        """The projector shows results, never the controls."""
+        for result in self.boxes.values():
+            if result.controls is not None:
+                result.controls.widget.layout.display = "none" if on else None
+
+    def widgets(
+        self, current: str | None, states: dict[str, QuestionState]
+    ) -> list[widgets.Widget]:
+        """This part's results in full; the rest of the course folded away below them.
+
+        One box per live exercise, made once and updated in place (no widget piles up).
+        """
+        here = _module_exercises(self.content, current)
+        live = [
+            self.content.exercises[eid]
+            for slug in self.content.course.module_slugs
+            for eid in run_exercises(self.content, self.content.modules[slug])
+            if is_live(self.content.exercises[eid])
+        ]
+        for exercise in live:
+            self._update(exercise, states.get(exercise.id, QuestionState()))
+        shown = [self.boxes[e.id].box for e in live if e.id in here]
+        others = [self.boxes[e.id].box for e in live if e.id not in here]
+        if not live:
+            return [self._no_results]
+        if not shown:
+            shown = [self._nothing_here]
+        if others:
+            self._other_results.children[0].children = others
+            shown.append(self._other_results)
+        return shown
+
+    def _update(self, exercise: Any, question: QuestionState) -> None:
+        consent = exercise.kind == "reflection"
+        answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
+        result = self.boxes.get(exercise.id)
+        if result is None:
+            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
+            result = _ResultBox(widgets.VBox([title]), widgets.HTML(), widgets.VBox())
+            result.box.children = [title, result.body, result.hiding]
+            if closable(exercise):
+                result.controls = QuestionControls(
+                    self.sessions,
+                    self.code,
+                    exercise.id,
+                    self.content.interface.questions,
+                    self._changed,
+                )
+                result.box.children = [title, result.body, result.hiding, result.controls.widget]
+            result.box.layout.margin = "0 0 16px 0"
+            self.boxes[exercise.id] = result
+        if result.controls is not None:
+            result.controls.draw(question, datetime.now(UTC))
+        body = results_html(self.content, exercise, answers)
+        if result.body.value != body:
+            result.body.value = body
+        if exercise.kind in {"reflection", "word_list"}:
+            candidates = shared_texts(answers) if exercise.kind == "reflection" else answers
+            state = tuple((answer.tag, answer.hidden) for answer in candidates)
+            if state != result.hide_state:
+                result.hide_state = state
+                self._update_hide_controls(result, exercise, candidates)
+
+    def _update_hide_controls(
+        self, result: _ResultBox, exercise: Any, candidates: list[SharedAnswer]
+    ) -> None:
+        """A folded panel of hide/show buttons; it stays open while the trainer uses it."""
+        toggles = []
+        for number, answer in enumerate(candidates, start=1):
+            label = "Show" if answer.hidden else "Hide"
+            toggle = button(f"{label} answer {number} on the projected view")
+            toggle.on_click(self._hider(exercise.id, answer.tag, not answer.hidden))
+            toggles.append(toggle)
+        if not result.hiding.children:
+            panel = widgets.Accordion(children=[widgets.VBox()], titles=("Hide or show answers",))
+            panel.selected_index = None
+            result.hiding.children = (panel,)
+        panel = result.hiding.children[0]
+        for old in panel.children[0].children:
+            old.close()
+        panel.children[0].children = toggles
+        result.hiding.layout.display = None if toggles else "none"
+
+
+@dataclass
+class _ResultBox:
+    box: widgets.VBox
+    body: widgets.HTML
+    hiding: widgets.VBox
+    hide_state: tuple[tuple[str, bool], ...] = ()
+    controls: QuestionControls | None = None
+
+
+def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:
+    module = content.modules.get(slug or "")
+    return set(run_exercises(content, module)) if module else set()
