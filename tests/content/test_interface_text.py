@@ -60,6 +60,8 @@ def test_no_interface_sentence_is_left_in_the_code() -> None:
     for text in load_course(ROOT).interface.learner_texts():
         for sentence in (part.strip() for part in text.split(". ") if len(part) >= 15):
             fragment = sentence.split("{")[0][:40]
+            if len(fragment.strip()) < 10:
+                continue  # a text that starts with a slot has no fixed words to look for
             assert not any(fragment in source for source in sources), fragment
 
 

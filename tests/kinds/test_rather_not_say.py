@@ -20,7 +20,8 @@ from coproduce.kinds.ladder_placement.view import LadderPlacementView
 from coproduce.kinds.poll.view import PollView
 from coproduce.kinds.word_list.view import WordListView
 from coproduce.live.sessions import SharedAnswer
-from coproduce.reports.live_results import results_html, results_rows
+from coproduce.reports.live_results import results_html
+from coproduce.reports.results_csv import results_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_course(ROOT)

@@ -15,7 +15,8 @@ from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.live.store import Store
-from coproduce.reports.live_results import results_html, results_rows
+from coproduce.reports.live_results import results_html
+from coproduce.reports.results_csv import results_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_course(ROOT)

@@ -20,7 +20,13 @@ from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import button
 from coproduce.live.questions import QuestionState
 from coproduce.live.sessions import SessionStore, SharedAnswer
-from coproduce.reports.live_results import closable, is_live, results_html, shared_texts
+from coproduce.reports.live_results import (
+    closable,
+    is_live,
+    paired_answers,
+    results_html,
+    shared_texts,
+)
 
 
 class LiveResults:
@@ -100,7 +106,8 @@ class LiveResults:
             self.boxes[exercise.id] = result
         if result.controls is not None:
             result.controls.draw(question, datetime.now(UTC))
-        body = results_html(self.content, exercise, answers)
+        before = paired_answers(self.sessions, self.code, exercise)
+        body = results_html(self.content, exercise, answers, before=before)
         if result.body.value != body:
             result.body.value = body
         if exercise.kind in {"reflection", "word_list"}:

@@ -22,6 +22,7 @@ from coproduce.content.model import (
     LadderPlacement,
     ModuleMeta,
     PaymentPlanner,
+    RatingScale,
 )
 from coproduce.content.module_notebook import Block, ExerciseBlock
 from coproduce.content.timings import day_minutes, module_minutes
@@ -53,6 +54,8 @@ def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list
             for situation in exercise.situations
             if situation.rung not in rungs
         ]
+    if isinstance(exercise, RatingScale) and exercise.before:
+        return _before_problems(path, content, exercise)
     if isinstance(exercise, JargonBuster) and content.glossary is None:
         return [
             ContentProblem(
@@ -66,6 +69,35 @@ def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list
                 None,
                 "a payment planner needs the payment rates",
                 f"create {PAYMENT_RATES_FILE}",
+            )
+        ]
+    return []
+
+
+def _before_problems(
+    path: Path, content: CourseContent, after: RatingScale
+) -> list[ContentProblem]:
+    """The question a rating repeats is a rating with a scale of the same points."""
+    earlier = content.exercises.get(after.before or "")
+    line = key_line(path, "before")
+    if not isinstance(earlier, RatingScale):
+        what = "is not a rating scale" if earlier else "is not an exercise of this course"
+        return [
+            ContentProblem(
+                path,
+                line,
+                f"before: '{after.before}' {what}",
+                "name the rating_scale asked earlier in the day"
+                + suggest_suffix(after.before or "", list(content.exercises)),
+            )
+        ]
+    if earlier.scale != after.scale:
+        return [
+            ContentProblem(
+                path,
+                line,
+                f"the scale is not the same as the scale of '{earlier.id}'",
+                "give both questions the same points, in the same order, to set them side by side",
             )
         ]
     return []

@@ -191,6 +191,38 @@ class ExportText(FilledIn):
     report: str
 
 
+class RatingText(FilledIn):
+    """The rating scale: the learner's controls and the room's spread (and before and after)."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "saved": {"point"},
+        "point": {"number", "label"},
+        "caption": {"count"},
+        "middle": {"point"},
+        "spread": {"low", "high"},
+        "all_same": {"point"},
+        "compare_caption": {"before", "after"},
+    }
+    shared_note: str
+    private_note: str
+    button: str
+    change: str
+    choose_first: str
+    saved: str
+    point: str  # one point of the scale, as shown: its number and its words
+    caption: str
+    scale_heading: str
+    people_heading: str
+    empty: str
+    middle: str
+    spread: str
+    all_same: str
+    before: str
+    after: str
+    compare_caption: str
+    before_too_few: str
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -204,6 +236,7 @@ class InterfaceText(Strict):
     passing: PassingText
     questions: QuestionsText
     export: ExportText
+    rating: RatingText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -221,6 +254,7 @@ class InterfaceText(Strict):
             self.passing,
             self.questions,
             self.export,
+            self.rating,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

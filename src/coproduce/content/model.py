@@ -223,6 +223,21 @@ class WordList(ExerciseBase):
         return self.nouns or f"{self.noun}s"
 
 
+class RatingScale(ExerciseBase):
+    """One question answered on a scale, low to high; the room sees the spread, not an average.
+
+    `before` names the same question asked earlier in the day: this one is then the "after",
+    and the room's result shows the two side by side.
+    """
+
+    kind: Literal["rating_scale"]
+    scale: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(
+        min_length=3, max_length=11
+    )
+    visibility: Literal["private", "shared"] = "shared"
+    before: Annotated[str, Field(pattern=EXERCISE_ID)] | None = None
+
+
 class AirtimeTracker(ExerciseBase):
     kind: Literal["airtime_tracker"]
     roles: list[str] = Field(
@@ -273,6 +288,7 @@ Exercise = Annotated[
     | PaymentPlanner
     | Poll
     | WordList
+    | RatingScale
     | AirtimeTracker
     | ActivityTimer
     | ActionPlan,
@@ -287,6 +303,7 @@ EXERCISE_MODELS = (
     PaymentPlanner,
     Poll,
     WordList,
+    RatingScale,
     AirtimeTracker,
     ActivityTimer,
     ActionPlan,

@@ -24,6 +24,7 @@ VIEWS = {
     "payment_planner": "PaymentPlannerView",
     "poll": "PollView",
     "word_list": "WordListView",
+    "rating_scale": "RatingScaleView",
     "airtime_tracker": "AirtimeTrackerView",
     "activity_timer": "ActivityTimerView",
     "action_plan": "ActionPlanView",

@@ -17,11 +17,20 @@ from coproduce.content.course import CourseContent
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
 from coproduce.kinds.common.rather_not_say import would_rather_not_say
+from coproduce.kinds.rating_scale.checks import stored_rating
+from coproduce.kinds.rating_scale.results import rating_html, ratings_of
 from coproduce.live.anonymity import counted_answers, held_back
-from coproduce.live.sessions import SharedAnswer
+from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.text.clean import clean_line, clean_text
 
-LIVE_KINDS = {"poll", "word_list", "ladder_placement", "airtime_tracker", "reflection"}
+LIVE_KINDS = {
+    "poll",
+    "rating_scale",
+    "word_list",
+    "ladder_placement",
+    "airtime_tracker",
+    "reflection",
+}
 
 
 def is_live(exercise: Any) -> bool:
@@ -58,6 +67,8 @@ def adds_to_result(exercise: Any, answer: SharedAnswer) -> bool:
     if kind == "poll":
         choice = payload.get("choice")
         return type(choice) is int and 0 <= choice < len(exercise.options)
+    if kind == "rating_scale":
+        return stored_rating(payload, len(exercise.scale)) is not None
     if kind == "word_list":
         words = payload.get("words")
         return isinstance(words, list) and any(clean_line(word) for word in words)
@@ -91,23 +102,41 @@ def held_back_html(content: CourseContent, count: int, live: bool) -> str:
 
 
 def results_html(
-    content: CourseContent, exercise: Any, answers: list[SharedAnswer], *, live: bool = True
+    content: CourseContent,
+    exercise: Any,
+    answers: list[SharedAnswer],
+    *,
+    live: bool = True,
+    before: list[SharedAnswer] | None = None,
 ) -> str:
     """The room's result for one exercise, or the waiting words while fewer than K are in.
 
     `live` is the trainer app and projected view (the waiting words); the report says
-    instead that too few answered.
+    instead that too few answered. `before` holds the answers to the question this one repeats
+    (a rating asked at the start and the end), shown beside it once K of them are in too.
     """
     counted = room_answers(exercise, answers)
     if held_back(len(counted), content.course.min_answers_shown):
         return held_back_html(content, len(counted), live)
-    return _result_html(content, exercise, counted) + passed_html(content, answers)
+    return _result_html(content, exercise, counted, before) + passed_html(content, answers)
 
 
-def _result_html(content: CourseContent, exercise: Any, counted: list[SharedAnswer]) -> str:
+def _result_html(
+    content: CourseContent,
+    exercise: Any,
+    counted: list[SharedAnswer],
+    before: list[SharedAnswer] | None = None,
+) -> str:
     kind = exercise.kind
     if kind == "poll":
         return poll_html(exercise, counted)
+    if kind == "rating_scale":
+        return rating_html(
+            content.interface.rating,
+            exercise,
+            ratings_of(exercise, [answer.payload for answer in counted]),
+            _earlier_ratings(content, exercise, before),
+        )
     if kind == "word_list":
         return word_list_html(counted)
     if kind == "ladder_placement":
@@ -117,6 +146,25 @@ def _result_html(content: CourseContent, exercise: Any, counted: list[SharedAnsw
     if kind == "reflection":
         return reflections_html(shared_texts(counted))
     return ""
+
+
+def paired_answers(sessions: SessionStore, code: str, exercise: Any) -> list[SharedAnswer] | None:
+    """The answers to the question this one repeats (a rating's `before`), if it repeats one."""
+    earlier = getattr(exercise, "before", None)
+    return sessions.shared_answers(code, earlier) if earlier else None
+
+
+def _earlier_ratings(
+    content: CourseContent, exercise: Any, before: list[SharedAnswer] | None
+) -> list[int] | None:
+    """The earlier question's ratings, or None while fewer than K of them are in (or none)."""
+    earlier = content.exercises.get(getattr(exercise, "before", None) or "")
+    if earlier is None or before is None:
+        return None
+    counted = room_answers(earlier, before)
+    if held_back(len(counted), content.course.min_answers_shown):
+        return None
+    return ratings_of(earlier, [answer.payload for answer in counted])
 
 
 def rather_not_say_count(answers: list[SharedAnswer]) -> int:
@@ -255,51 +303,3 @@ def reflections_html(answers: list[SharedAnswer]) -> str:
         for answer in answers
     )
     return f'<ul class="cp-shared-texts">{items}</ul>'
-
-
-RESULT_COLUMNS = ("exercise", "title", "answers_counted", "shown", "item", "detail", "value")
-
-
-def results_rows(
-    content: CourseContent, exercise: Any, answers: list[SharedAnswer]
-) -> list[dict[str, Any]]:
-    """The room's result for one exercise as spreadsheet rows, held back like the page under K.
-
-    One row per option, word, placement, role or shared text; under K, one row that says
-    too few answered and holds no answer.
-    """
-    counted = room_answers(exercise, answers)
-    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": len(counted)}
-    if held_back(len(counted), content.course.min_answers_shown):
-        words = content.interface.results.too_few
-        text = words.format(needed=content.course.min_answers_shown)
-        return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
-    found: list[tuple[str, str, Any]] = []
-    kind = exercise.kind
-    if kind == "poll":
-        found = [(option, "", votes) for option, votes in poll_votes(exercise, counted)]
-    elif kind == "word_list":
-        found = [(word, "", people) for word, people in word_counts(counted)]
-    elif kind == "ladder_placement":
-        found = [
-            (situation, rung, placed)
-            for situation, rungs in ladder_counts(content, exercise, counted)
-            for rung, placed in rungs
-        ]
-    elif kind == "airtime_tracker":
-        found = [
-            (role, "seconds", round(seconds))
-            for role, seconds in airtime_totals(exercise, counted).items()
-        ]
-    elif kind == "reflection":
-        found = [(clean_text(a.payload["text"]).text, "", "") for a in shared_texts(counted)]
-    elif kind == "knowledge_check":
-        right = sum(1 for answer in counted if answer.payload.get("correct") is True)
-        found = [("right", "", right), ("not right", "", len(counted) - right)]
-    passed = rather_not_say_count(answers)
-    if passed:
-        found.append((content.interface.passing.item, "", passed))
-    return [
-        {**base, "shown": "yes", "item": item, "detail": detail, "value": value}
-        for item, detail, value in found
-    ]

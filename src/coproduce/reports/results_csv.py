@@ -7,11 +7,24 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from coproduce.content.course import CourseContent
-from coproduce.live.sessions import SessionStore
-from coproduce.reports.live_results import RESULT_COLUMNS
-from coproduce.reports.session_report import room_results_rows
+from coproduce.content.timings import run_exercises
+from coproduce.kinds.rating_scale.results import rating_rows, ratings_of
+from coproduce.live.anonymity import held_back
+from coproduce.live.sessions import SessionStore, SharedAnswer
+from coproduce.reports.live_results import (
+    airtime_totals,
+    is_live,
+    ladder_counts,
+    poll_votes,
+    rather_not_say_count,
+    room_answers,
+    shared_texts,
+    word_counts,
+)
+from coproduce.text.clean import clean_text
 from coproduce.text.spreadsheet import spreadsheet_row
 
 
@@ -21,3 +34,73 @@ def results_csv_text(content: CourseContent, sessions: SessionStore, code: str) 
     writer.writeheader()
     writer.writerows(spreadsheet_row(row) for row in room_results_rows(content, sessions, code))
     return sink.getvalue()
+
+
+def room_results_rows(
+    content: CourseContent, sessions: SessionStore, code: str
+) -> list[dict[str, Any]]:
+    """The room's results as the report shows them, as rows for the results export."""
+    rows: list[dict[str, Any]] = []
+    for slug in content.course.module_slugs:
+        for exercise_id in run_exercises(content, content.modules[slug]):
+            exercise = content.exercises[exercise_id]
+            if is_live(exercise):
+                consent = exercise.kind == "reflection"
+                answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
+            elif exercise.kind == "knowledge_check":
+                answers = sessions.shared_answers(code, exercise.id)
+            else:
+                continue
+            rows += results_rows(content, exercise, answers)
+    return rows
+
+
+RESULT_COLUMNS = ("exercise", "title", "answers_counted", "shown", "item", "detail", "value")
+
+
+def results_rows(
+    content: CourseContent, exercise: Any, answers: list[SharedAnswer]
+) -> list[dict[str, Any]]:
+    """The room's result for one exercise as spreadsheet rows, held back like the page under K.
+
+    One row per option, word, placement, role or shared text; under K, one row that says
+    too few answered and holds no answer.
+    """
+    counted = room_answers(exercise, answers)
+    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": len(counted)}
+    if held_back(len(counted), content.course.min_answers_shown):
+        words = content.interface.results.too_few
+        text = words.format(needed=content.course.min_answers_shown)
+        return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
+    found: list[tuple[str, str, Any]] = []
+    kind = exercise.kind
+    if kind == "poll":
+        found = [(option, "", votes) for option, votes in poll_votes(exercise, counted)]
+    elif kind == "rating_scale":
+        ratings = ratings_of(exercise, [answer.payload for answer in counted])
+        found = rating_rows(content.interface.rating, exercise, ratings)
+    elif kind == "word_list":
+        found = [(word, "", people) for word, people in word_counts(counted)]
+    elif kind == "ladder_placement":
+        found = [
+            (situation, rung, placed)
+            for situation, rungs in ladder_counts(content, exercise, counted)
+            for rung, placed in rungs
+        ]
+    elif kind == "airtime_tracker":
+        found = [
+            (role, "seconds", round(seconds))
+            for role, seconds in airtime_totals(exercise, counted).items()
+        ]
+    elif kind == "reflection":
+        found = [(clean_text(a.payload["text"]).text, "", "") for a in shared_texts(counted)]
+    elif kind == "knowledge_check":
+        right = sum(1 for answer in counted if answer.payload.get("correct") is True)
+        found = [("right", "", right), ("not right", "", len(counted) - right)]
+    passed = rather_not_say_count(answers)
+    if passed:
+        found.append((content.interface.passing.item, "", passed))
+    return [
+        {**base, "shown": "yes", "item": item, "detail": detail, "value": value}
+        for item, detail, value in found
+    ]

@@ -25,8 +25,8 @@ from coproduce.live.sessions import Move, SessionStore
 from coproduce.reports.live_results import (
     held_back_html,
     is_live,
+    paired_answers,
     results_html,
-    results_rows,
     room_answers,
 )
 
@@ -126,7 +126,8 @@ def _exercise_section(
     if is_live(exercise):
         consent = exercise.kind == "reflection"
         answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
-        return title + count + results_html(content, exercise, answers, live=False)
+        before = paired_answers(sessions, code, exercise)
+        return title + count + results_html(content, exercise, answers, live=False, before=before)
     if exercise.kind == "knowledge_check":
         counted = room_answers(exercise, sessions.shared_answers(code, exercise.id))
         if held_back(len(counted), content.course.min_answers_shown):
@@ -134,22 +135,3 @@ def _exercise_section(
         right = sum(1 for answer in counted if answer.payload.get("correct") is True)
         return title + count + f"<p>{right} of them found the right answer.</p>"
     return title + count + "<p>Answers to this exercise are private to each learner.</p>"
-
-
-def room_results_rows(
-    content: CourseContent, sessions: SessionStore, code: str
-) -> list[dict[str, Any]]:
-    """The room's results as the report shows them, as rows for the results export."""
-    rows: list[dict[str, Any]] = []
-    for slug in content.course.module_slugs:
-        for exercise_id in run_exercises(content, content.modules[slug]):
-            exercise = content.exercises[exercise_id]
-            if is_live(exercise):
-                consent = exercise.kind == "reflection"
-                answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
-            elif exercise.kind == "knowledge_check":
-                answers = sessions.shared_answers(code, exercise.id)
-            else:
-                continue
-            rows += results_rows(content, exercise, answers)
-    return rows
