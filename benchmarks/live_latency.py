@@ -3,13 +3,16 @@
 What is measured, in one run, and why:
 
 1. Answer-to-trainer latency: 40 learners (by default) answer a shared exercise at the same
-   moment, each from its own Python process writing through `Store.save_answer`, as each
-   learner's kernel does. A reader in this process polls the store exactly as the trainer app's
-   refresh thread does (`TrainerApp._loop`: wait `REFRESH_SECONDS`, read
-   `SessionStore.latest_change`, and on a change read `SessionStore.shared_answers` for every
-   live exercise). For each answer, the latency runs from the moment the learner's kernel
-   starts saving it (a wall-clock time written into the answer) until the refresh that first
-   returns it has finished reading. The aim is a 95th percentile under 1 s.
+   moment, each from its own Python process saving as each learner's kernel does (ask the store
+   whether the trainer has closed the question, then `Store.save_answer`). The rounds take
+   turns: a shared reflection, a poll vote and a rating on a five-point scale. A reader in this
+   process polls the store as the trainer app's refresh thread does (`TrainerApp._loop`: wait
+   `REFRESH_SECONDS`, read `SessionStore.latest_change` and the closed questions, and on a
+   change read `SessionStore.shared_answers` for every live exercise and draw the room's
+   result: the bar chart of votes, or the rating's spread). For each answer, the latency runs
+   from the moment the learner's kernel starts saving it (a wall-clock time written into the
+   answer) until the refresh that first returns it has finished drawing. The aim is a 95th
+   percentile under 1 s, for each kind.
 2. Save time: how long `save_answer` takes in each writer while all forty write at once (the
    write lock is taken up front, so this includes waiting for the others).
 3. Refresh time: how long one refresh of the trainer app's reads takes.
@@ -46,12 +49,19 @@ from urllib.parse import quote
 from sqlalchemy import create_engine, text
 
 from coproduce.apps.trainer_app import REFRESH_SECONDS
+from coproduce.content.course import CourseContent
+from coproduce.content.loader import load_course
+from coproduce.content.model import Poll, RatingScale, Reflection
+from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
+from coproduce.reports.live_results import results_html
+
+ROOT = Path(__file__).resolve().parents[1]
 
 POSTGRES_URL_ENV = "COPRODUCE_TEST_POSTGRES_URL"
 LEARNERS = 40
-ROUNDS = 6
+ROUNDS = 9  # three of each kind
 ROUND_GAP_S = 2.5  # between rounds, on top of a random offset of up to one polling period
 FIRST_ROUND_DELAY_S = 1.0
 SETTLE_S = 3 * REFRESH_SECONDS  # after the last round, for the reader to see every answer
@@ -63,21 +73,48 @@ ANSWER_TEXT = "What would help me speak freely: time to think before I answer. "
 # shared answer per round at each start time, reporting how long each save took.
 WRITER = """
 import json, sys, time
+from coproduce.live.questions import Questions
 from coproduce.live.store import Store
 
-target, learner, session, text = sys.argv[1:5]
+target, learner, session, text, seat = sys.argv[1:6]
 store = Store(target)
+questions = Questions(store)
 print("ready", flush=True)
-starts = json.loads(sys.stdin.readline())
-for number, start in enumerate(starts):
+plan = json.loads(sys.stdin.readline())
+for number, (start, kind) in enumerate(plan):
     time.sleep(max(0.0, start - time.time()))
     submitted = time.time()
-    answer = {"text": text, "shared": True, "submitted_at": submitted}
-    store.save_answer(learner, f"bench-{number}", answer, session=session)
+    if kind == "poll":
+        answer = {"choice": int(seat) % 4}
+    elif kind == "rating":
+        answer = {"rating": int(seat) % 5}
+    else:
+        answer = {"text": text, "shared": True}
+    answer["submitted_at"] = submitted
+    exercise = f"bench-{number}"
+    if not questions.is_closed(session, exercise):  # the learner's kernel asks first
+        store.save_answer(learner, exercise, answer, session=session)
     print(f"saved {number} {time.time() - submitted:.6f}", flush=True)
 store.close()
 print("done", flush=True)
 """
+KINDS = ("reflection", "poll", "rating")  # the rounds take turns
+
+
+def bench_exercises(rounds: int) -> list[Any]:
+    """The shared exercises the rounds answer, as the course would declare them."""
+    made: list[Any] = []
+    for number in range(rounds):
+        kind = KINDS[number % len(KINDS)]
+        common = {"id": f"bench-{number}", "title": f"Round {number}", "prompt": "A question?"}
+        if kind == "poll":
+            made.append(Poll(kind="poll", options=["A", "B", "C", "D"], **common))
+        elif kind == "rating":
+            scale = ["Not at all", "A little", "Fairly", "Quite", "Very"]
+            made.append(RatingScale(kind="rating_scale", scale=scale, **common))
+        else:
+            made.append(Reflection(kind="reflection", can_share=True, **common))
+    return made
 
 
 @dataclass
@@ -102,7 +139,8 @@ class Reader:
 
     sessions: SessionStore
     code: str
-    exercises: list[str]
+    exercises: list[Any]
+    content: CourseContent
     interval_s: float = REFRESH_SECONDS
     seen_ms: dict[tuple[str, str], float] = field(default_factory=dict)
     refresh_ms: list[float] = field(default_factory=list)
@@ -110,22 +148,27 @@ class Reader:
     stop: threading.Event = field(default_factory=threading.Event)
     fingerprint: tuple[Any, ...] | None = None
 
+    def __post_init__(self) -> None:
+        self.questions = Questions(self.sessions.store)
+
     def refresh(self) -> None:
         started = time.perf_counter()
-        fingerprint = self.sessions.latest_change(self.code)
+        closed = frozenset(self.questions.closed(self.code))
+        fingerprint = (*self.sessions.latest_change(self.code), closed)
         if fingerprint == self.fingerprint:
             self.refresh_ms.append((time.perf_counter() - started) * 1000)
             return
         self.fingerprint = fingerprint
-        found = [
-            (exercise, answer)
-            for exercise in self.exercises
-            for answer in self.sessions.shared_answers(self.code, exercise)
-        ]
+        found = []
+        for exercise in self.exercises:
+            consent = exercise.kind == "reflection"
+            answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
+            results_html(self.content, exercise, answers)  # drawn, as the trainer app does
+            found += [(exercise.id, answer) for answer in answers]
         read_at = time.time()
         self.refresh_ms.append((time.perf_counter() - started) * 1000)
-        for exercise, answer in found:
-            key = (exercise, answer.tag)
+        for exercise_id, answer in found:
+            key = (exercise_id, answer.tag)
             if key not in self.seen_ms:
                 self.seen_ms[key] = (read_at - float(answer.payload["submitted_at"])) * 1000
 
@@ -151,7 +194,8 @@ def reading(reader: Reader) -> Iterator[Reader]:
 def start_writers(target: str, code: str, learners: int) -> list[subprocess.Popen[str]]:
     writers = []
     for number in range(learners):
-        command = [sys.executable, "-c", WRITER, target, f"bench-{number:03d}", code, ANSWER_TEXT]
+        learner = f"bench-{number:03d}"
+        command = [sys.executable, "-c", WRITER, target, learner, code, ANSWER_TEXT, str(number)]
         writers.append(
             subprocess.Popen(
                 command,
@@ -177,7 +221,7 @@ def run_backend(
     store = Store(target)
     sessions = SessionStore(store)
     code = sessions.create_session()
-    exercises = [f"bench-{number}" for number in range(rounds)]
+    exercises = bench_exercises(rounds)
     print(f"{name}: starting {learners} writer processes ...", flush=True)
     writers = start_writers(target, code, learners)
     try:
@@ -186,13 +230,13 @@ def run_backend(
             line = writer.stdout.readline()
             if line.strip() != "ready":
                 raise RuntimeError(f"a writer failed to start:\n{line}{writer.stdout.read()}")
-        reader = Reader(sessions, code, exercises, interval_s)
+        reader = Reader(sessions, code, exercises, load_course(ROOT), interval_s)
         with reading(reader):
             start = time.time() + FIRST_ROUND_DELAY_S
             starts = []
-            for _ in range(rounds):
+            for number in range(rounds):
                 start += random.uniform(0, max(interval_s, REFRESH_SECONDS))
-                starts.append(start)
+                starts.append((start, KINDS[number % len(KINDS)]))
                 start += ROUND_GAP_S
             plan = json.dumps(starts) + "\n"
             for writer in writers:
@@ -221,6 +265,14 @@ def run_backend(
         "answers_written": len(save_ms),
         "answers_seen": len(reader.seen_ms),
         "latency_ms": sorted(reader.seen_ms.values()),
+        "latency_ms_by_kind": {
+            kind: sorted(
+                ms
+                for (exercise_id, _tag), ms in reader.seen_ms.items()
+                if KINDS[int(exercise_id.split("-")[1]) % len(KINDS)] == kind
+            )
+            for kind in KINDS
+        },
         "save_ms": save_ms,
         "refresh_ms": reader.refresh_ms,
         "reader_errors": reader.errors,
@@ -282,6 +334,10 @@ def report(figures: dict[str, Any]) -> str:
         name = backend["backend"]
         lines += [
             table_row(f"{name}: answer to trainer app", backend["latency_ms"], "ms"),
+            *(
+                table_row(f"{name}:   {kind}", values, "ms")
+                for kind, values in backend["latency_ms_by_kind"].items()
+            ),
             table_row(
                 f"{name}: save_answer, {backend['learners']} at once", backend["save_ms"], "ms"
             ),
