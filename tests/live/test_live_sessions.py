@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from coproduce.live.co_trainers import CoTrainers
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import (
     CODE_ALPHABET,
@@ -43,9 +44,11 @@ def rows_per_table(store: Store, code: str) -> dict[str, int]:
 
 
 def fill_session(room: SessionStore, code: str, prefix: str) -> None:
-    """A row in every table: a move, two learners, their answers and places, a closed question."""
+    """A row in every table: a move, two learners, their answers and places, a closed question,
+    a co-trainer link."""
     room.move_room(code, "01-welcome")
     Questions(room.store).close(code, "poll-1")
+    CoTrainers(room.store).issue(code, "Sam")
     for number, role in enumerate(("researcher", "public contributor")):
         learner = f"{prefix}-{number}-aaaaaaaaaaaa"
         room.join(code, learner, f"Name {number}", role)

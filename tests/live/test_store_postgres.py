@@ -84,7 +84,15 @@ def test_the_store_really_runs_on_postgresql_in_its_own_schema(
             text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"),
             {"s": schema},
         ).scalars()
-        assert set(tables) == {"sessions", "moves", "learners", "answers", "places", "questions"}
+        assert set(tables) == {
+            "sessions",
+            "moves",
+            "learners",
+            "answers",
+            "places",
+            "questions",
+            "co_trainers",
+        }
     assert schema in schema_url
 
 

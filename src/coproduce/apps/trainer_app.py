@@ -17,12 +17,14 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.apps.chrome.connection_watch import connection_watch
+from coproduce.apps.co_trainer_links import CoTrainerLinks
 from coproduce.apps.live_export import LiveExport
 from coproduce.apps.live_results_view import LiveResults
 from coproduce.apps.pool_status import read_pool_status
 from coproduce.apps.qr import svg_qr
 from coproduce.config.settings import (
     LEARNER_LINK_ENV,
+    TRAINER_BASE_ENV,
     find_course_root,
     live_session_code,
     loopback_only,
@@ -35,6 +37,7 @@ from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import ExerciseContext, button
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.anonymity import split_by_role
+from coproduce.live.co_trainers import CoTrainers
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
@@ -86,6 +89,9 @@ class TrainerApp:
         )
         self.projector.observe(lambda change: self._project(change["new"]), "value")
         self.export = LiveExport(content, self.sessions, code)
+        words = content.interface.co_trainer
+        base = os.environ.get(TRAINER_BASE_ENV, "")
+        self.co_trainers = CoTrainerLinks(CoTrainers(store), code, base, words)
         # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
         self.for_trainer = widgets.VBox(
             [
@@ -94,6 +100,8 @@ class TrainerApp:
                 self.notes,
                 _section(content.interface.export.heading),
                 self.export.widget,
+                _section(words.heading),
+                self.co_trainers.widget,
             ]
         )
         self.for_room = widgets.VBox(

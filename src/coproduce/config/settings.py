@@ -13,6 +13,7 @@ COURSE_DIR_ENV = "COPRODUCE_COURSE_DIR"
 STORE_ENV = "COPRODUCE_STORE"
 SESSION_ENV = "COPRODUCE_SESSION"  # the live session `coproduce serve` started
 LEARNER_LINK_ENV = "COPRODUCE_LEARNER_LINK"  # shown as a QR code in the trainer app
+TRAINER_BASE_ENV = "COPRODUCE_TRAINER_BASE"  # the trainer app's address, when a token guards it
 PARSED_MODULES_ENV = "COPRODUCE_PARSED_MODULES"  # module notebooks the server parsed
 LOOPBACK_ONLY_ENV = "COPRODUCE_LOOPBACK_ONLY"  # "1" when only this computer can join
 LEARNER_SECRET_ENV = "COPRODUCE_LEARNER_SECRET"  # signs the learner ids the server issues

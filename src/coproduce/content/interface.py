@@ -42,6 +42,8 @@ class PageText(FilledIn):
 
     skip_link: str
     loading: str
+    accessibility_link: str  # in the footer: the accessibility statement (course/accessibility.md)
+    back_to_course: str  # on the statement's page
 
 
 class JoinText(FilledIn):
@@ -223,6 +225,29 @@ class RatingText(FilledIn):
     before_too_few: str
 
 
+class CoTrainerText(FilledIn):
+    """The trainer app's co-trainer links: make one, show it once, stop it."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "made": {"label"},
+        "qr": {"label"},
+        "revoke": {"label"},
+        "revoked": {"label"},
+    }
+    heading: str
+    intro: str
+    only_here: str  # the trainer app answers on this computer only: no link would work
+    label: str
+    make: str
+    name_first: str
+    made: str
+    qr: str
+    revoke: str
+    revoked: str
+    none: str
+    active: str
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -237,6 +262,7 @@ class InterfaceText(Strict):
     questions: QuestionsText
     export: ExportText
     rating: RatingText
+    co_trainer: CoTrainerText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -255,6 +281,7 @@ class InterfaceText(Strict):
             self.questions,
             self.export,
             self.rating,
+            self.co_trainer,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

@@ -97,7 +97,18 @@ questions = Table(
     Column("closes_at", DateTime(timezone=True), nullable=True),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
-SESSION_TABLES = (answers, places, learners, moves, questions, sessions)
+# A co-trainer's own link to the trainer app: only a hash of its token is kept.
+co_trainers = Table(
+    "co_trainers",
+    metadata,
+    Column("session_code", String(16), primary_key=True),
+    Column("id", String(16), primary_key=True),
+    Column("label", String(60), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+SESSION_TABLES = (answers, places, learners, moves, questions, co_trainers, sessions)
 
 
 class AnswerTooLarge(ValueError):

@@ -44,10 +44,13 @@ class Addresses:
         query = f"?code={session_code}" if session_code else ""
         return self.learner_base() + query
 
-    def trainer_link(self) -> str:
+    def trainer_base(self) -> str:
         host = _url_host(self.learner_host()) if self.trainer_token else "localhost"
+        return f"http://{host}:{self.trainer_port}/"
+
+    def trainer_link(self) -> str:
         query = f"?token={self.trainer_token}" if self.trainer_token else ""
-        return f"http://{host}:{self.trainer_port}/{query}"
+        return self.trainer_base() + query
 
     def learner_host_names(self) -> list[str]:
         """Names the learner server answers to besides loopback (checked on every request)."""

@@ -29,6 +29,7 @@ from coproduce.config.settings import (
     POOL_STATUS_ENV,
     SESSION_ENV,
     STORE_ENV,
+    TRAINER_BASE_ENV,
 )
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
@@ -97,6 +98,8 @@ def server_environment(options: ServeOptions, session_code: str) -> dict[str, st
     env[SESSION_ENV] = session_code
     env[LEARNER_LINK_ENV] = options.addresses.learner_link(session_code)
     env[LOOPBACK_ONLY_ENV] = "1" if options.addresses.loopback_only else ""
+    # A co-trainer's link starts here; without a token the trainer app is for this computer alone.
+    env[TRAINER_BASE_ENV] = options.addresses.trainer_base() if options.trainer_token else ""
     # Signs the learner ids the kernels issue; kept in the data folder, so ids outlive a restart.
     env[LEARNER_SECRET_ENV] = learner_secret(options.data_dir)
     # The trainer app asks the learner server how many it can take in now (a key per run).
@@ -148,7 +151,8 @@ def open_session(options: ServeOptions) -> tuple[str, bool]:
 
 
 def write_words(content: CourseContent, folder: Path) -> Path:
-    """The words of the pages the server answers with itself (room full, trainer sign-in)."""
+    """The words of the pages the server answers with itself (room full, trainer sign-in, the
+    accessibility statement)."""
     server = content.interface.server
     words = {
         "language": content.course.language,
@@ -160,6 +164,7 @@ def write_words(content: CourseContent, folder: Path) -> Path:
             "button": server.sign_in_button,
             "wrong": server.sign_in_wrong,
         },
+        "statement": {"back": content.interface.page.back_to_course},
     }
     path = folder / "words.json"
     path.write_text(json.dumps(words), encoding="utf-8")

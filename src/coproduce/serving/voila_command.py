@@ -125,6 +125,9 @@ def learner_command(
     ]
 
 
+TRAINER_IDENTITY = "coproduce.serving.trainer_identity.TrainerIdentity"
+
+
 def trainer_command(
     addresses: Addresses,
     notebook: Path,
@@ -143,6 +146,8 @@ def trainer_command(
     ]
     if addresses.trainer_token:
         command.append(f"--token={addresses.trainer_token}")
+        # The trainer's token, or a co-trainer's own link (see serving/trainer_identity.py).
+        command.append(f"--Voila.identity_provider_class={TRAINER_IDENTITY}")
     return command
 
 
