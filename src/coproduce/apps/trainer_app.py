@@ -22,6 +22,7 @@ from coproduce.apps.live_export import LiveExport
 from coproduce.apps.live_results_view import LiveResults
 from coproduce.apps.pool_status import read_pool_status
 from coproduce.apps.qr import svg_qr
+from coproduce.apps.room_airtime import room_airtime_view
 from coproduce.config.settings import (
     LEARNER_LINK_ENV,
     TRAINER_BASE_ENV,
@@ -92,6 +93,10 @@ class TrainerApp:
         words = content.interface.co_trainer
         base = os.environ.get(TRAINER_BASE_ENV, "")
         self.co_trainers = CoTrainerLinks(CoTrainers(store), code, base, words)
+        room_airtime = room_airtime_view(content, store, code)
+        airtime_part = (
+            [_section(content.interface.room_airtime.heading), room_airtime] if room_airtime else []
+        )
         # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
         self.for_trainer = widgets.VBox(
             [
@@ -100,6 +105,7 @@ class TrainerApp:
                 self.notes,
                 _section(content.interface.export.heading),
                 self.export.widget,
+                *airtime_part,
                 _section(words.heading),
                 self.co_trainers.widget,
             ]

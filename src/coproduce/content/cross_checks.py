@@ -18,6 +18,7 @@ from coproduce.content.day_plan import ModuleSlot
 from coproduce.content.errors import ContentProblem
 from coproduce.content.explain import suggest_suffix
 from coproduce.content.model import (
+    AirtimeTracker,
     JargonBuster,
     LadderPlacement,
     ModuleMeta,
@@ -179,6 +180,7 @@ def check_timings(root: Path, content: CourseContent) -> list[ContentProblem]:
     for module in loaded:  # one that failed to load has been reported already
         problems += _module_timing_problems(content, module)
     problems += _extras_problems(course_file, content)
+    problems += _room_airtime_problems(course_file, content)
     for slot in course.agenda:
         if isinstance(slot, ModuleSlot) and slot.module in content.modules:
             planned = module_minutes(content, content.modules[slot.module], online=False)
@@ -271,6 +273,21 @@ def _module_timing_problems(content: CourseContent, module: Module) -> list[Cont
                 )
             )
     return problems
+
+
+def _room_airtime_problems(course_file: Path, content: CourseContent) -> list[ContentProblem]:
+    named = content.course.room_airtime
+    if named is None or isinstance(content.exercises.get(named), AirtimeTracker):
+        return []
+    trackers = [e.id for e in content.exercises.values() if isinstance(e, AirtimeTracker)]
+    return [
+        ContentProblem(
+            course_file,
+            key_line(course_file, "room_airtime"),
+            f"room_airtime: '{named}' is not an airtime tracker of this course",
+            "name one of: " + (", ".join(sorted(trackers)) or "(there are none)"),
+        )
+    ]
 
 
 def _extras_problems(course_file: Path, content: CourseContent) -> list[ContentProblem]:

@@ -248,6 +248,16 @@ class CoTrainerText(FilledIn):
     active: str
 
 
+class RoomAirtimeText(FilledIn):
+    """The room's speaking time: in the trainer app, and in the session report."""
+
+    heading: str
+    intro: str
+    not_saved: str
+    report_heading: str
+    report_note: str
+
+
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -263,6 +273,7 @@ class InterfaceText(Strict):
     export: ExportText
     rating: RatingText
     co_trainer: CoTrainerText
+    room_airtime: RoomAirtimeText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -282,6 +293,7 @@ class InterfaceText(Strict):
             self.export,
             self.rating,
             self.co_trainer,
+            self.room_airtime,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)

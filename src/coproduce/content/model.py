@@ -58,6 +58,8 @@ class Course(Strict):
     marking: bool = False
     # A shared result (poll, word list, chart, a role in a split) shows once this many answer.
     min_answers_shown: int = Field(default=3, ge=1)
+    # The airtime tracker the trainer app runs for the whole room (an exercise id), if any.
+    room_airtime: str | None = None
     language: str = "en"
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding

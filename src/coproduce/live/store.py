@@ -44,6 +44,7 @@ STORE_FILE = "coproduce.sqlite"
 SCHEMA_LOCK_KEY = 0x636F70726F64  # "coprod": PostgreSQL advisory lock while making tables
 
 LOCAL_SESSION = "local"  # answers given outside a live session (a notebook on its own)
+ROOM_TRACKER = "room-tracker"  # whose answer the room's speaking time is (the trainer app's)
 metadata = MetaData()
 sessions = Table(
     "sessions",

@@ -24,6 +24,7 @@ from coproduce.reports.live_results import (
     shared_texts,
     word_counts,
 )
+from coproduce.reports.session_report import room_airtime_answer
 from coproduce.text.clean import clean_text
 from coproduce.text.spreadsheet import spreadsheet_row
 
@@ -52,7 +53,22 @@ def room_results_rows(
             else:
                 continue
             rows += results_rows(content, exercise, answers)
-    return rows
+    return rows + _room_airtime_rows(content, sessions, code)
+
+
+def _room_airtime_rows(
+    content: CourseContent, sessions: SessionStore, code: str
+) -> list[dict[str, Any]]:
+    """The room's speaking time by role, as the report shows it (the room's, so no K)."""
+    kept = room_airtime_answer(content, sessions, code)
+    if kept is None or content.course.room_airtime is None:
+        return []
+    exercise = content.exercises[content.course.room_airtime]
+    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": 1, "shown": "yes"}
+    return [
+        {**base, "item": role, "detail": "seconds", "value": round(seconds)}
+        for role, seconds in airtime_totals(exercise, [kept]).items()
+    ]
 
 
 RESULT_COLUMNS = ("exercise", "title", "answers_counted", "shown", "item", "detail", "value")

@@ -21,8 +21,10 @@ from coproduce.content.page import html_page
 from coproduce.content.timings import run_exercises
 from coproduce.live.anonymity import held_back, split_by_role
 from coproduce.live.private_files import write_private_text
-from coproduce.live.sessions import Move, SessionStore
+from coproduce.live.sessions import Move, SessionStore, SharedAnswer
+from coproduce.live.store import ROOM_TRACKER
 from coproduce.reports.live_results import (
+    airtime_html,
     held_back_html,
     is_live,
     paired_answers,
@@ -113,9 +115,35 @@ def _exercises(content: CourseContent, sessions: SessionStore, code: str, evalua
                 continue
             exercise = content.exercises[exercise_id]
             sections.append(_exercise_section(content, exercise, sessions, code))
-    if not sections:
+    if evaluation:
+        sections.insert(0, _room_airtime(content, sessions, code))
+    if not any(sections):
         return f"<h2>{heading}</h2><p>This course has none.</p>" if evaluation else ""
     return f"<h2>{heading}</h2>{''.join(sections)}"
+
+
+def _room_airtime(content: CourseContent, sessions: SessionStore, code: str) -> str:
+    """The room's speaking time by role, if someone kept it: not one learner's answer, so no K."""
+    exercise_id = content.course.room_airtime
+    kept = room_airtime_answer(content, sessions, code)
+    if exercise_id is None or kept is None:
+        return ""
+    words = content.interface.room_airtime
+    exercise = content.exercises[exercise_id]
+    return (
+        f"<h3>{html.escape(words.report_heading)}</h3><p>{html.escape(words.report_note)}</p>"
+        + airtime_html(exercise, [kept])
+    )
+
+
+def room_airtime_answer(
+    content: CourseContent, sessions: SessionStore, code: str
+) -> SharedAnswer | None:
+    exercise_id = content.course.room_airtime
+    if exercise_id is None:
+        return None
+    kept = sessions.store.load_answers(ROOM_TRACKER, session=code).get(exercise_id)
+    return SharedAnswer("room", kept, False) if isinstance(kept, dict) else None
 
 
 def _exercise_section(
