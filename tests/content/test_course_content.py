@@ -434,7 +434,7 @@ def test_every_module_is_complete_and_plain(content: CourseContent) -> None:
         assert meta.objectives and meta.key_points, module.slug
         assert meta.exercises and meta.references, module.slug
         score = measure(learner_text(read_markdown(module.content_path)))
-        assert score.reading_ease >= 60, f"{module.slug} reads at {score.reading_ease:.0f}"
+        assert score.reading_ease >= 70, f"{module.slug} reads at {score.reading_ease:.0f}"
         assert score.words_per_sentence < 20, module.slug
 
 
