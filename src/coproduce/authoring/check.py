@@ -23,6 +23,7 @@ from coproduce.authoring.lesson_checks import (
     check_jargon,
     check_plain_language,
     check_rates_plain,
+    check_statement,
     known_words,
     read_markdown,
 )
@@ -62,6 +63,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems += check_interface_plain(content)
     problems += check_rates_plain(content)
     problems += check_cards_plain(content)
+    problems += check_statement(content)
     problems += check_answer_lengths(content)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():

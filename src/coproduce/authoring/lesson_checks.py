@@ -19,6 +19,7 @@ from coproduce.content.course import (
     GLOSSARY_FILE,
     INTERFACE_FILE,
     PAYMENT_RATES_FILE,
+    STATEMENT_FILE,
     TECHNIQUES_FILE,
     CourseContent,
     Module,
@@ -186,6 +187,18 @@ def check_cards_plain(content: CourseContent) -> list[ContentProblem]:
         texts += [card.when, *card.steps, card.online]
     path = content.root / TECHNIQUES_FILE
     return _reading_ease_problems("\n\n".join(texts), path, "the technique cards score")
+
+
+def check_statement(content: CourseContent) -> list[ContentProblem]:
+    """The accessibility statement, if the course has one: learners read it too."""
+    path = content.root / STATEMENT_FILE
+    if not path.is_file():
+        return []
+    doc = read_markdown(path)
+    problems = check_headings(doc) + check_images_and_links(doc)
+    return problems + _reading_ease_problems(
+        learner_text(doc), path, "the accessibility statement scores"
+    )
 
 
 def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:

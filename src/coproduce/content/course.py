@@ -20,6 +20,8 @@ LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
 RUN_SHEET_FILE = Path("course/run-sheet.yml")  # the run-sheet's words
 TECHNIQUES_FILE = Path("course/techniques.yml")  # the technique cards; optional
+# The accessibility statement, served at {base}/accessibility; a department edits its contacts.
+STATEMENT_FILE = Path("course/accessibility.md")
 # Notes for the days before the course (support list, wellbeing lead, confidentiality...): not a
 # module, so on no agenda; the facilitator pack prints them after the run-sheet, if present.
 BEFORE_THE_DAY_NOTES = Path("facilitator_notes/before-the-day.md")

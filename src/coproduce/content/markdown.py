@@ -44,17 +44,19 @@ def _inlined_image(self: Any, tokens: Any, index: int, options: Any, env: Any) -
 
 def _shifted_heading(self: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     token = tokens[index]
-    level = min(int(token.tag[1]) + HEADING_SHIFT, 6)
+    shift = env.get("heading_shift", HEADING_SHIFT) if isinstance(env, dict) else HEADING_SHIFT
+    level = min(int(token.tag[1]) + shift, 6)
     token.tag = f"h{level}"
     return str(self.renderToken(tokens, index, options, env))
 
 
-def render_markdown(text: str, base: Path | None = None) -> str:
+def render_markdown(text: str, base: Path | None = None, heading_shift: int = HEADING_SHIFT) -> str:
     """HTML for `text`; raw HTML in the source is shown as text, never run.
 
-    Pictures are read from `base` (the module's folder) and never from outside it.
+    Pictures are read from `base` (the module's folder) and never from outside it. A page of its
+    own, whose "# Title" is the page's <h1>, renders with `heading_shift=0`.
     """
-    return str(_parser().render(text, {"base": base}))
+    return str(_parser().render(text, {"base": base, "heading_shift": heading_shift}))
 
 
 def split_title(text: str) -> tuple[str, str]:

@@ -13,7 +13,8 @@
   cached by browsers
   (`front_end_files.py`);
 - a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500);
-- `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key.
+- `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key;
+- `/accessibility`: the course's accessibility statement (`statement_page.py`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ from coproduce.serving.front_end_files import (
     VoilaFiles,
 )
 from coproduce.serving.kernel_socket import KernelSocket
+from coproduce.serving.statement_page import URL_PATH as STATEMENT_PATH
+from coproduce.serving.statement_page import StatementHandler
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
@@ -209,7 +212,10 @@ class CourseVoila(Voila):
                 cls = TemplateFiles  # a malformed path is a 404, not a 500
             handlers.append((pattern, cls, *rest))
         base = self.server_url.rstrip("/")
-        ours: list[Any] = [(f"{base}/coproduce/pool", PoolStatusHandler)]
+        ours: list[Any] = [
+            (f"{base}/coproduce/pool", PoolStatusHandler),
+            (f"{base}/{STATEMENT_PATH}", StatementHandler, {"style": PAGE_STYLE}),
+        ]
         if self.front_end_folder:
             bundle = (f"{base}/{URL_PATH}/(.*)", BundleFiles, {"path": self.front_end_folder})
             ours.append(bundle)
