@@ -36,6 +36,15 @@ def copy_course(target: Path) -> Path:
     return target
 
 
+def show_every_result(course: Path) -> None:
+    """Results from the first answer (K = 1) in a copied course: a test of one or two answers.
+    The threshold itself has its own tests (test_anonymity, test_browser_small_room)."""
+    course_yml = course / "course" / "course.yml"
+    text = course_yml.read_text(encoding="utf-8")
+    assert "min_answers_shown: 3" in text, "course.yml no longer sets min_answers_shown: 3"
+    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
+
+
 @pytest.fixture
 def course_dir(tmp_path: Path) -> Path:
     """A copy of the real course that a test may break without harming the repository."""

@@ -9,7 +9,15 @@ import pytest
 from playwright.sync_api import expect
 
 from ..browser_support import DESKTOP, PHONE, axe_violations, open_learner_app, shot
-from ..conftest import ROOT, Server, add_try_modules, copy_course, start_server, stop_server
+from ..conftest import (
+    ROOT,
+    Server,
+    add_try_modules,
+    copy_course,
+    show_every_result,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +37,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     )
     # One shared reflection and a role of one, shown at once (K = 1); the threshold of 3 has
     # its own test in test_browser_small_room.py.
-    course_yml = course / "course" / "course.yml"
-    text = course_yml.read_text(encoding="utf-8")
-    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
+    show_every_result(course)
     running = start_server(course, base / "data", class_size=4)
     yield running
     stop_server(running.process)

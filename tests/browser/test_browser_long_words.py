@@ -22,7 +22,15 @@ from coproduce.reports.live_results import results_html
 from coproduce.reports.session_report import report_html
 
 from ..browser_support import shot
-from ..conftest import ROOT, Server, add_try_modules, copy_course, start_server, stop_server
+from ..conftest import (
+    ROOT,
+    Server,
+    add_try_modules,
+    copy_course,
+    show_every_result,
+    start_server,
+    stop_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +70,7 @@ def _course(folder: Path) -> Path:
         [FIXTURES / "kinds" / "try-word-list.yml", FIXTURES / "report" / "report-thoughts.yml"],
     )
     # Two long answers, shown at once: results wait for no third answer here (K = 1).
-    course_yml = course / "course" / "course.yml"
-    text = course_yml.read_text(encoding="utf-8")
-    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
+    show_every_result(course)
     return course
 
 

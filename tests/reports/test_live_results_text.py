@@ -9,7 +9,7 @@ from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 from coproduce.reports.live_results import results_html
 
-from ..conftest import ROOT, add_try_modules
+from ..conftest import ROOT, add_try_modules, show_every_result
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SNEAKY = "plain words \u202egnp.exe\u202c and a bell\x07 and \u2066isolated"
@@ -22,10 +22,8 @@ def test_shown_reflections_and_words_carry_no_control_or_direction_codes(
         course_dir,
         [FIXTURES / "kinds" / "try-word-list.yml", FIXTURES / "report" / "report-thoughts.yml"],
     )
-    course_yml = course_dir / "course" / "course.yml"
     # One answer each: shown only when the course shows results from the first (K = 1).
-    text = course_yml.read_text(encoding="utf-8")
-    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
+    show_every_result(course_dir)
     content = load_course(course_dir)
     store = Store(tmp_path / "data")
     room = SessionStore(store)

@@ -13,7 +13,7 @@ from coproduce.cli import main
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import SESSION_TABLES, Store, sessions
 
-from ..conftest import ROOT, add_try_modules
+from ..conftest import ROOT, add_try_modules, show_every_result
 
 FIXTURES = ROOT / "tests" / "fixtures"
 HOSTILE = "<script>alert('x')</script> & more"
@@ -62,9 +62,7 @@ def test_report_shows_attendance_results_and_evaluation_without_names(
     out = tmp_path / "report.html"
     # One shared reflection, roles of one and two: all shown only when K is 1 (see
     # tests/reports/test_small_room_results.py for the default of 3).
-    course_yml = course / "course" / "course.yml"
-    text = course_yml.read_text(encoding="utf-8")
-    course_yml.write_text(text.replace("min_answers_shown: 3", "min_answers_shown: 1"))
+    show_every_result(course)
     args = ["--course", str(course), "session", "report", code.lower(), "--data-dir", str(data)]
     assert main([*args, "--out", str(out)]) == 0
     page = out.read_text()
