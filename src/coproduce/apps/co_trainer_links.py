@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.apps.qr import svg_qr
-from coproduce.content.interface import CoTrainerText
+from coproduce.content.trainer_words import CoTrainerText
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.co_trainers import MAX_LABEL, CoTrainers

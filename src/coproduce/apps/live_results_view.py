@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from coproduce.apps.question_controls import QuestionControls
 from coproduce.content.course import CourseContent
 from coproduce.content.timings import run_exercises
-from coproduce.kinds.common.frame import button
+from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.live.questions import QuestionState
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.reports.live_results import (
@@ -38,12 +38,13 @@ class LiveResults:
         self.code = code
         self._changed = changed  # the trainer app redraws after a control changed the store
         self.boxes: dict[str, _ResultBox] = {}
+        self.words = words = content.interface.trainer
         self._other_results = widgets.Accordion(
-            children=[widgets.VBox()], titles=("Results from the other parts",)
+            children=[widgets.VBox()], titles=(words.other_results,)
         )
         self._other_results.selected_index = None
-        self._no_results = widgets.HTML("<p>No shared exercises in this course.</p>")
-        self._nothing_here = widgets.HTML("<p>Nothing is shared with the room in this part.</p>")
+        self._no_results = widgets.HTML(paragraphs([words.no_shared]))
+        self._nothing_here = widgets.HTML(paragraphs([words.nothing_here]))
 
     def _hider(self, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
         def act(_: Any) -> None:
@@ -123,12 +124,12 @@ class LiveResults:
         """A folded panel of hide/show buttons; it stays open while the trainer uses it."""
         toggles = []
         for number, answer in enumerate(candidates, start=1):
-            label = "Show" if answer.hidden else "Hide"
-            toggle = button(f"{label} answer {number} on the projected view")
+            label = self.words.show_answer if answer.hidden else self.words.hide_answer
+            toggle = button(label.format(number=number))
             toggle.on_click(self._hider(exercise.id, answer.tag, not answer.hidden))
             toggles.append(toggle)
         if not result.hiding.children:
-            panel = widgets.Accordion(children=[widgets.VBox()], titles=("Hide or show answers",))
+            panel = widgets.Accordion(children=[widgets.VBox()], titles=(self.words.hide_or_show,))
             panel.selected_index = None
             result.hiding.children = (panel,)
         panel = result.hiding.children[0]

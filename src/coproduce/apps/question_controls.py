@@ -10,7 +10,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from coproduce.content.interface import QuestionsText
+from coproduce.content.trainer_words import QuestionsText
 from coproduce.kinds.common.frame import button
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.questions import MAX_CLOSE_MINUTES, Questions, QuestionState

@@ -35,7 +35,8 @@ from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.timings import run_exercises
-from coproduce.kinds.common.frame import ExerciseContext, button
+from coproduce.content.trainer_words import TrainerText
+from coproduce.kinds.common.frame import ExerciseContext, button, paragraphs
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.anonymity import split_by_role
 from coproduce.live.co_trainers import CoTrainers
@@ -56,19 +57,20 @@ class TrainerApp:
         self.questions = Questions(store)
         self.code = code
         self.slugs = content.course.module_slugs
-        self.header = widgets.HTML(_header_html(code, learner_link) + _reach_note(content))
+        self.words = text = content.interface.trainer
+        self.header = widgets.HTML(_header_html(text, code, learner_link) + _reach_note(content))
         self.attendance = widgets.HTML()
         self.pool = widgets.HTML()
         self._pool_read = 0.0
         self.run_sheet = widgets.HTML()
         self.move_to = widgets.Dropdown(
             options=[(content.modules[slug].meta.title, slug) for slug in self.slugs],
-            description="Move the room to",
+            description=text.move_to,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="min(100%, 36rem)"),
         )
-        self.move_button = button("Move the room", "primary")
-        self.next_button = button("Move the room to the next part")
+        self.move_button = button(text.move, "primary")
+        self.next_button = button(text.move_next)
         self.move_button.on_click(lambda _: self.move(self.move_to.value))
         self.next_button.on_click(lambda _: self.move_next())
         self.notes = widgets.HTML()
@@ -84,7 +86,7 @@ class TrainerApp:
         controls.add_class("cp-actions")
         self.projector = widgets.Checkbox(
             value=False,
-            description="Projector view: hide the run-sheet and my notes",
+            description=text.projector,
             indent=False,
             layout=widgets.Layout(width="auto"),
         )
@@ -101,7 +103,7 @@ class TrainerApp:
         self.for_trainer = widgets.VBox(
             [
                 self.run_sheet,
-                _section("Notes for this part"),
+                _section(text.notes_heading),
                 self.notes,
                 _section(content.interface.export.heading),
                 self.export.widget,
@@ -111,7 +113,12 @@ class TrainerApp:
             ]
         )
         self.for_room = widgets.VBox(
-            [_section("Timers"), self.timers, _section("Live results"), self.results]
+            [
+                _section(text.timers_heading),
+                self.timers,
+                _section(text.results_heading),
+                self.results,
+            ]
         )
         columns = widgets.HBox([self.for_trainer, self.for_room])
         columns.add_class("cp-trainer-columns")
@@ -120,7 +127,7 @@ class TrainerApp:
                 self.header,
                 self.attendance,
                 self.pool,
-                _section("Move the room"),
+                _section(text.move_heading),
                 controls,
                 self.projector,
                 columns,
@@ -199,7 +206,7 @@ class TrainerApp:
 
     def _show_notes(self, current: str | None) -> None:
         if current not in self.content.modules:
-            self.notes.value = "<p>The room has not started yet. Move it to the first part.</p>"
+            self.notes.value = paragraphs([self.words.not_started])
             return
         module = self.content.modules[current]
         _, notes = split_title(module.notes_path.read_text(encoding="utf-8"))
@@ -218,7 +225,7 @@ class TrainerApp:
                 context = ExerciseContext(self.content)
                 views.append(build_exercise(exercise, _keep_nothing, context).widget)
         if not views:
-            views = [widgets.HTML("<p>No timed activity in this part.</p>")]
+            views = [widgets.HTML(paragraphs([self.words.no_timer]))]
         self.timers.children = views
 
 
@@ -231,15 +238,19 @@ def _section(title: str) -> widgets.HTML:
     return widgets.HTML(f"<h2>{html.escape(title)}</h2>")
 
 
-def _header_html(code: str, learner_link: str) -> str:
+def _header_html(words: TrainerText, code: str, learner_link: str) -> str:
     image = base64.b64encode(svg_qr(learner_link).encode()).decode("ascii")
     link = html.escape(learner_link)
+    alt = html.escape(words.qr_alt.format(link=learner_link))
+    # The words are escaped first; the code and the link go in as markup, in bold.
+    session = html.escape(words.session_code).format(code=f"<strong>{html.escape(code)}</strong>")
+    learners = html.escape(words.learners_open).format(link=f"<strong>{link}</strong>")
     return (
         '<div class="cp-join-details">'
         f'<img class="cp-qr" src="data:image/svg+xml;base64,{image}" width="180" height="180" '
-        f'alt="QR code that opens the learner link {link}">'
-        f'<p class="cp-session-code">Session code: <strong>{html.escape(code)}</strong></p>'
-        f"<p>Learners open <strong>{link}</strong> or scan the code.</p></div>"
+        f'alt="{alt}">'
+        f'<p class="cp-session-code">{session}</p>'
+        f"<p>{learners}</p></div>"
     )
 
 
@@ -259,22 +270,24 @@ def _attendance_html(content: CourseContent, counts: Any) -> str:
     """Who joined, by role; a role with fewer than K people is not shown apart (it is projected)."""
     total = sum(counts.values())
     if not total:
-        return "<p>Nobody has joined yet.</p>"
+        return paragraphs([content.interface.trainer.nobody_joined])
     needed = content.course.min_answers_shown
     words = content.interface.results
     split = split_by_role(counts, needed, words.others)
     parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in split.shown)
     small = f" {html.escape(words.small_roles.format(needed=needed))}" if split.merged else ""
-    return f"<p><strong>{total} joined.</strong> {parts + '.' if parts else ''}{small}</p>"
+    joined = html.escape(content.interface.trainer.joined.format(total=total))
+    return f"<p><strong>{joined}</strong> {parts + '.' if parts else ''}{small}</p>"
 
 
 def run() -> widgets.VBox:
     """Entry point for the trainer app notebook."""
     root = find_course_root()
     code = live_session_code()
+    content = load_course(root)
     if code is None:
-        return widgets.VBox([widgets.HTML("<p>Start the course with: coproduce serve</p>")])
+        return widgets.VBox([widgets.HTML(paragraphs([content.interface.trainer.not_served]))])
     link = os.environ.get(LEARNER_LINK_ENV, "")
-    app = TrainerApp(load_course(root), Store(store_target(root)), code, link)
+    app = TrainerApp(content, Store(store_target(root)), code, link)
     app.start()
     return app.widget

@@ -7,34 +7,17 @@ below keeps those slots exactly as the app expects them.
 
 from __future__ import annotations
 
-from string import Formatter
 from typing import ClassVar
 
-from pydantic import ValidationInfo, field_validator
-
+from coproduce.content.filled_in import FilledIn
 from coproduce.content.model import Strict
-
-
-class FilledIn(Strict):
-    """A part of the interface; a text named in `slots` must hold exactly those slots."""
-
-    slots: ClassVar[dict[str, set[str]]] = {}
-
-    @field_validator("*")
-    @classmethod
-    def _slots_are_the_expected_ones(cls, value: object, info: ValidationInfo) -> object:
-        texts = value if isinstance(value, list) else [value]
-        if any(not str(text).strip() for text in texts):
-            # An empty label would leave a link or control without a name.
-            raise ValueError("this text is empty; the page needs words here")
-        expected = cls.slots.get(info.field_name or "")
-        if expected is None:
-            return value  # shown as written, braces and all
-        for text in texts:
-            found = _slots_in(str(text))
-            if found != expected:
-                raise ValueError(_slot_message(expected, found))
-        return value
+from coproduce.content.trainer_words import (
+    CoTrainerText,
+    ExportText,
+    QuestionsText,
+    RoomAirtimeText,
+    TrainerText,
+)
 
 
 class PageText(FilledIn):
@@ -157,42 +140,6 @@ class PassingText(FilledIn):
     item: str  # the results export's row for them
 
 
-class QuestionsText(FilledIn):
-    """Closing a shared question: what learners see, and the trainer app's controls for it."""
-
-    slots: ClassVar[dict[str, set[str]]] = {
-        "closes": {"time"},
-        "clear_confirm": {"count"},
-        "cleared": {"count"},
-    }
-    closed: str  # shown to learners above a closed question
-    not_saved: str  # said to a learner whose answer came after the question closed
-    open: str  # the trainer app: the question takes answers
-    closed_state: str  # the trainer app: the question is closed
-    closes: str  # the trainer app: the question closes at {time}
-    close: str
-    reopen: str
-    close_after: str  # the label of the minutes box
-    close_after_button: str
-    clear: str
-    clear_confirm: str
-    clear_yes: str
-    clear_no: str
-    cleared: str
-
-
-class ExportText(FilledIn):
-    """The trainer app's results so far: the results CSV and the report, while live."""
-
-    slots: ClassVar[dict[str, set[str]]] = {"ready": {"time"}}
-    heading: str
-    intro: str
-    button: str
-    ready: str
-    csv: str
-    report: str
-
-
 class RatingText(FilledIn):
     """The rating scale: the learner's controls and the room's spread (and before and after)."""
 
@@ -225,39 +172,6 @@ class RatingText(FilledIn):
     before_too_few: str
 
 
-class CoTrainerText(FilledIn):
-    """The trainer app's co-trainer links: make one, show it once, stop it."""
-
-    slots: ClassVar[dict[str, set[str]]] = {
-        "made": {"label"},
-        "qr": {"label"},
-        "revoke": {"label"},
-        "revoked": {"label"},
-    }
-    heading: str
-    intro: str
-    only_here: str  # the trainer app answers on this computer only: no link would work
-    label: str
-    make: str
-    name_first: str
-    made: str
-    qr: str
-    revoke: str
-    revoked: str
-    none: str
-    active: str
-
-
-class RoomAirtimeText(FilledIn):
-    """The room's speaking time: in the trainer app, and in the session report."""
-
-    heading: str
-    intro: str
-    not_saved: str
-    report_heading: str
-    report_note: str
-
-
 class InterfaceText(Strict):
     page: PageText
     join: JoinText
@@ -274,6 +188,7 @@ class InterfaceText(Strict):
     rating: RatingText
     co_trainer: CoTrainerText
     room_airtime: RoomAirtimeText
+    trainer: TrainerText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -294,24 +209,9 @@ class InterfaceText(Strict):
             self.rating,
             self.co_trainer,
             self.room_airtime,
+            self.trainer,
         ):
             for name in type(part).model_fields:
                 value = getattr(part, name)
                 texts += value if isinstance(value, list) else [value]
         return texts
-
-
-def _slots_in(text: str) -> set[str] | None:
-    """The {slots} in a text, or None if a brace stands alone."""
-    try:
-        return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
-    except ValueError:
-        return None
-
-
-def _slot_message(expected: set[str], found: set[str] | None) -> str:
-    if found is None:
-        return "this text has a brace on its own; write it as {{ or }}"
-    wanted = ", ".join(f"{{{slot}}}" for slot in sorted(expected))
-    got = ", ".join(f"{{{slot}}}" for slot in sorted(found)) or "none"
-    return f"this text must hold {wanted} just as written here, but it holds {got}"

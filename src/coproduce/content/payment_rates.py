@@ -13,7 +13,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
-from coproduce.content.interface import FilledIn
+from coproduce.content.filled_in import FilledIn
 from coproduce.content.model import EXERCISE_ID, Strict
 
 

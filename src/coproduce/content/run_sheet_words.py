@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from coproduce.content.interface import FilledIn
+from coproduce.content.filled_in import FilledIn
 
 
 class ColumnWords(FilledIn):

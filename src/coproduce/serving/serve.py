@@ -217,7 +217,7 @@ def serve(options: ServeOptions) -> int:
                 f"Resuming session {session_code} (start a new one with --new-session).",
                 flush=True,
             )
-        print(f"Session code: {session_code}", flush=True)
+        print(content.interface.trainer.session_code.format(code=session_code), flush=True)
         print(f"Learner link: {link}", flush=True)
         print(terminal_qr(link), flush=True)
         print(f"Trainer link: {trainer_link(options)}", flush=True)
