@@ -20,6 +20,10 @@ MODULE_ONE = "Welcome and ground rules"
 MODULE_TWO = "What co-production is"
 REFLECTION = "Time to think first, and <b>no</b> jargon 🙂"
 CHECK = load_course(ROOT).exercises["coproduction-or-not"]  # module two's knowledge check
+# Module two's own radios: module one has radios too (a poll, a rating), still on the page for a
+# moment after the agenda is pressed.
+TWO = f".cp-module-{load_course(ROOT).course.module_slugs[1]}"
+TWO_RADIOS = f"{TWO} .cp-choice input[type=radio]"
 RIGHT = next(index for index, option in enumerate(CHECK.options) if option.correct)
 
 
@@ -55,8 +59,11 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
     page.evaluate("window.__samePage = true")
     _agenda_button(page, MODULE_TWO).focus()
     page.keyboard.press("Enter")
-    radios = page.locator(".cp-choice input[type=radio]")
+    radios = page.locator(TWO_RADIOS)
     radios.first.wait_for(timeout=30_000)
+    # The kernel moves focus to the new part's heading; wait for it, or it may land after the
+    # test has focused a radio and take the arrow key with it.
+    expect(page.locator(f"{TWO} h2").first).to_be_focused(timeout=15_000)
     assert page.evaluate("window.__samePage") is True
     assert MODULE_TWO in _current_module(page)
     assert axe_violations(page) == []
@@ -77,10 +84,10 @@ def test_learner_moves_answers_refreshes_and_finds_everything_kept(
 
     # Refresh: the learner is back where they were, with their answers.
     reload_app(page)
-    page.locator(".cp-choice input[type=radio]").first.wait_for(timeout=60_000)
+    page.locator(TWO_RADIOS).first.wait_for(timeout=60_000)
     page.get_by_text("That's right.").wait_for(timeout=15_000)
     assert MODULE_TWO in _current_module(page)
-    assert page.locator(".cp-choice input[type=radio]").nth(RIGHT).is_checked()
+    assert page.locator(TWO_RADIOS).nth(RIGHT).is_checked()
     _agenda_button(page, MODULE_ONE).click()
     restored = page.get_by_role("textbox", name="What would help you feel able to speak freely")
     restored.wait_for(timeout=30_000)
