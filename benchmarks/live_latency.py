@@ -153,8 +153,8 @@ class Reader:
 
     def refresh(self) -> None:
         started = time.perf_counter()
-        closed = frozenset(self.questions.closed(self.code))
-        fingerprint = (*self.sessions.latest_change(self.code), closed)
+        states = self.questions.states(self.code)  # as the trainer app reads them
+        fingerprint = (*self.sessions.latest_change(self.code), frozenset(states.items()))
         if fingerprint == self.fingerprint:
             self.refresh_ms.append((time.perf_counter() - started) * 1000)
             return

@@ -73,7 +73,7 @@ class CoTrainerLinks:
             stop.on_click(self._stopper(co_trainer.id, co_trainer.label))
             rows.append(stop)
         heading = self.words.active if rows else self.words.none
-        for old in self.links.children[1:]:
+        for old in self.links.children:  # made afresh each time: none is left open
             old.close()
         self.links.children = [widgets.HTML(paragraphs([heading])), *rows]
 

@@ -158,14 +158,13 @@ class TrainerApp:
 
     def refresh(self, force: bool = False) -> None:
         """Redraw what changed: answers and joins at once, the run-sheet each minute."""
-        # A closing time passing changes the closed set, not the store: both are looked at.
-        closed = frozenset(self.questions.closed(self.code))
-        fingerprint = (
-            *self.sessions.latest_change(self.code),
-            *self.questions.fingerprint(self.code),
-            closed,
-        )
-        minute = datetime.now(UTC).minute
+        # One read of the questions' states serves the change check and the results below; a
+        # closing time passing changes the closed set, not the store, so that is looked at too.
+        states = self.questions.states(self.code)
+        moment = datetime.now(UTC)
+        closed = frozenset(eid for eid, state in states.items() if state.closed_at(moment))
+        fingerprint = (*self.sessions.latest_change(self.code), frozenset(states.items()), closed)
+        minute = moment.minute
         if not force and fingerprint == self._fingerprint and minute == self._minute:
             return
         self._fingerprint, self._minute = fingerprint, minute
@@ -177,7 +176,6 @@ class TrainerApp:
             self.move_to.value = current
         self._show_notes(current)
         self._show_timers(current)
-        states = self.questions.states(self.code)
         self.results.children = self.live_results.widgets(current, states)
 
     def start(self) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from coproduce.live.store import Store, answers, aware, now, questions
 
@@ -53,12 +54,7 @@ class Questions:
             questions.c.session_code == code
         )
         with self.engine.connect() as connection:
-            return {
-                row.exercise_id: QuestionState(
-                    bool(row.closed), aware(row.closes_at) if row.closes_at else None
-                )
-                for row in connection.execute(query)
-            }
+            return {row.exercise_id: _state(row) for row in connection.execute(query)}
 
     def state(self, code: str, exercise_id: str) -> QuestionState:
         query = select(questions.c.closed, questions.c.closes_at).where(
@@ -66,9 +62,7 @@ class Questions:
         )
         with self.engine.connect() as connection:
             row = connection.execute(query).first()
-        if row is None:
-            return OPEN
-        return QuestionState(bool(row.closed), aware(row.closes_at) if row.closes_at else None)
+        return OPEN if row is None else _state(row)
 
     def is_closed(self, code: str, exercise_id: str) -> bool:
         return self.state(code, exercise_id).closed_at(now())
@@ -88,14 +82,6 @@ class Questions:
             )
         return removed.rowcount or 0
 
-    def fingerprint(self, code: str) -> tuple[object, ...]:
-        """Changes whenever a question of the session is closed, reopened or timed."""
-        query = select(func.count(), func.max(questions.c.updated_at)).where(
-            questions.c.session_code == code
-        )
-        with self.engine.connect() as connection:
-            return tuple(connection.execute(query).one())
-
     def _set(self, code: str, exercise_id: str, state: QuestionState) -> None:
         row = {
             "session_code": code,
@@ -105,3 +91,7 @@ class Questions:
             "updated_at": now(),
         }
         self.store.upsert(questions, row, ["session_code", "exercise_id"])
+
+
+def _state(row: Any) -> QuestionState:
+    return QuestionState(bool(row.closed), aware(row.closes_at) if row.closes_at else None)

@@ -60,10 +60,10 @@ def _room_airtime_rows(
     content: CourseContent, sessions: SessionStore, code: str
 ) -> list[dict[str, Any]]:
     """The room's speaking time by role, as the report shows it (the room's, so no K)."""
-    kept = room_airtime_answer(content, sessions, code)
-    if kept is None or content.course.room_airtime is None:
+    found = room_airtime_answer(content, sessions, code)
+    if found is None:
         return []
-    exercise = content.exercises[content.course.room_airtime]
+    exercise, kept = found
     base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": 1, "shown": "yes"}
     return [
         {**base, "item": role, "detail": "seconds", "value": round(seconds)}

@@ -124,12 +124,11 @@ def _exercises(content: CourseContent, sessions: SessionStore, code: str, evalua
 
 def _room_airtime(content: CourseContent, sessions: SessionStore, code: str) -> str:
     """The room's speaking time by role, if someone kept it: not one learner's answer, so no K."""
-    exercise_id = content.course.room_airtime
-    kept = room_airtime_answer(content, sessions, code)
-    if exercise_id is None or kept is None:
+    found = room_airtime_answer(content, sessions, code)
+    if found is None:
         return ""
+    exercise, kept = found
     words = content.interface.room_airtime
-    exercise = content.exercises[exercise_id]
     return (
         f"<h3>{html.escape(words.report_heading)}</h3><p>{html.escape(words.report_note)}</p>"
         + airtime_html(exercise, [kept])
@@ -138,12 +137,15 @@ def _room_airtime(content: CourseContent, sessions: SessionStore, code: str) -> 
 
 def room_airtime_answer(
     content: CourseContent, sessions: SessionStore, code: str
-) -> SharedAnswer | None:
+) -> tuple[Any, SharedAnswer] | None:
+    """The room's airtime tracker and the times kept for it in this session, if any."""
     exercise_id = content.course.room_airtime
     if exercise_id is None:
         return None
     kept = sessions.store.load_answers(ROOM_TRACKER, session=code).get(exercise_id)
-    return SharedAnswer("room", kept, False) if isinstance(kept, dict) else None
+    if not isinstance(kept, dict):
+        return None
+    return content.exercises[exercise_id], SharedAnswer("room", kept, False)
 
 
 def _exercise_section(
