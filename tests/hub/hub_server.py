@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import psutil
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
@@ -131,6 +132,7 @@ def running_hub(base: Path, extra_modules: tuple[Path, ...] = ()) -> Iterator[Hu
             yield hub
         finally:
             _stop(process)
+            _stop_leftovers(base)
 
 
 def _wait_until_up(hub: Hub) -> None:
@@ -158,6 +160,15 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
     with contextlib.suppress(ProcessLookupError):  # nothing of the hub's was left
         os.killpg(process.pid, 15)
+
+
+def _stop_leftovers(base: Path) -> None:
+    """Servers the hub started live in their own sessions, under homes in `base`: a hub that
+    had to be killed leaves them running, eating the next test's CPU."""
+    for found in psutil.process_iter():
+        with contextlib.suppress(psutil.Error):
+            if Path(found.cwd()).is_relative_to(base):
+                found.kill()
 
 
 def join_link(hub: Hub, code: str) -> str:

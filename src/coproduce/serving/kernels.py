@@ -10,7 +10,9 @@ never runs the page's JavaScript. This mixin, put in front of Voila's own pool c
 - a kernel whose page never connects is shut down after `unconnected_seconds`, and one whose
   page connected and then went without saying goodbye (a phone put away, a closed laptop lid,
   a browser killed; a page that unloads properly shuts its kernel itself) after `left_seconds`:
-  the learner's answers are in the store, and a page that comes back loads itself again;
+  the learner's answers are in the store, and a page that comes back loads itself again. A
+  page that went within `brief_visit_seconds` of connecting (a reload that raced the page's
+  own goodbye, a refresh pressed over and over) counts as one that never connected;
 - learner kernels (handed out, not in the pool) are capped at `max_learners`; the pool never
   fills past what the cap leaves, and once learners arrive it only tops up to what the class
   still needs (the pool size, the class, less those in), with `spare_kernels` for late-comers
@@ -35,6 +37,7 @@ SETTINGS: dict[str, float] = {
     "max_learners": 0,  # 0: no cap
     "unconnected_seconds": 90,
     "left_seconds": 600,
+    "brief_visit_seconds": 15,
     "refill_gap_seconds": 1.5,
     "refill_after_seconds": 1.0,
     "spare_kernels": 2,
@@ -56,6 +59,8 @@ class PoolPolicy:
         self._handed_out: dict[str, float] = {}  # kernel id -> when a page got it
         self._ever_connected: set[str] = set()
         self._left_since: dict[str, float] = {}  # kernel id -> when its last page went
+        self._connected_at: dict[str, float] = {}  # kernel id -> when its page (re)connected
+        self._brief: set[str] = set()  # kernels whose page left soon after connecting
         self._closing = False
         self._start_now: dict[asyncio.Task[Any], asyncio.Event] = {}
         super().__init__(**kwargs)
@@ -219,7 +224,19 @@ class PoolPolicy:
         # pass has left (left_seconds), it is not a page that never connected.
         self._ever_connected.add(kernel_id)
         self._left_since.pop(kernel_id, None)
+        self._brief.discard(kernel_id)
+        self._connected_at.setdefault(kernel_id, time.monotonic())
         super().notify_connect(kernel_id)  # type: ignore[misc]
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)  # type: ignore[misc]
+        if self._kernel_connections.get(kernel_id, 0) > 0:
+            return
+        now = time.monotonic()
+        self._left_since[kernel_id] = now
+        connected_at = self._connected_at.pop(kernel_id, now)
+        if now - connected_at < SETTINGS["brief_visit_seconds"]:
+            self._brief.add(kernel_id)
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> Any:
         if kernel_id in self.pooled_kernel_ids():
@@ -229,7 +246,9 @@ class PoolPolicy:
             self._ever_connected.add(kernel_id)
             self._left_since.pop(kernel_id, None)
         elif kernel_id in self._ever_connected:
-            if now - self._left_since.setdefault(kernel_id, now) > SETTINGS["left_seconds"]:
+            brief = kernel_id in self._brief
+            wait = SETTINGS["unconnected_seconds" if brief else "left_seconds"]
+            if now - self._left_since.setdefault(kernel_id, now) > wait:
                 self.log.info("Shutting down kernel %s: its page went away", kernel_id)
                 await self._quietly_shut_down(kernel_id)
                 return None
@@ -245,6 +264,8 @@ class PoolPolicy:
         was_out = self._handed_out.pop(kernel_id, None) is not None
         self._ever_connected.discard(kernel_id)
         self._left_since.pop(kernel_id, None)
+        self._connected_at.pop(kernel_id, None)
+        self._brief.discard(kernel_id)
         result = await super().shutdown_kernel(kernel_id, *args, **kwargs)  # type: ignore[misc]
         if was_out and SETTINGS["max_learners"] and not self._closing:
             # A place under the cap came free: the pool may refill towards its size.
