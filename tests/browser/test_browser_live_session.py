@@ -102,7 +102,7 @@ def test_a_trainer_runs_the_room_and_sees_live_anonymous_results(
     first = open_learner_app(browser, live_server.link, DESKTOP, role="Researcher")
     second = _typed_code_learner(browser, live_server)
     third = open_learner_app(browser, live_server.link, DESKTOP, role="Practitioner")
-    trainer.get_by_text("3 joined.").wait_for(timeout=15_000)
+    trainer.get_by_text("3 people joined.").wait_for(timeout=15_000)
     expect(trainer.get_by_text("Public contributor: 1")).to_be_visible()
 
     # The room moves to the poll; every learner's app follows.

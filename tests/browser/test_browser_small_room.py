@@ -55,9 +55,9 @@ def test_the_trainer_waits_for_three_answers_then_sees_the_result(
         open_learner_app(browser, small_room.link, PHONE, role="Researcher"),
         open_learner_app(browser, small_room.link, DESKTOP, role="Researcher"),
     ]
-    trainer.get_by_text("3 joined.").wait_for(timeout=15_000)
+    trainer.get_by_text("3 people joined.").wait_for(timeout=15_000)
     # One public contributor and two researchers: no role is shown apart, all are "others".
-    attendance = trainer.locator("p", has_text="3 joined.")
+    attendance = trainer.locator("p", has_text="3 people joined.")
     expect(attendance).to_contain_text(f"{words.others}: 3")
     expect(attendance).not_to_contain_text("Public contributor")
     expect(attendance).not_to_contain_text("Researcher")

@@ -116,7 +116,7 @@ def test_a_trainer_and_three_learners_share_a_poll_and_reflections_through_the_h
     names = {page.url.split("/user/")[1].split("/")[0] for page in (first, second)}
     assert len(names) == 2, "each learner has a hub user and a server of their own"
     assert all(name.startswith(f"l-{code.lower()}-") for name in names)
-    trainer.get_by_text("2 joined.").wait_for(timeout=30_000)
+    trainer.get_by_text("2 people joined.").wait_for(timeout=30_000)
 
     _move(trainer, POLL["title"], (first, second))
     first_choice, second_choice = POLL["options"][3], POLL["options"][1]

@@ -216,7 +216,9 @@ def test_the_trainer_sees_how_many_can_join_now_and_nobody_else_can_ask(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and _learner_pages(short_stay) > 0:
         time.sleep(2)  # pages left by earlier tests in this module are culled first
-    pattern = re.escape(WORDS.pool_ready).replace(re.escape("{ready}"), r"\d+")
+    forms = WORDS.pool_ready.values() if isinstance(WORDS.pool_ready, dict) else [WORDS.pool_ready]
+    pattern = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+    pattern = pattern.replace(re.escape("{ready}"), r"\d+")
     empty = pattern.replace(re.escape("{learners}"), "0").replace(re.escape("{cap}"), str(cap))
     expect(line).to_have_text(re.compile(empty), timeout=30_000)
     learner = browser.new_context().new_page()

@@ -34,6 +34,7 @@ from coproduce.config.settings import (
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.markdown import render_markdown, split_title
+from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
 from coproduce.content.trainer_words import TrainerText
 from coproduce.kinds.common.frame import ExerciseContext, button, paragraphs
@@ -198,7 +199,8 @@ class TrainerApp:
         if status is None or not status.cap:
             self.pool.value = ""
             return
-        words = self.content.interface.server.pool_ready
+        language = self.content.course.language
+        words = plural(self.content.interface.server.pool_ready, status.ready, language)
         text = words.format(ready=status.ready, learners=status.learners, cap=status.cap)
         self.pool.value = f'<p class="cp-pool">{html.escape(text)}</p>'
 
@@ -274,7 +276,8 @@ def _attendance_html(content: CourseContent, counts: Any) -> str:
     split = split_by_role(counts, needed, words.others)
     parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in split.shown)
     small = f" {html.escape(words.small_roles.format(needed=needed))}" if split.merged else ""
-    joined = html.escape(content.interface.trainer.joined.format(total=total))
+    joined_words = plural(content.interface.trainer.joined, total, content.course.language)
+    joined = html.escape(joined_words.format(total=total))
     return f"<p><strong>{joined}</strong> {parts + '.' if parts else ''}{small}</p>"
 
 

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.model import Strict
+from coproduce.content.plurals import PluralText, forms
 from coproduce.content.trainer_words import (
     CoTrainerText,
     ExportText,
@@ -84,7 +85,8 @@ class ServerText(FilledIn):
     sign_in_wrong: str
     only_this_computer: str  # the trainer app, when learners cannot reach the server
     open_the_room: str
-    pool_ready: str  # the trainer app: kernels warm for people joining now, pages open, the cap
+    # the trainer app: kernels warm for people joining now (a plural), pages open, the cap
+    pool_ready: PluralText
 
 
 class FollowUpText(FilledIn):
@@ -212,6 +214,5 @@ class InterfaceText(Strict):
             self.trainer,
         ):
             for name in type(part).model_fields:
-                value = getattr(part, name)
-                texts += value if isinstance(value, list) else [value]
+                texts += forms(getattr(part, name))
         return texts

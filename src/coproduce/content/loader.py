@@ -10,10 +10,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from coproduce.config.settings import parsed_modules_path
 from coproduce.content.branding import logo_problems
+from coproduce.content.catalogues import SOURCE_LANGUAGE, catalogue_candidates, catalogue_path
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
-    INTERFACE_FILE,
     LADDERS_FILE,
     MODULE_CONTENT,
     MODULE_META,
@@ -53,13 +53,7 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
         parsed = read_parsed_modules(parsed_modules_path())
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
-    interface = _load_model(
-        root / INTERFACE_FILE,
-        InterfaceText.model_validate,
-        problems,
-        "copy course/interface.yml from the course that comes with coproduce, then change "
-        "its words as you like",
-    )
+    interface = _load_interface(root, course.language if course else SOURCE_LANGUAGE, problems)
     run_sheet = _load_model(
         root / RUN_SHEET_FILE,
         RunSheetWords.model_validate,
@@ -80,6 +74,32 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     if problems:
         raise ContentError(problems, root)
     return content
+
+
+def _load_interface(root: Path, language: str, problems: list[ContentProblem]) -> Any:
+    """The interface words in the course's language: course/interface.yml for English,
+    course/interface.<lang>.yml for another. A language without its file is an error, not
+    English in its place."""
+    path = catalogue_path(root, language)
+    if path is None:
+        names = " or ".join(str(path) for path in catalogue_candidates(language))
+        problems.append(
+            ContentProblem(
+                root / COURSE_FILE,
+                key_line(root / COURSE_FILE, "language"),
+                f"the course's language is '{language}', but there is no {names}",
+                f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
+                "its words in that language (see docs/languages.md), or set language: en",
+            )
+        )
+        return None
+    return _load_model(
+        path,
+        InterfaceText.model_validate,
+        problems,
+        "copy course/interface.yml from the course that comes with coproduce, then change "
+        "its words as you like",
+    )
 
 
 def _load_course_data(root: Path, content: CourseContent, problems: list[ContentProblem]) -> None:

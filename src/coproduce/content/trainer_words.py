@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from coproduce.content.filled_in import FilledIn
+from coproduce.content.plurals import PluralText
 
 
 class QuestionsText(FilledIn):
@@ -102,7 +103,7 @@ class TrainerText(FilledIn):
     not_started: str
     no_timer: str
     nobody_joined: str
-    joined: str
+    joined: PluralText  # by the number who joined
     other_results: str
     no_shared: str
     nothing_here: str

@@ -1,0 +1,47 @@
+"""Which catalogue of interface words a course speaks: course/interface.yml is the English
+source; a translation is course/interface.<lang>.yml with the same keys (docs/languages.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coproduce.content.course import INTERFACE_FILE
+
+SOURCE_LANGUAGE = "en"  # the language of course/interface.yml
+
+
+def catalogue_name(language: str) -> str:
+    return f"{INTERFACE_FILE.stem}.{language}{INTERFACE_FILE.suffix}"
+
+
+def catalogue_candidates(language: str) -> list[Path]:
+    """The files that may hold a language's words, best first: `cy-GB`, then `cy`; English
+    ends with the source itself. Never another language's: a page in Welsh that fell back to
+    English without a word would hide a missing translation."""
+    base = language.replace("_", "-").split("-")[0]
+    names = [catalogue_name(language)]
+    if base != language:
+        names.append(catalogue_name(base))
+    paths = [INTERFACE_FILE.parent / name for name in names]
+    if base.lower() == SOURCE_LANGUAGE:
+        paths.append(INTERFACE_FILE)
+    return paths
+
+
+def catalogue_path(root: Path, language: str) -> Path | None:
+    """The catalogue the course's pages speak, or None when the language has none."""
+    return next(
+        (root / path for path in catalogue_candidates(language) if (root / path).is_file()),
+        None,
+    )
+
+
+def translations(root: Path) -> list[Path]:
+    """Every course/interface.<lang>.yml beside the source."""
+    folder = root / INTERFACE_FILE.parent
+    return sorted(folder.glob(f"{INTERFACE_FILE.stem}.*{INTERFACE_FILE.suffix}"))
+
+
+def language_of(path: Path) -> str:
+    """`cy` for course/interface.cy.yml."""
+    return path.name.removeprefix(f"{INTERFACE_FILE.stem}.").removesuffix(INTERFACE_FILE.suffix)
