@@ -123,7 +123,7 @@ def test_the_checker_warns_when_the_statement_is_hard_to_read(course_dir: Path) 
 def test_the_page_is_safe_html_in_the_course_language() -> None:
     words = {"language": "cy", "statement": {"back": "Back <to> the course"}}
     page = statement_page("# Title & more\n\n<script>alert(1)</script>\n\n## Part", words)
-    assert '<html lang="cy">' in page and "<title>Title &amp; more</title>" in page
+    assert '<html lang="cy" dir="ltr">' in page and "<title>Title &amp; more</title>" in page
     assert "<h1>Title &amp; more</h1>" in page and "<h2>Part</h2>" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<a href="./">Back &lt;to&gt; the course</a>' in page

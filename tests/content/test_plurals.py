@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from coproduce.content.errors import ContentError
+from coproduce.content.language import page_attributes, text_direction
 from coproduce.content.loader import load_course
-from coproduce.content.plurals import categories, plural, text_direction
+from coproduce.content.plurals import categories, plural
 
 WORDS = {"one": "1 word", "other": "{count} words"}
 WELSH = {
@@ -68,6 +69,8 @@ def test_text_direction_follows_the_language() -> None:
         "rtl",
     ]
     assert text_direction("not a language") == "ltr"
+    assert page_attributes("ur") == 'lang="ur" dir="rtl"'
+    assert page_attributes('"><script>') == 'lang="en" dir="ltr"'
 
 
 def test_the_trainer_count_of_who_joined_is_a_plural_of_the_catalogue() -> None:

@@ -150,7 +150,7 @@ def test_the_file_has_a_language_a_title_headings_and_no_script_or_button() -> N
     markup = _build()
     parsed = _parse(markup)
     assert markup.startswith("<!DOCTYPE html>")
-    assert '<html lang="en">' in markup
+    assert '<html lang="en" dir="ltr">' in markup
     assert "<title>My action plan: Co-producing research</title>" in markup
     assert parsed.tags.count("h1") == 1 and "h2" in parsed.tags and "h3" in parsed.tags
     for tag in ["script", "button", "link", "img", "iframe", "form", "input"]:
@@ -176,8 +176,9 @@ def test_every_piece_of_learner_text_is_escaped() -> None:
 
 
 def test_a_hostile_language_code_falls_back_to_english() -> None:
-    assert '<html lang="en">' in _build(language='en" onload="alert(1)')
-    assert '<html lang="cy-GB">' in _build(language="cy-GB")
+    assert '<html lang="en" dir="ltr">' in _build(language='en" onload="alert(1)')
+    assert '<html lang="cy-GB" dir="ltr">' in _build(language="cy-GB")
+    assert '<html lang="ar" dir="rtl">' in _build(language="ar")
 
 
 def test_unanswered_questions_and_no_reflections_say_so() -> None:

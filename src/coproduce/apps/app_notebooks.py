@@ -8,6 +8,7 @@ import nbformat
 
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
+from coproduce.content.language import text_direction
 from coproduce.kinds.registry import kind_styles
 
 LEARNER_APP = "learner.ipynb"
@@ -48,6 +49,7 @@ def _write_app(
     notebook.metadata["coproduce"] = {
         "title": title,
         "language": course.language,
+        "dir": text_direction(course.language),
         "branding": course.branding.model_dump(),
         "logo": logo_data_uri(content.root, course.branding.logo),
         "page_text": content.interface.page.model_dump(),

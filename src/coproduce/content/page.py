@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from coproduce.content.language import page_attributes
 from coproduce.content.model import Course
 
 PRINT_CSS = """
@@ -16,13 +17,13 @@ header.banner p { margin: 0; }
 header.banner h1 { margin: .25rem 0 0; }
 h1, h2, h3 { line-height: 1.25; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #555; padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #555; padding: .4rem .6rem; text-align: start; vertical-align: top; }
 th { background: #eef2f8; }
 .module { break-before: page; page-break-before: always; }
 .write-here { border: 1px solid #555; border-radius: 4px; min-height: 8rem; margin: .5rem 0 1rem; }
 .write-line { border-bottom: 1px solid #555; height: 2.2rem; }
-.box { display: inline-block; width: 1em; height: 1em; border: 2px solid #333; margin-right: .5em;
-  vertical-align: -0.15em; }
+.box { display: inline-block; width: 1em; height: 1em; border: 2px solid #333;
+  margin-inline-end: .5em; vertical-align: -0.15em; }
 .meta { color: #333; }
 a { color: var(--primary); }
 .cp-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
@@ -46,7 +47,7 @@ def html_page(course: Course, title: str, body: str, extra_css: str = "", logo: 
     )
     organisation = brand.organisation or brand.name
     return (
-        f'<!DOCTYPE html>\n<html lang="{html.escape(course.language)}">\n<head>\n'
+        f"<!DOCTYPE html>\n<html {page_attributes(course.language)}>\n<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
@@ -62,7 +63,7 @@ def _logo(logo: str, organisation: str) -> str:
     if not logo:
         return ""
     alt = html.escape(f"{organisation} logo")
-    return f'<img src="{html.escape(logo)}" alt="{alt}" style="float:right;max-height:3rem">'
+    return f'<img src="{html.escape(logo)}" alt="{alt}" style="float:inline-end;max-height:3rem">'
 
 
 def bullet_list(items: list[str]) -> str:

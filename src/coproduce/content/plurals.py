@@ -12,27 +12,14 @@ Arabic the same six. Which category a number falls in is Babel's to say (CLDR da
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, Literal
 
-from babel import Locale, UnknownLocaleError
+from coproduce.content.language import locale
 
 Category = Literal["zero", "one", "two", "few", "many", "other"]
 CATEGORIES: tuple[Category, ...] = ("zero", "one", "two", "few", "many", "other")
 # A text of the interface: the same for every number, or one form per plural category.
 PluralText = str | dict[Category, str]
-
-
-@cache
-def locale(language: str) -> Locale:
-    """Babel's locale for a language tag such as `en`, `cy`, `pt-BR` or `ar`.
-
-    Raises ValueError for a tag Babel does not know (`coproduce check` names it in course.yml).
-    """
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError) as error:
-        raise ValueError(f"'{language}' is not a language tag Babel knows") from error
 
 
 def categories(language: str) -> set[str]:
@@ -54,14 +41,6 @@ def plural(text: PluralText | Mapping[str, str], count: int | float, language: s
         return text
     forms: Mapping[Any, str] = text
     return forms.get(category(count, language)) or forms["other"]
-
-
-def text_direction(language: str) -> Literal["ltr", "rtl"]:
-    """ "rtl" for a language written right to left (Arabic, Urdu, Hebrew...), else "ltr"."""
-    try:
-        return "rtl" if locale(language).text_direction == "rtl" else "ltr"
-    except ValueError:
-        return "ltr"  # an unknown tag is reported by the checker; the page still shows
 
 
 def forms(value: object) -> list[str]:

@@ -143,7 +143,7 @@ h1 {{ color: {brand.primary_colour}; font-size: 2.2rem; margin: 0.2em 0; }}
 .course {{ font-size: 1.6rem; font-weight: bold; margin: 0.3em 0; }}
 .name {{ font-size: 1.8rem; margin: 0.4em auto; min-height: 1.6em; max-width: 70%;
   border-bottom: 1px solid {brand.text_colour}; }}
-ul {{ display: inline-block; text-align: left; margin: 0.5em auto; }}
+ul {{ display: inline-block; text-align: start; margin: 0.5em auto; }}
 .logo {{ max-height: 22mm; max-width: 60mm; }}
 footer {{ margin-top: 1em; font-size: 0.95rem; }}
 @media print {{ body {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }} }}

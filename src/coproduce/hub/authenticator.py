@@ -24,6 +24,7 @@ from jupyterhub.handlers import BaseHandler
 from jupyterhub.utils import url_path_join
 from traitlets import Dict, Unicode
 
+from coproduce.content.language import page_attributes
 from coproduce.hub.passwords import check_password, read_trainers
 from coproduce.live.sessions import SessionStore, normalise_code
 from coproduce.live.store import Store
@@ -108,7 +109,7 @@ class JoinHandler(BaseHandler):
 def join_refused_page(words: dict[str, str]) -> str:
     esc = html.escape
     return (
-        f'<!doctype html><html lang="{esc(words.get("language", "en"))}"><head>'
+        f"<!doctype html><html {page_attributes(words.get('language', 'en'))}><head>"
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{esc(words.get('join_refused_heading', ''))}</title>"
         "<style>body{font:1.125rem/1.5 system-ui,sans-serif;color:#1a1a1a;margin:0}"

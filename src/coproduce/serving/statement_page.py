@@ -15,6 +15,7 @@ from tornado import web
 
 from coproduce.config.settings import find_course_root
 from coproduce.content.course import STATEMENT_FILE
+from coproduce.content.language import page_attributes
 from coproduce.content.markdown import render_markdown, split_title
 
 URL_PATH = "accessibility"
@@ -37,7 +38,7 @@ def statement_page(markdown_text: str, words: dict[str, Any], style: str = "") -
     title, _ = split_title(markdown_text)
     back = f'<a href="./">{esc(words.get("statement", {}).get("back", ""))}</a>'
     return (
-        f'<!doctype html><html lang="{esc(words.get("language", "en"))}"><head>'
+        f"<!doctype html><html {page_attributes(words.get('language', 'en'))}><head>"
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{esc(title.removeprefix('# ').strip())}</title>"
         f"<style>{style}{STATEMENT_STYLE}</style></head><body>"

@@ -38,6 +38,7 @@ from voila.voila_kernel_manager import voila_kernel_manager_factory
 
 from coproduce.apps.pool_status import KEY_HEADER
 from coproduce.config.settings import pool_status_address
+from coproduce.content.language import page_attributes
 from coproduce.serving import kernels
 from coproduce.serving.chunk_bundle import URL_PATH
 from coproduce.serving.front_end_files import (
@@ -144,7 +145,7 @@ def _plain_page(words: dict[str, Any], which: str, failed: bool = False, xsrf: s
             "</form>"
         )
     return (
-        f'<!doctype html><html lang="{esc(words.get("language", "en"))}"><head>'
+        f"<!doctype html><html {page_attributes(words.get('language', 'en'))}><head>"
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{esc(page.get('heading', ''))}</title><style>{PAGE_STYLE}</style></head>"
         f"<body><main>{body}</main></body></html>"

@@ -11,7 +11,8 @@ from coproduce.content.course import CourseContent
 from coproduce.content.page import bullet_list, html_page
 
 SCREEN_CSS = (
-    ".module { break-before: auto; page-break-before: auto; } nav ol { padding-left: 1.2rem; }"
+    ".module { break-before: auto; page-break-before: auto; }"
+    " nav ol { padding-inline-start: 1.2rem; }"
 )
 
 

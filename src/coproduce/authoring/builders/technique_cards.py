@@ -21,7 +21,7 @@ CARD_CSS = """
 .technique-card .card-name { margin: .5rem 0 .25rem; color: var(--primary); }
 .technique-card .card-label { font-size: 1.05rem; margin: .75rem 0 .25rem; }
 .technique-card p, .technique-card ol { margin: 0 0 .5rem; }
-.technique-card ol { padding-left: 1.5rem; }
+.technique-card ol { padding-inline-start: 1.5rem; }
 .technique-card .card-minutes { font-weight: 600; }
 @media print {
   html { font-size: 11pt; }

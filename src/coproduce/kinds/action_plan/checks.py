@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from coproduce.content.language import page_attributes
 from coproduce.content.model import PlanQuestion
 from coproduce.text.clean import clean_text
 
@@ -163,7 +164,7 @@ def build_plan_html(
     """One self-contained page to keep or print: no scripts, no links out, all text escaped."""
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{html.escape(_language(language))}">',
+        f"<html {page_attributes(_language(language))}>",
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -1,0 +1,39 @@
+"""The course's language as Babel knows it: its locale, its text direction, and the `lang` and
+`dir` of every page the kit serves or builds (course.yml's `language:`)."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import Literal
+
+from babel import Locale, UnknownLocaleError
+
+_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
+
+
+@cache
+def locale(language: str) -> Locale:
+    """Babel's locale for a language tag such as `en`, `cy`, `pt-BR` or `ar`.
+
+    Raises ValueError for a tag Babel does not know (`coproduce check` names it in course.yml).
+    """
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError) as error:
+        raise ValueError(f"'{language}' is not a language tag Babel knows") from error
+
+
+def text_direction(language: str) -> Literal["ltr", "rtl"]:
+    """ "rtl" for a language written right to left (Arabic, Urdu, Hebrew...), else "ltr"."""
+    try:
+        return "rtl" if locale(language).text_direction == "rtl" else "ltr"
+    except ValueError:
+        return "ltr"  # an unknown tag is reported by the checker; the page still shows
+
+
+def page_attributes(language: str) -> str:
+    """`lang="cy" dir="ltr"`: the attributes of a page's <html> element, escaped."""
+    tag = language if _TAG.match(language) else "en"
+    return f'lang="{html.escape(tag)}" dir="{text_direction(tag)}"'
