@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from coproduce.authoring.answer_lengths import check_answer_lengths
+from coproduce.authoring.catalogue_checks import check_catalogues
 from coproduce.authoring.lesson_checks import (
     PLAIN_WORDS_FILE,
     check_brand_colours,
@@ -61,6 +62,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems = check_day_fits(content)
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
+    problems += check_catalogues(content.root, content.course.language)
     problems += check_rates_plain(content)
     problems += check_cards_plain(content)
     problems += check_statement(content)

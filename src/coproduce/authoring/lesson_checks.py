@@ -14,6 +14,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from coproduce.content.catalogues import SOURCE_LANGUAGE
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
@@ -161,7 +162,10 @@ def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProbl
 
 
 def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
-    """The learner app's own words (course/interface.yml) are held to the same reading ease."""
+    """The learner app's own words (course/interface.yml) are held to the same reading ease.
+    The measure is for English: a course in another language is not scored (yet)."""
+    if content.course.language.replace("_", "-").split("-")[0].lower() != SOURCE_LANGUAGE:
+        return []
     text = "\n\n".join(content.interface.learner_texts())  # each text its own sentence
     return _reading_ease_problems(text, content.root / INTERFACE_FILE, "the app's own words score")
 
