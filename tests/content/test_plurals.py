@@ -70,6 +70,8 @@ def test_text_direction_follows_the_language() -> None:
     ]
     assert text_direction("not a language") == "ltr"
     assert page_attributes("ur") == 'lang="ur" dir="rtl"'
+    assert text_direction("ar-XB") == "rtl"  # a region Babel lacks: its language's direction
+    assert categories("en-XA") == {"one", "other"}
     assert page_attributes('"><script>') == 'lang="en" dir="ltr"'
 
 

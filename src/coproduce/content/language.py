@@ -15,14 +15,19 @@ _TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 
 @cache
 def locale(language: str) -> Locale:
-    """Babel's locale for a language tag such as `en`, `cy`, `pt-BR` or `ar`.
+    """Babel's locale for a language tag such as `en`, `cy`, `pt-BR` or `ar`; for a tag whose
+    region Babel does not know, its language's.
 
     Raises ValueError for a tag Babel does not know (`coproduce check` names it in course.yml).
     """
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError) as error:
-        raise ValueError(f"'{language}' is not a language tag Babel knows") from error
+    tag = language.replace("-", "_")
+    for candidate in dict.fromkeys([tag, tag.split("_")[0]]):
+        # A region Babel lacks (en-XA, the pseudo-locale) falls back to its language's rules.
+        try:
+            return Locale.parse(candidate)
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+    raise ValueError(f"'{language}' is not a language tag Babel knows")
 
 
 def text_direction(language: str) -> Literal["ltr", "rtl"]:
