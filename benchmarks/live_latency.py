@@ -5,11 +5,13 @@ What is measured, in one run, and why:
 1. Answer-to-trainer latency: 40 learners (by default) answer a shared exercise at the same
    moment, each from its own Python process saving as each learner's kernel does (ask the store
    whether the trainer has closed the question, then `Store.save_answer`). The rounds take
-   turns: a shared reflection, a poll vote and a rating on a five-point scale. A reader in this
+   turns: a shared reflection, a poll vote, a rating on a five-point scale and an idea with
+   votes for two others (ideas with votes). A reader in this
    process polls the store as the trainer app's refresh thread does (`TrainerApp._loop`: wait
    `REFRESH_SECONDS`, read `SessionStore.latest_change` and the closed questions, and on a
    change read `SessionStore.shared_answers` for every live exercise and draw the room's
-   result: the bar chart of votes, or the rating's spread). For each answer, the latency runs
+   result: the bar chart of votes, the rating's spread, or the top ideas after the
+   trainer's hides and merges). For each answer, the latency runs
    from the moment the learner's kernel starts saving it (a wall-clock time written into the
    answer) until the refresh that first returns it has finished drawing. The aim is a 95th
    percentile under 1 s, for each kind.
@@ -51,17 +53,18 @@ from sqlalchemy import create_engine, text
 from coproduce.apps.trainer_app import REFRESH_SECONDS
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
-from coproduce.content.model import Poll, RatingScale, Reflection
+from coproduce.content.model import Ideas, Poll, RatingScale, Reflection
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 from coproduce.reports.live_results import results_html
+from coproduce.reports.room_answers import read_room
 
 ROOT = Path(__file__).resolve().parents[1]
 
 POSTGRES_URL_ENV = "COPRODUCE_TEST_POSTGRES_URL"
 LEARNERS = 40
-ROUNDS = 9  # three of each kind
+ROUNDS = 12  # three of each kind
 ROUND_GAP_S = 2.5  # between rounds, on top of a random offset of up to one polling period
 FIRST_ROUND_DELAY_S = 1.0
 SETTLE_S = 3 * REFRESH_SECONDS  # after the last round, for the reader to see every answer
@@ -88,6 +91,10 @@ for number, (start, kind) in enumerate(plan):
         answer = {"choice": int(seat) % 4}
     elif kind == "rating":
         answer = {"rating": int(seat) % 5}
+    elif kind == "ideas":
+        mine, others = int(seat), (int(seat) + 1, int(seat) + 2)
+        idea = {"id": f"{mine:012x}", "text": f"An idea from seat {seat}"}
+        answer = {"ideas": [idea], "votes": [f"{other:012x}" for other in others]}
     else:
         answer = {"text": text, "shared": True}
     answer["submitted_at"] = submitted
@@ -98,7 +105,7 @@ for number, (start, kind) in enumerate(plan):
 store.close()
 print("done", flush=True)
 """
-KINDS = ("reflection", "poll", "rating")  # the rounds take turns
+KINDS = ("reflection", "poll", "rating", "ideas")  # the rounds take turns
 
 
 def bench_exercises(rounds: int) -> list[Any]:
@@ -112,6 +119,8 @@ def bench_exercises(rounds: int) -> list[Any]:
         elif kind == "rating":
             scale = ["Not at all", "A little", "Fairly", "Quite", "Very"]
             made.append(RatingScale(kind="rating_scale", scale=scale, **common))
+        elif kind == "ideas":
+            made.append(Ideas(kind="ideas", votes=2, **common))
         else:
             made.append(Reflection(kind="reflection", can_share=True, **common))
     return made
@@ -161,9 +170,11 @@ class Reader:
         self.fingerprint = fingerprint
         found = []
         for exercise in self.exercises:
-            consent = exercise.kind == "reflection"
-            answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
-            results_html(self.content, exercise, answers)  # drawn, as the trainer app does
+            # Read and drawn as the trainer app does (the ideas' marks too).
+            room = read_room(self.sessions, self.code, exercise)
+            answers = room.answers if room else []
+            if room:
+                results_html(self.content, exercise, answers, before=room.before, marks=room.marks)
             found += [(exercise.id, answer) for answer in answers]
         read_at = time.time()
         self.refresh_ms.append((time.perf_counter() - started) * 1000)

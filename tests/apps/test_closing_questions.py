@@ -121,10 +121,12 @@ def test_clearing_asks_first_and_then_removes_the_answers(tmp_path: Path) -> Non
 
 def test_the_projector_view_hides_the_question_controls(tmp_path: Path) -> None:
     trainer, _store, _code = _room(tmp_path)
+    result = trainer._result_boxes[POLL]
+    assert _controls(trainer).widget in result.trainer_only.children
     trainer.projector.value = True
-    assert _controls(trainer).widget.layout.display == "none"
+    assert result.trainer_only.layout.display == "none"
     trainer.projector.value = False
-    assert _controls(trainer).widget.layout.display is None
+    assert result.trainer_only.layout.display is None
 
 
 def test_results_so_far_are_the_export_and_the_report_while_live(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from coproduce.live.co_trainers import CoTrainers
+from coproduce.live.idea_marks import IdeaMarks
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import (
     CODE_ALPHABET,
@@ -49,6 +50,7 @@ def fill_session(room: SessionStore, code: str, prefix: str) -> None:
     room.move_room(code, "01-welcome")
     Questions(room.store).close(code, "poll-1")
     CoTrainers(room.store).issue(code, "Sam")
+    IdeaMarks(room.store).hide(code, "ideas-1", "a" * 12, True)
     for number, role in enumerate(("researcher", "public contributor")):
         learner = f"{prefix}-{number}-aaaaaaaaaaaa"
         room.join(code, learner, f"Name {number}", role)

@@ -16,6 +16,7 @@ from coproduce.config.settings import find_course_root, live_session_code, store
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
+from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
@@ -214,7 +215,9 @@ class LearnerApp:
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)
             on_closed = self.notices.show if self.notices else None
-            self.follower = RoomFollower(self.sessions, self.live_code, self.room_moved, on_closed)
+            self.follower = RoomFollower(
+                self.sessions, self.live_code, self.room_moved, on_closed, self._tick
+            )
             self.follower.seen = self.room_module
             self.follower.check()  # the closed questions, before a part is drawn
             if not restored and self.room_module in self.content.modules:
@@ -224,6 +227,16 @@ class LearnerApp:
             self.show(self.slugs[0], remember=False)
         self._watch_connection()
         self._show_join(False)  # last, so the learner never sees an empty course
+
+    def _tick(self) -> None:
+        """Views on show that watch the room (ideas) look for what is new, at their own pace."""
+        module = self.content.modules.get(self.shown or "")
+        if module is None:
+            return
+        for exercise_id in run_exercises(self.content, module):
+            tick = getattr(self.session.views.get(exercise_id), "tick", None)
+            if tick is not None:
+                tick()
 
     def _watch_connection(self) -> None:
         """Made with the course, not at start, so the join page stays as light as it can be."""

@@ -14,19 +14,22 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coproduce.apps.idea_moderation import IdeaModeration
 from coproduce.apps.question_controls import QuestionControls
 from coproduce.content.course import CourseContent
 from coproduce.content.timings import run_exercises
 from coproduce.kinds.common.frame import button, paragraphs
+from coproduce.live.idea_marks import IdeaMarks
 from coproduce.live.questions import QuestionState
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.reports.live_results import (
     closable,
+    counted_payloads,
     is_live,
-    paired_answers,
     results_html,
     shared_texts,
 )
+from coproduce.reports.room_answers import RoomAnswers, read_room
 
 
 class LiveResults:
@@ -56,8 +59,7 @@ class LiveResults:
     def project(self, on: bool) -> None:
         """The projector shows results, never the controls."""
         for result in self.boxes.values():
-            if result.controls is not None:
-                result.controls.widget.layout.display = "none" if on else None
+            result.trainer_only.layout.display = "none" if on else None
 
     def widgets(
         self, current: str | None, states: dict[str, QuestionState]
@@ -87,13 +89,24 @@ class LiveResults:
         return shown
 
     def _update(self, exercise: Any, question: QuestionState) -> None:
-        consent = exercise.kind == "reflection"
-        answers = self.sessions.shared_answers(self.code, exercise.id, consent_needed=consent)
+        room = read_room(self.sessions, self.code, exercise) or RoomAnswers([])
+        answers = room.answers
         result = self.boxes.get(exercise.id)
         if result is None:
             title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
-            result = _ResultBox(widgets.VBox([title]), widgets.HTML(), widgets.VBox())
-            result.box.children = [title, result.body, result.hiding]
+            result = _ResultBox(
+                widgets.VBox([title]), widgets.HTML(), widgets.VBox(), widgets.VBox()
+            )
+            controls: list[widgets.Widget] = [result.hiding]
+            if exercise.kind == "ideas":
+                result.moderation = IdeaModeration(
+                    IdeaMarks(self.sessions.store),
+                    self.code,
+                    exercise.id,
+                    self.content.interface.ideas,
+                    self._changed,
+                )
+                controls.append(result.moderation.widget)
             if closable(exercise):
                 result.controls = QuestionControls(
                     self.sessions,
@@ -102,13 +115,15 @@ class LiveResults:
                     self.content.interface.questions,
                     self._changed,
                 )
-                result.box.children = [title, result.body, result.hiding, result.controls.widget]
+                controls.append(result.controls.widget)
+            # Everything under the result is the trainer's: the projector never shows it.
+            result.trainer_only.children = controls
+            result.box.children = [title, result.body, result.trainer_only]
             result.box.layout.margin = "0 0 16px 0"
             self.boxes[exercise.id] = result
         if result.controls is not None:
             result.controls.draw(question, datetime.now(UTC))
-        before = paired_answers(self.sessions, self.code, exercise)
-        body = results_html(self.content, exercise, answers, before=before)
+        body = results_html(self.content, exercise, answers, before=room.before, marks=room.marks)
         if result.body.value != body:
             result.body.value = body
         if exercise.kind in {"reflection", "word_list"}:
@@ -117,6 +132,8 @@ class LiveResults:
             if state != result.hide_state:
                 result.hide_state = state
                 self._update_hide_controls(result, exercise, candidates)
+        if result.moderation is not None:
+            result.moderation.draw(counted_payloads(answers), room.marks)
 
     def _update_hide_controls(
         self, result: _ResultBox, exercise: Any, candidates: list[SharedAnswer]
@@ -144,8 +161,10 @@ class _ResultBox:
     box: widgets.VBox
     body: widgets.HTML
     hiding: widgets.VBox
+    trainer_only: widgets.VBox
     hide_state: tuple[tuple[str, bool], ...] = ()
     controls: QuestionControls | None = None
+    moderation: IdeaModeration | None = None
 
 
 def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -12,10 +14,13 @@ from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
-from coproduce.kinds.common.frame import ExerciseContext
+from coproduce.kinds.common.frame import ExerciseContext, ReadRoom
 from coproduce.kinds.registry import build_exercise
+from coproduce.live.idea_marks import IdeaMarks
 from coproduce.live.learner_session import LearnerSession
-from coproduce.reports.live_results import closable
+from coproduce.live.sessions import SessionStore
+from coproduce.live.store import LOCAL_SESSION
+from coproduce.reports.live_results import closable, counted_payloads
 
 
 def build_module_view(
@@ -28,6 +33,7 @@ def build_module_view(
     # The overview (part number, minutes, objectives) goes once, under the module's title.
     overview = _overview(module, module_minutes(content, module), position, len(content.modules))
     runs = set(run_exercises(content, module))
+    room = room_reader(session)
     children: list[widgets.Widget] = []
     for block in module.blocks:
         if isinstance(block, ExerciseBlock):
@@ -36,7 +42,7 @@ def build_module_view(
             if overview:
                 children.append(_prose(overview))
                 overview = ""
-            context = ExerciseContext(content, lambda: session.stored)
+            context = ExerciseContext(content, lambda: session.stored, room)
             exercise = content.exercises[block.exercise_id]
             view = build_exercise(exercise, session.save, context)
             session.register(block.exercise_id, view)
@@ -55,6 +61,20 @@ def build_module_view(
     box.add_class("cp-module")
     box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart
     return box
+
+
+def room_reader(session: LearnerSession) -> ReadRoom | None:
+    """What the room shared, for the ideas a learner votes on; a notebook on its own has no room."""
+    if session.session_code == LOCAL_SESSION:
+        return None
+    code = session.session_code
+    sessions, marks = SessionStore(session.store), IdeaMarks(session.store)
+
+    def read(exercise_id: str) -> tuple[list[Any], Mapping[str, Any]]:
+        answers = sessions.shared_answers(code, exercise_id)
+        return counted_payloads(answers), marks.marks(code, exercise_id)
+
+    return read
 
 
 def _prose(markup: str) -> widgets.HTML:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from pathlib import Path
 
-from coproduce.content.errors import ContentProblem
+from pydantic import field_validator
 
+from coproduce.content.errors import ContentProblem
+from coproduce.content.strict import Strict
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 LOGO_TYPES = {".png", ".svg", ".jpg", ".jpeg"}
 MAX_LOGO_BYTES = 300_000
 
@@ -37,3 +42,20 @@ def logo_data_uri(root: Path, logo: str) -> str:
     path = logo_path(root, logo)
     kind = mimetypes.guess_type(path.name)[0] or "image/png"
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+class Branding(Strict):
+    name: str
+    organisation: str = ""
+    logo: str = ""  # a PNG or SVG file under course/, shown in the page header and packs
+    primary_colour: str = "#1d4f91"
+    accent_colour: str = "#ffd166"
+    text_colour: str = "#1a1a1a"
+    background_colour: str = "#ffffff"
+
+    @field_validator("primary_colour", "accent_colour", "text_colour", "background_colour")
+    @classmethod
+    def _is_hex(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError(f"'{value}' is not a colour like #1d4f91")
+        return value

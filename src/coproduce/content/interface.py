@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from coproduce.content.filled_in import FilledIn
+from coproduce.content.ideas_words import IdeasText
 from coproduce.content.model import Strict
 from coproduce.content.plurals import PluralText, forms
 from coproduce.content.trainer_words import (
@@ -188,6 +189,7 @@ class InterfaceText(Strict):
     questions: QuestionsText
     export: ExportText
     rating: RatingText
+    ideas: IdeasText
     co_trainer: CoTrainerText
     room_airtime: RoomAirtimeText
     trainer: TrainerText
@@ -209,6 +211,7 @@ class InterfaceText(Strict):
             self.questions,
             self.export,
             self.rating,
+            self.ideas,
             self.co_trainer,
             self.room_airtime,
             self.trainer,

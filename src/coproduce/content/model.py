@@ -5,39 +5,20 @@ Every model forbids unknown keys, so a misspelt key is reported instead of ignor
 
 from __future__ import annotations
 
-import re
 from datetime import time
 from typing import Annotated, Literal
 
 from pydantic import (
     Field,
-    field_validator,
     model_validator,
 )
 
+from coproduce.content.branding import Branding
 from coproduce.content.day_plan import AgendaSlot, ModuleSlot, PlanStep
 from coproduce.content.references import Reference
 from coproduce.content.strict import Strict
 
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EXERCISE_ID = r"^[a-z0-9][a-z0-9-]*$"
-
-
-class Branding(Strict):
-    name: str
-    organisation: str = ""
-    logo: str = ""  # a PNG or SVG file under course/, shown in the page header and packs
-    primary_colour: str = "#1d4f91"
-    accent_colour: str = "#ffd166"
-    text_colour: str = "#1a1a1a"
-    background_colour: str = "#ffffff"
-
-    @field_validator("primary_colour", "accent_colour", "text_colour", "background_colour")
-    @classmethod
-    def _is_hex(cls, value: str) -> str:
-        if not HEX_COLOUR.match(value):
-            raise ValueError(f"'{value}' is not a colour like #1d4f91")
-        return value
 
 
 class Course(Strict):
@@ -240,6 +221,16 @@ class RatingScale(ExerciseBase):
     before: Annotated[str, Field(pattern=EXERCISE_ID)] | None = None
 
 
+class Ideas(ExerciseBase):
+    """Learners add short ideas and vote for a few of the room's; always shared, without names."""
+
+    kind: Literal["ideas"]
+    max_ideas: int = Field(default=2, ge=1, le=5)  # per learner
+    max_chars: int = Field(default=100, ge=10, le=200)
+    votes: int = Field(default=3, ge=1, le=10)  # per learner
+    visibility: Literal["shared"] = "shared"
+
+
 class AirtimeTracker(ExerciseBase):
     kind: Literal["airtime_tracker"]
     roles: list[str] = Field(
@@ -291,6 +282,7 @@ Exercise = Annotated[
     | Poll
     | WordList
     | RatingScale
+    | Ideas
     | AirtimeTracker
     | ActivityTimer
     | ActionPlan,
@@ -306,6 +298,7 @@ EXERCISE_MODELS = (
     Poll,
     WordList,
     RatingScale,
+    Ideas,
     AirtimeTracker,
     ActivityTimer,
     ActionPlan,

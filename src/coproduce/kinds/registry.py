@@ -25,6 +25,7 @@ VIEWS = {
     "poll": "PollView",
     "word_list": "WordListView",
     "rating_scale": "RatingScaleView",
+    "ideas": "IdeasView",
     "airtime_tracker": "AirtimeTrackerView",
     "activity_timer": "ActivityTimerView",
     "action_plan": "ActionPlanView",

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from coproduce.live.store import Store, answers, aware, now, questions
+from coproduce.live.store import Store, answers, aware, idea_marks, now, questions
 
 MAX_CLOSE_MINUTES = 120
 
@@ -78,6 +78,12 @@ class Questions:
             removed = connection.execute(
                 delete(answers).where(
                     answers.c.session_code == code, answers.c.exercise_id == exercise_id
+                )
+            )
+            # An ideas question's hidden and merged marks go with the ideas they were about.
+            connection.execute(
+                delete(idea_marks).where(
+                    idea_marks.c.session_code == code, idea_marks.c.exercise_id == exercise_id
                 )
             )
         return removed.rowcount or 0

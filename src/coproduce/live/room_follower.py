@@ -16,9 +16,9 @@ POLL_SECONDS = 1.0
 
 
 class RoomFollower:
-    """Calls `on_move(module)` whenever the trainer moves the room, and `on_closed(ids)` when
-    the set of closed questions changes (a closing time passing included); polls in a daemon
-    thread."""
+    """Calls `on_move(module)` whenever the trainer moves the room, `on_closed(ids)` when
+    the set of closed questions changes (a closing time passing included), and `on_tick()` on
+    every look; polls in a daemon thread."""
 
     def __init__(
         self,
@@ -26,12 +26,14 @@ class RoomFollower:
         code: str,
         on_move: Callable[[str], None],
         on_closed: Callable[[set[str]], None] | None = None,
+        on_tick: Callable[[], None] | None = None,
     ) -> None:
         self.sessions = sessions
         self.questions = Questions(sessions.store)
         self.code = code
         self.on_move = on_move
         self.on_closed = on_closed
+        self.on_tick = on_tick  # each look, after the room's state: views that watch the room
         self.seen: str | None = None
         self.seen_closed: set[str] = set()
         self._stop = threading.Event()
@@ -56,6 +58,11 @@ class RoomFollower:
         if closed != self.seen_closed:
             self.seen_closed = closed
             self.on_closed(closed)
+        if self.on_tick is not None:
+            try:
+                self.on_tick()
+            except SQLAlchemyError:
+                log.exception("could not read what the room shared")
 
     def start(self) -> None:
         thread = threading.Thread(target=self._loop, name="room-follower", daemon=True)

@@ -21,6 +21,7 @@ from coproduce.live.store import (
     Store,
     answers,
     aware,
+    idea_marks,
     learners,
     moves,
     now,
@@ -251,7 +252,13 @@ class SessionStore:
             hidden = connection.execute(
                 select(func.count()).where(answers.c.session_code == code, answers.c.hidden)
             ).scalar_one()
-        return (*newest, *people, hidden, self.current_module(code))
+            # An idea hidden or merged (by this trainer or another on the same session).
+            marked = connection.execute(
+                select(func.count(), func.max(idea_marks.c.updated_at)).where(
+                    idea_marks.c.session_code == code
+                )
+            ).one()
+        return (*newest, *people, hidden, *marked, self.current_module(code))
 
     def export(self, code: str) -> dict[str, list[dict[str, Any]]]:
         """Every row of a session, table by table, as plain values."""

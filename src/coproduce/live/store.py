@@ -109,7 +109,28 @@ co_trainers = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
-SESSION_TABLES = (answers, places, learners, moves, questions, co_trainers, sessions)
+# The trainer's word on one idea of an ideas question: hidden from the room, or merged into
+# another idea (its votes then count for that one). No row: shown, on its own.
+idea_marks = Table(
+    "idea_marks",
+    metadata,
+    Column("session_code", String(16), primary_key=True),
+    Column("exercise_id", String(100), primary_key=True),
+    Column("idea_id", String(16), primary_key=True),
+    Column("hidden", Boolean, nullable=False, default=False),
+    Column("merged_into", String(16), nullable=True),
+    Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
+)
+SESSION_TABLES = (
+    answers,
+    places,
+    learners,
+    moves,
+    questions,
+    co_trainers,
+    idea_marks,
+    sessions,
+)
 
 
 class AnswerTooLarge(ValueError):

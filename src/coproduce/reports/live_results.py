@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from coproduce.content.course import CourseContent
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
 from coproduce.kinds.common.rather_not_say import would_rather_not_say
+from coproduce.kinds.ideas.checks import Mark, stored_ideas
+from coproduce.kinds.ideas.results import TOP, ideas_counted, ideas_html, shown_ideas
 from coproduce.kinds.rating_scale.checks import stored_rating
 from coproduce.kinds.rating_scale.results import rating_html, ratings_of
 from coproduce.live.anonymity import counted_answers, held_back
@@ -27,6 +30,7 @@ LIVE_KINDS = {
     "poll",
     "rating_scale",
     "word_list",
+    "ideas",
     "ladder_placement",
     "airtime_tracker",
     "reflection",
@@ -72,6 +76,8 @@ def adds_to_result(exercise: Any, answer: SharedAnswer) -> bool:
     if kind == "word_list":
         words = payload.get("words")
         return isinstance(words, list) and any(clean_line(word) for word in words)
+    if kind == "ideas":
+        return bool(stored_ideas(payload))
     if kind == "ladder_placement":
         placements = payload.get("placements")
         return isinstance(placements, list) and any(isinstance(p, str) for p in placements)
@@ -82,6 +88,11 @@ def adds_to_result(exercise: Any, answer: SharedAnswer) -> bool:
     if kind == "knowledge_check":
         return isinstance(payload.get("correct"), bool)
     return False
+
+
+def counted_payloads(answers: list[SharedAnswer]) -> list[Any]:
+    """The payloads of answers on show (an answer the trainer hid is out of the result)."""
+    return [answer.payload for answer in answers if not answer.hidden]
 
 
 def room_answers(exercise: Any, answers: list[SharedAnswer]) -> list[SharedAnswer]:
@@ -108,13 +119,17 @@ def results_html(
     *,
     live: bool = True,
     before: list[SharedAnswer] | None = None,
+    marks: Mapping[str, Mark] | None = None,
 ) -> str:
     """The room's result for one exercise, or the waiting words while fewer than K are in.
 
     `live` is the trainer app and projected view (the waiting words); the report says
     instead that too few answered. `before` holds the answers to the question this one repeats
     (a rating asked at the start and the end), shown beside it once K of them are in too.
+    `marks` are the trainer's hidden and merged ideas (an ideas question).
     """
+    if exercise.kind == "ideas":
+        return _ideas_result(content, exercise, answers, marks or {}, live)
     counted = room_answers(exercise, answers)
     if held_back(len(counted), content.course.min_answers_shown):
         return held_back_html(content, len(counted), live)
@@ -146,6 +161,25 @@ def _result_html(
     if kind == "reflection":
         return reflections_html(shared_texts(counted))
     return ""
+
+
+def _ideas_result(
+    content: CourseContent,
+    exercise: Any,
+    answers: list[SharedAnswer],
+    marks: Mapping[str, Mark],
+    live: bool,
+) -> str:
+    """Ideas count towards K by their authors: an idea on show, from K people or more."""
+    payloads = counted_payloads(answers)
+    authors = ideas_counted(payloads, marks)
+    if held_back(authors, content.course.min_answers_shown):
+        return held_back_html(content, authors, live)
+    ideas = shown_ideas(payloads, marks, exercise.votes)
+    words = content.interface.ideas
+    return ideas_html(words, ideas, authors, top=TOP if live else None) + passed_html(
+        content, answers
+    )
 
 
 def paired_answers(sessions: SessionStore, code: str, exercise: Any) -> list[SharedAnswer] | None:

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from coproduce.content.course import CourseContent
 from coproduce.content.timings import run_exercises
+from coproduce.kinds.ideas.checks import Mark
+from coproduce.kinds.ideas.results import idea_rows, ideas_counted, shown_ideas
 from coproduce.kinds.rating_scale.results import rating_rows, ratings_of
 from coproduce.live.anonymity import held_back
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.reports.live_results import (
     airtime_totals,
-    is_live,
+    counted_payloads,
     ladder_counts,
     poll_votes,
     rather_not_say_count,
@@ -24,6 +27,7 @@ from coproduce.reports.live_results import (
     shared_texts,
     word_counts,
 )
+from coproduce.reports.room_answers import read_room
 from coproduce.reports.session_report import room_airtime_answer
 from coproduce.text.clean import clean_text
 from coproduce.text.spreadsheet import spreadsheet_row
@@ -45,14 +49,9 @@ def room_results_rows(
     for slug in content.course.module_slugs:
         for exercise_id in run_exercises(content, content.modules[slug]):
             exercise = content.exercises[exercise_id]
-            if is_live(exercise):
-                consent = exercise.kind == "reflection"
-                answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
-            elif exercise.kind == "knowledge_check":
-                answers = sessions.shared_answers(code, exercise.id)
-            else:
-                continue
-            rows += results_rows(content, exercise, answers)
+            room = read_room(sessions, code, exercise)
+            if room is not None:
+                rows += results_rows(content, exercise, room.answers, room.marks)
     return rows + _room_airtime_rows(content, sessions, code)
 
 
@@ -75,7 +74,10 @@ RESULT_COLUMNS = ("exercise", "title", "answers_counted", "shown", "item", "deta
 
 
 def results_rows(
-    content: CourseContent, exercise: Any, answers: list[SharedAnswer]
+    content: CourseContent,
+    exercise: Any,
+    answers: list[SharedAnswer],
+    marks: Mapping[str, Mark] | None = None,
 ) -> list[dict[str, Any]]:
     """The room's result for one exercise as spreadsheet rows, held back like the page under K.
 
@@ -83,8 +85,10 @@ def results_rows(
     too few answered and holds no answer.
     """
     counted = room_answers(exercise, answers)
-    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": len(counted)}
-    if held_back(len(counted), content.course.min_answers_shown):
+    payloads = counted_payloads(answers)
+    count = ideas_counted(payloads, marks or {}) if exercise.kind == "ideas" else len(counted)
+    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": count}
+    if held_back(count, content.course.min_answers_shown):
         words = content.interface.results.too_few
         text = words.format(needed=content.course.min_answers_shown)
         return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
@@ -97,6 +101,8 @@ def results_rows(
         found = rating_rows(content.interface.rating, exercise, ratings)
     elif kind == "word_list":
         found = [(word, "", people) for word, people in word_counts(counted)]
+    elif kind == "ideas":
+        found = idea_rows(shown_ideas(payloads, marks or {}, exercise.votes))
     elif kind == "ladder_placement":
         found = [
             (situation, rung, placed)

@@ -26,11 +26,10 @@ from coproduce.live.store import ROOM_TRACKER
 from coproduce.reports.live_results import (
     airtime_html,
     held_back_html,
-    is_live,
-    paired_answers,
     results_html,
     room_answers,
 )
+from coproduce.reports.room_answers import read_room
 
 EVALUATION_PREFIX = "evaluation-"
 
@@ -153,15 +152,16 @@ def _exercise_section(
 ) -> str:
     title = f"<h3>{html.escape(exercise.title)}</h3>"
     count = f"<p>{sessions.answer_count(code, exercise.id)} people answered.</p>"
-    if is_live(exercise):
-        consent = exercise.kind == "reflection"
-        answers = sessions.shared_answers(code, exercise.id, consent_needed=consent)
-        before = paired_answers(sessions, code, exercise)
-        return title + count + results_html(content, exercise, answers, live=False, before=before)
-    if exercise.kind == "knowledge_check":
-        counted = room_answers(exercise, sessions.shared_answers(code, exercise.id))
+    room = read_room(sessions, code, exercise)
+    if room is not None and exercise.kind == "knowledge_check":
+        counted = room_answers(exercise, room.answers)
         if held_back(len(counted), content.course.min_answers_shown):
             return title + count + held_back_html(content, len(counted), live=False)
         right = sum(1 for answer in counted if answer.payload.get("correct") is True)
         return title + count + f"<p>{right} of them found the right answer.</p>"
+    if room is not None:
+        result = results_html(
+            content, exercise, room.answers, live=False, before=room.before, marks=room.marks
+        )
+        return title + count + result
     return title + count + "<p>Answers to this exercise are private to each learner.</p>"

@@ -62,6 +62,12 @@ def _body(exercise: Any, content: CourseContent) -> str:
         if exercise.follow_up is not None:
             labels.append((exercise.follow_up.label, 1))
         return "".join(f"<p>{html.escape(label)}</p>{_lines(n)}" for label, n in labels)
+    if kind == "ideas":
+        return (
+            f"<p>Write up to {exercise.max_ideas} ideas, one to a sticky note, and put them up. "
+            f"Then each person puts {exercise.votes} dots on the ideas they like best.</p>"
+            f"{_lines(2 * exercise.max_ideas)}"
+        )
     if kind == "word_list":
         return f"<p>Write up to {exercise.max_words} words.</p>{_lines(exercise.max_words)}"
     return _lines(5)

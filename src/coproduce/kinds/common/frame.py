@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -13,6 +13,9 @@ from coproduce.content.course import CourseContent
 
 # Called with (exercise id, answer); returns None when saved, or a kind message when not.
 SaveAnswer = Callable[[str, dict[str, Any]], str | None]
+# Called with an exercise id: what the room shared for it, as the payloads on show (no names,
+# no learner ids) and the trainer's marks on them. Only the ideas kind reads it.
+ReadRoom = Callable[[str], tuple[list[Any], Mapping[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class ExerciseContext:
     content: CourseContent
     # This learner's saved answers so far, by exercise id (the action plan gathers reflections).
     answers: Callable[[], dict[str, dict[str, Any]]] = field(default=lambda: {})
+    # The room's shared answers, in a live session only (None in a notebook on its own).
+    room: ReadRoom | None = None
 
 
 class ExerciseView(Protocol):
