@@ -152,3 +152,37 @@ def test_results_so_far_are_the_export_and_the_report_while_live(tmp_path: Path)
     assert code in report
     for text in (results, report):
         assert not any(f"Name{number}" in text for number in range(needed))  # no names
+
+
+def test_a_cleared_question_is_offered_afresh_on_the_open_pages_of_those_who_answered(
+    tmp_path: Path,
+) -> None:
+    trainer, store, code = _room(tmp_path)
+    answered, other = _learner(store, code, 0), _learner(store, code, 1)
+    for learner in (answered, other):
+        assert learner.follower is not None
+        learner.follower.stop()
+    view = answered.session.views[POLL]
+    view.choices.value = [1]  # type: ignore[attr-defined]
+    view.vote()  # type: ignore[attr-defined]
+    assert "Your vote" in view.status.html  # type: ignore[attr-defined]
+    other_view = other.session.views[POLL]
+    controls = _controls(trainer)
+    controls.clear_button.click()
+    controls.yes.click()
+    for learner in (answered, other):
+        assert learner.follower is not None
+        learner.follower.check()
+    fresh = answered.session.views[POLL]
+    assert fresh is not view and POLL not in answered.session.stored
+    assert "Your vote" not in fresh.status.html  # type: ignore[attr-defined]
+    assert fresh.widget in answered._views["01-welcome"].children  # type: ignore[attr-defined]
+    assert view.widget not in answered._views["01-welcome"].children  # type: ignore[attr-defined]
+    assert _notice_text(answered) != "" and _notice_text(other) == ""
+    assert other.session.views[POLL] is other_view  # nothing of theirs was cleared
+    # The fresh view takes a new answer; a close afterwards puts the closed words up instead.
+    assert answered.session.save(POLL, {"choice": 0}) is None
+    controls.toggle.click()
+    assert answered.follower is not None
+    answered.follower.check()
+    assert WORDS.closed.split(".")[0] in _notice_text(answered)

@@ -11,7 +11,7 @@ from coproduce.apps.chrome.browser_identity import BrowserIdentity
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.apps.chrome.connection_watch import ConnectionWatch, connection_watch
 from coproduce.apps.chrome.join_form import JoinForm
-from coproduce.apps.module_view import build_module_view
+from coproduce.apps.module_view import build_module_view, replace_exercise
 from coproduce.config.settings import find_course_root, live_session_code, store_target
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
@@ -47,7 +47,10 @@ class LearnerApp:
             store, session_code or LOCAL_SESSION, content.interface.questions.not_saved
         )
         # Only a live session's questions close: a notebook on its own has no trainer.
-        self.notices = ClosedNotices(content.interface.questions.closed) if session_code else None
+        questions = content.interface.questions
+        self.notices = (
+            ClosedNotices(questions.closed, questions.answers_cleared) if session_code else None
+        )
         self.slugs = content.course.module_slugs
         self.text = content.interface
         self._views: dict[str, widgets.VBox] = {}
@@ -216,7 +219,12 @@ class LearnerApp:
             self.room_module = self.sessions.current_module(self.live_code)
             on_closed = self.notices.show if self.notices else None
             self.follower = RoomFollower(
-                self.sessions, self.live_code, self.room_moved, on_closed, self._tick
+                self.sessions,
+                self.live_code,
+                self.room_moved,
+                on_closed,
+                self._tick,
+                self._questions_changed,
             )
             self.follower.seen = self.room_module
             self.follower.check()  # the closed questions, before a part is drawn
@@ -227,6 +235,18 @@ class LearnerApp:
             self.show(self.slugs[0], remember=False)
         self._watch_connection()
         self._show_join(False)  # last, so the learner never sees an empty course
+
+    def _questions_changed(self, exercise_ids: set[str]) -> None:
+        """The trainer touched these questions; one whose answers were cleared, this learner's
+        among them, is offered afresh where it is on the page, and said to be cleared."""
+        for exercise_id in sorted(exercise_ids):
+            if not self.session.answer_was_cleared(exercise_id):
+                continue
+            for box in self._views.values():
+                if replace_exercise(box, self.content, self.session, exercise_id):
+                    break
+            if self.notices is not None:
+                self.notices.answers_cleared(exercise_id)
 
     def _tick(self) -> None:
         """Views on show that watch the room (ideas) look for what is new, at their own pace."""

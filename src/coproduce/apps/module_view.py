@@ -63,6 +63,30 @@ def build_module_view(
     return box
 
 
+def replace_exercise(
+    box: widgets.VBox, content: CourseContent, session: LearnerSession, exercise_id: str
+) -> bool:
+    """Put a fresh view of one exercise in place of the old one in a built module (its answer
+    was cleared); the rest of the module, and anything typed there, stays as it is."""
+    old = session.views.get(exercise_id)
+    widget = getattr(old, "widget", None)
+    if widget is None or widget not in box.children:
+        return False
+    context = ExerciseContext(content, lambda: session.stored, room_reader(session))
+    view = build_exercise(content.exercises[exercise_id], session.save, context)
+    box.children = [view.widget if child is widget else child for child in box.children]
+    session.register(exercise_id, view)
+    _close_tree(widget)
+    return True
+
+
+def _close_tree(widget: widgets.Widget) -> None:
+    """Close a widget and everything in it (ipywidgets' close() leaves the children open)."""
+    for child in getattr(widget, "children", ()):
+        _close_tree(child)
+    widget.close()
+
+
 def room_reader(session: LearnerSession) -> ReadRoom | None:
     """What the room shared, for the ideas a learner votes on; a notebook on its own has no room."""
     if session.session_code == LOCAL_SESSION:

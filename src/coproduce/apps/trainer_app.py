@@ -132,7 +132,7 @@ class TrainerApp:
                 controls,
                 self.projector,
                 columns,
-                connection_watch(content.interface.connection),
+                connection_watch(content.interface.trainer_connection),
             ]
         )
         self.widget.add_class("cp-trainer-app")

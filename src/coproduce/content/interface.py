@@ -181,6 +181,7 @@ class InterfaceText(Strict):
     moving: MovingText
     feedback: FeedbackText
     connection: ConnectionText
+    trainer_connection: ConnectionText  # the trainer app's page, a co-trainer's included
     server: ServerText
     find_out_more: FindOutMoreText
     follow_up: FollowUpText
@@ -203,6 +204,7 @@ class InterfaceText(Strict):
             self.moving,
             self.feedback,
             self.connection,
+            self.trainer_connection,
             self.server,
             self.find_out_more,
             self.follow_up,

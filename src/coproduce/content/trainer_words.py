@@ -18,6 +18,7 @@ class QuestionsText(FilledIn):
         "cleared": {"count"},
     }
     closed: str  # shown to learners above a closed question
+    answers_cleared: str  # shown to learners above a question whose answers the trainer cleared
     not_saved: str  # said to a learner whose answer came after the question closed
     open: str  # the trainer app: the question takes answers
     closed_state: str  # the trainer app: the question is closed

@@ -89,6 +89,21 @@ class LearnerSession:
             watcher.saved(exercise_id)
         return None
 
+    def answer_was_cleared(self, exercise_id: str) -> bool:
+        """After the trainer cleared a question: was this learner's answer among those cleared?
+        If so it is forgotten here too, so the page can offer the question afresh."""
+        if self.learner_id is None or exercise_id not in self.stored:
+            return False
+        try:
+            kept = self.store.load_answers(self.learner_id, session=self.session_code)
+        except SQLAlchemyError:
+            log.exception("could not read whether an answer was cleared")
+            return False
+        if exercise_id in kept:
+            return False
+        del self.stored[exercise_id]
+        return True
+
     def _closed(self, exercise_id: str) -> bool:
         """Only a live session's questions close; an unreadable state keeps the answer."""
         if self.session_code == LOCAL_SESSION:

@@ -67,6 +67,21 @@ class Questions:
     def is_closed(self, code: str, exercise_id: str) -> bool:
         return self.state(code, exercise_id).closed_at(now())
 
+    def changes(self, code: str) -> dict[str, tuple[QuestionState, datetime]]:
+        """Every question of the session the trainer touched, with its state and when it last
+        changed (closed, opened, timed or cleared): a learner's kernel reads this each second."""
+        query = select(
+            questions.c.exercise_id,
+            questions.c.closed,
+            questions.c.closes_at,
+            questions.c.updated_at,
+        ).where(questions.c.session_code == code)
+        with self.engine.connect() as connection:
+            return {
+                row.exercise_id: (_state(row), aware(row.updated_at))
+                for row in connection.execute(query)
+            }
+
     def closed(self, code: str) -> set[str]:
         """The session's questions closed at this moment."""
         moment = now()
@@ -86,6 +101,8 @@ class Questions:
                     idea_marks.c.session_code == code, idea_marks.c.exercise_id == exercise_id
                 )
             )
+        # Its change time moves on, so each learner's kernel looks again at what it shows.
+        self._set(code, exercise_id, self.state(code, exercise_id))
         return removed.rowcount or 0
 
     def _set(self, code: str, exercise_id: str, state: QuestionState) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
+from coproduce.live.store import now
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
@@ -27,6 +29,7 @@ class RoomFollower:
         on_move: Callable[[str], None],
         on_closed: Callable[[set[str]], None] | None = None,
         on_tick: Callable[[], None] | None = None,
+        on_changed: Callable[[set[str]], None] | None = None,
     ) -> None:
         self.sessions = sessions
         self.questions = Questions(sessions.store)
@@ -34,6 +37,8 @@ class RoomFollower:
         self.on_move = on_move
         self.on_closed = on_closed
         self.on_tick = on_tick  # each look, after the room's state: views that watch the room
+        self.on_changed = on_changed  # questions the trainer touched since the last look
+        self.seen_changes: dict[str, datetime] | None = None
         self.seen: str | None = None
         self.seen_closed: set[str] = set()
         self._stop = threading.Event()
@@ -51,13 +56,23 @@ class RoomFollower:
         if self.on_closed is None:
             return
         try:
-            closed = self.questions.closed(self.code)
+            changes = self.questions.changes(self.code)
         except SQLAlchemyError:
             log.exception("could not read the room's closed questions")
             return
+        moment = now()
+        closed = {eid for eid, (state, _) in changes.items() if state.closed_at(moment)}
         if closed != self.seen_closed:
             self.seen_closed = closed
             self.on_closed(closed)
+        times = {eid: changed for eid, (_, changed) in changes.items()}
+        if self.seen_changes is not None and self.on_changed is not None:
+            touched = {
+                eid for eid, changed in times.items() if self.seen_changes.get(eid) != changed
+            }
+            if touched:
+                self.on_changed(touched)
+        self.seen_changes = times
         if self.on_tick is not None:
             try:
                 self.on_tick()

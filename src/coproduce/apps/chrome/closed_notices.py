@@ -1,4 +1,5 @@
-"""Above each question the trainer can close: a notice, announced, while it is closed."""
+"""Above each question the trainer can close: a notice, announced, while it is closed, or once
+the trainer has cleared its answers."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from coproduce.kinds.common.live_message import LiveMessage
 class ClosedNotices:
     """One notice per closable question shown so far; `show` sets them all from the room."""
 
-    def __init__(self, words: str) -> None:
+    def __init__(self, words: str, cleared_words: str = "") -> None:
         self.words = words
+        self.cleared_words = cleared_words
         self.closed: set[str] = set()
+        self.cleared: set[str] = set()  # cleared by the trainer while this page was open
         self._notices: dict[str, LiveMessage] = {}
 
     def notice_for(self, exercise_id: str) -> LiveMessage:
@@ -24,10 +27,22 @@ class ClosedNotices:
 
     def show(self, closed: set[str]) -> None:
         changed = closed ^ self.closed
+        self.cleared -= changed  # closed or opened since: the newer word counts
         self.closed = set(closed)
         for exercise_id in changed & set(self._notices):
             self._draw(exercise_id)
 
+    def answers_cleared(self, exercise_id: str) -> None:
+        """Say so, until the question next changes (closed words win while it is closed)."""
+        self.cleared.add(exercise_id)
+        if exercise_id in self._notices:
+            self._draw(exercise_id)
+
     def _draw(self, exercise_id: str) -> None:
-        closed = exercise_id in self.closed
-        self._notices[exercise_id].html = paragraphs([self.words], "cp-note") if closed else ""
+        if exercise_id in self.closed:
+            words = [self.words]
+        elif exercise_id in self.cleared and self.cleared_words:
+            words = [self.cleared_words]
+        else:
+            words = []
+        self._notices[exercise_id].html = paragraphs(words, "cp-note")
