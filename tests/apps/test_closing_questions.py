@@ -12,6 +12,7 @@ from coproduce.apps.learner_app import LearnerApp
 from coproduce.apps.question_controls import QuestionControls
 from coproduce.apps.trainer_app import TrainerApp
 from coproduce.content.loader import load_course
+from coproduce.content.plurals import plural
 from coproduce.live.learner_ids import token_for
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
@@ -109,13 +110,13 @@ def test_clearing_asks_first_and_then_removes_the_answers(tmp_path: Path) -> Non
     assert SessionStore(store).answer_count(code, POLL) == 2
     controls.clear_button.click()
     assert controls.confirm.layout.display is None
-    assert WORDS.clear_confirm.format(count=2) in controls.confirm_text.html
+    assert plural(WORDS.clear_confirm, 2, "en").format(count=2) in controls.confirm_text.html
     controls.no.click()
     assert SessionStore(store).answer_count(code, POLL) == 2
     controls.clear_button.click()
     controls.yes.click()
     assert SessionStore(store).answer_count(code, POLL) == 0
-    assert WORDS.cleared.format(count=2) in controls.message.html
+    assert "Cleared 2 answers." in controls.message.html
     assert controls.confirm.layout.display == "none"
 
 
@@ -186,3 +187,13 @@ def test_a_cleared_question_is_offered_afresh_on_the_open_pages_of_those_who_ans
     assert answered.follower is not None
     answered.follower.check()
     assert WORDS.closed.split(".")[0] in _notice_text(answered)
+
+
+def test_one_answer_is_one_answer_in_the_confirm_and_the_message(tmp_path: Path) -> None:
+    trainer, store, code = _room(tmp_path)
+    assert _learner(store, code, 0).session.save(POLL, {"choice": 0}) is None
+    controls = _controls(trainer)
+    controls.clear_button.click()
+    assert "Clear the 1 answer to this question?" in controls.confirm_text.html
+    controls.yes.click()
+    assert "Cleared 1 answer." in controls.message.html

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.content.loader import load_course
+from coproduce.content.plurals import plural
 
 from ..browser_support import DESKTOP, PHONE, axe_violations, open_learner_app, shot
 from ..conftest import ROOT, Server, add_try_modules, copy_course, start_server, stop_server
@@ -61,7 +62,7 @@ def test_ideas_votes_and_the_trainer_hiding_one(room: Server, browser: Any) -> N
 
     first = open_learner_app(browser, room.link, DESKTOP)
     frame = _add(first, "Ask finance for a fast route")
-    waiting = WORDS.waiting.format(needed=3)
+    waiting = plural(WORDS.waiting, 3, "en").format(needed=3)
     expect(frame).to_contain_text(waiting)
     assert axe_violations(first) == []
 

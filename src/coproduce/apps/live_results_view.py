@@ -114,6 +114,7 @@ class LiveResults:
                     exercise.id,
                     self.content.interface.questions,
                     self._changed,
+                    self.content.course.language,
                 )
                 controls.append(result.controls.widget)
             # Everything under the result is the trainer's: the projector never shows it.

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
+from coproduce.content.plurals import plural
 from coproduce.content.trainer_words import QuestionsText
 from coproduce.kinds.common.frame import button
 from coproduce.kinds.common.live_message import LiveMessage
@@ -27,6 +28,7 @@ class QuestionControls:
         exercise_id: str,
         words: QuestionsText,
         changed: Callable[[], None],
+        language: str = "en",
     ) -> None:
         self.sessions = sessions
         self.questions = Questions(sessions.store)
@@ -34,6 +36,7 @@ class QuestionControls:
         self.exercise_id = exercise_id
         self.words = words
         self._changed = changed
+        self.language = language  # the course's: the counts' plural forms follow it
         self._closed = False
         self.state_line = widgets.HTML()
         self.toggle = button(words.close)
@@ -100,7 +103,7 @@ class QuestionControls:
 
     def ask_to_clear(self) -> None:
         count = self.sessions.answer_count(self.code, self.exercise_id)
-        text = self.words.clear_confirm.format(count=count)
+        text = plural(self.words.clear_confirm, count, self.language).format(count=count)
         self.confirm_text.html = f"<p><strong>{html.escape(text)}</strong></p>"
         self.confirm.layout.display = None
         self.message.html = ""
@@ -110,7 +113,9 @@ class QuestionControls:
             return  # only after the confirm was shown: a stray click clears nothing
         removed = self.questions.clear(self.code, self.exercise_id)
         self._hide_confirm()
-        words = html.escape(self.words.cleared.format(count=removed))
+        words = html.escape(
+            plural(self.words.cleared, removed, self.language).format(count=removed)
+        )
         self.message.html = f"<p>{words}</p>"
         self._changed()
 

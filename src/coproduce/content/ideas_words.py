@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from coproduce.content.filled_in import FilledIn
+from coproduce.content.plurals import PluralText
 
 
 class IdeasText(FilledIn):
@@ -36,7 +37,7 @@ class IdeasText(FilledIn):
     taken_back: str
     room_heading: str
     room_legend: str
-    waiting: str
+    waiting: PluralText  # by how many people are needed ({needed})
     new_ideas: str
     show_new: str
     votes_left: str

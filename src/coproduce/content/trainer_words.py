@@ -28,10 +28,10 @@ class QuestionsText(FilledIn):
     close_after: str  # the label of the minutes box
     close_after_button: str
     clear: str
-    clear_confirm: str
+    clear_confirm: PluralText  # by how many answers ({count})
     clear_yes: str
     clear_no: str
-    cleared: str
+    cleared: PluralText
 
 
 class ExportText(FilledIn):

@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.content.model import Ideas
+from coproduce.content.plurals import plural
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -54,6 +55,7 @@ class IdeasView:
         self._room = context.room
         self.words = words = context.content.interface.ideas
         self.needed = context.content.course.min_answers_shown
+        self.language = context.content.course.language
         self.ideas: list[tuple[str, str]] = []  # this learner's own: (id, text)
         self.votes: list[str] = []  # ids this learner's ticks count for
         self.shown_ids: list[str] = []  # the room's ideas in the list, in its order
@@ -167,7 +169,8 @@ class IdeasView:
         if authors_on_show(payloads, marks) < max(1, self.needed):
             self._draw_list({}, [])
             self.room_status.html = paragraphs(
-                [self.words.waiting.format(needed=self.needed)], "cp-note"
+                [plural(self.words.waiting, self.needed, self.language).format(needed=self.needed)],
+                "cp-note",
             )
             return
         shown = self._shown(payloads, marks)
