@@ -14,6 +14,7 @@ from coproduce.apps.room_airtime import room_airtime_view
 from coproduce.content.errors import ContentError
 from coproduce.content.loader import load_course
 from coproduce.kinds.airtime_tracker.view import AirtimeTrackerView
+from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import ROOM_TRACKER, Store
 from coproduce.reports.results_csv import results_csv_text
@@ -45,7 +46,9 @@ def test_the_times_are_kept_restored_and_reported_without_waiting_for_k(tmp_path
     # Pressed as the tracker's own kernel code does, with a clock we control.
     exercise = CONTENT.exercises[ROOM]
     tracker = AirtimeTrackerView(
-        exercise, lambda eid, answer: store.save_answer(ROOM_TRACKER, eid, answer, session=code)
+        exercise,
+        lambda eid, answer: store.save_answer(ROOM_TRACKER, eid, answer, session=code),
+        ExerciseContext(CONTENT),
     )
     moments = iter([0.0, 90.0, 90.0, 120.0, 120.0, 120.0])
     tracker.clock = lambda: next(moments)

@@ -57,7 +57,7 @@ def test_moving_the_room_brings_that_parts_results_up_and_votes_show(tmp_path: P
     assert "coproduction-so-far" not in str(_titles(app.results.children[:-1]))
     app.move("01-welcome")
     first = app.results.children[0]
-    assert f"{CONTENT.course.min_answers_shown} vote(s) so far" in first.children[1].value
+    assert f"{CONTENT.course.min_answers_shown} votes so far" in first.children[1].value
     boxes_before = len(app._result_boxes)
     app.move("02-what-coproduction-is")
     assert len(app._result_boxes) == boxes_before

@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.content.loader import load_course
+from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.knowledge_check.view import KnowledgeCheckView
 from coproduce.kinds.reflection.view import ReflectionView
 from coproduce.live.learner_ids import token_for
@@ -33,13 +34,17 @@ def _synced_state(root: widgets.Widget) -> str:
     return json.dumps(seen, default=str)
 
 
+def _context() -> ExerciseContext:
+    return ExerciseContext(load_course(ROOT))
+
+
 def _knowledge_check() -> Any:
     return load_course(ROOT).exercises["coproduction-or-not"]
 
 
 def test_no_feedback_or_explanation_is_synced_before_an_answer() -> None:
     exercise = _knowledge_check()
-    view = KnowledgeCheckView(exercise, lambda *_: None)
+    view = KnowledgeCheckView(exercise, lambda *_: None, _context())
     state = _synced_state(view.widget)
     assert exercise.explanation not in state
     for option in exercise.options:
@@ -50,7 +55,7 @@ def test_no_feedback_or_explanation_is_synced_before_an_answer() -> None:
 def test_checking_shows_feedback_for_the_choice_only_and_saves_it() -> None:
     exercise = _knowledge_check()
     saved: list[tuple[str, dict[str, Any]]] = []
-    view = KnowledgeCheckView(exercise, lambda eid, answer: saved.append((eid, answer)))
+    view = KnowledgeCheckView(exercise, lambda eid, answer: saved.append((eid, answer)), _context())
     wrong = next(i for i, option in enumerate(exercise.options) if not option.correct)
     view.choices.value = [wrong]
     view.check()
@@ -65,7 +70,7 @@ def test_checking_shows_feedback_for_the_choice_only_and_saves_it() -> None:
 
 def test_feedback_is_escaped() -> None:
     exercise = _knowledge_check()
-    view = KnowledgeCheckView(exercise, lambda *_: None)
+    view = KnowledgeCheckView(exercise, lambda *_: None, _context())
     view.choices.value = [0]
     view.check()
     assert "<script" not in view.feedback.html
@@ -73,7 +78,7 @@ def test_feedback_is_escaped() -> None:
 
 def test_a_reflection_restores_text_and_sharing_choice() -> None:
     exercise = load_course(ROOT).exercises["speak-freely"]
-    view = ReflectionView(exercise, lambda *_: None)
+    view = ReflectionView(exercise, lambda *_: None, _context())
     view.restore({"text": "<b>mine</b>", "shared": True, "skipped": False})
     assert view.text.value == "<b>mine</b>"
     assert view.share.value is True
@@ -93,7 +98,7 @@ def test_a_returning_learner_gets_their_answers_back(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.save_answer(LEARNER, "speak-freely", {"text": "from before", "shared": False})
     session = LearnerSession(store)
-    view = ReflectionView(load_course(ROOT).exercises["speak-freely"], session.save)
+    view = ReflectionView(load_course(ROOT).exercises["speak-freely"], session.save, _context())
     session.register("speak-freely", view)
     session.identify(TOKEN)
     assert view.text.value == "from before"

@@ -114,7 +114,7 @@ def test_a_trainer_runs_the_room_and_sees_live_anonymous_results(
     _vote(second, "None yet.")
     _vote(third, "Some. We ask them and often act on it.")
     results = trainer.locator(".cp-exercise-results, .widget-vbox", has_text=POLL).first
-    trainer.get_by_text("3 vote(s) so far").wait_for(timeout=15_000)
+    trainer.get_by_text("3 votes so far").wait_for(timeout=15_000)
     assert "Votes" in results.inner_text()
 
     # The room moves on; a learner looking back stays where they are and is told.

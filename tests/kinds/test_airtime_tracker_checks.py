@@ -9,15 +9,24 @@ import pytest
 from coproduce.content.readability import measure
 from coproduce.kinds.airtime_tracker.checks import (
     MAX_SECONDS,
+    Airtime,
     airtime,
     duration_words,
     equal_share,
     percent,
+    summary_sentence,
     unique_roles,
     valid_seconds,
 )
 
+from .course_words import words
+
 ROLES = ["Researcher", "Practitioner", "Public contributor"]
+WORDS = words().airtime_tracker
+
+
+def _said(result: Airtime) -> str:
+    return summary_sentence(result, WORDS, "en")
 
 
 def test_shares_come_from_seconds_and_add_up_to_one() -> None:
@@ -31,29 +40,29 @@ def test_shares_come_from_seconds_and_add_up_to_one() -> None:
 
 def test_the_sentence_names_who_spoke_most_against_an_equal_share() -> None:
     result = airtime({"Researcher": 60, "Practitioner": 30, "Public contributor": 10}, ROLES)
-    assert result.sentence.startswith("Researcher spoke 60% of the time; an equal share is 33%.")
-    assert "Public contributor has had 10%. How could the group make more room?" in result.sentence
+    assert _said(result).startswith("Researcher spoke 60% of the time; an equal share is 33%.")
+    assert "Public contributor has had 10%. How could the group make more room?" in _said(result)
 
 
 def test_no_nudge_when_the_quietest_role_has_at_least_half_an_equal_share() -> None:
     result = airtime({"Researcher": 40, "Practitioner": 35, "Public contributor": 25}, ROLES)
-    assert result.sentence == "Researcher spoke 40% of the time; an equal share is 33%."
+    assert _said(result) == "Researcher spoke 40% of the time; an equal share is 33%."
 
 
 def test_ties_and_equal_shares_are_said_plainly() -> None:
     tie = airtime({"Researcher": 45, "Practitioner": 45, "Public contributor": 10}, ROLES)
-    assert tie.sentence.startswith("Researcher and Practitioner spoke 45% of the time each;")
+    assert _said(tie).startswith("Researcher and Practitioner spoke 45% of the time each;")
     same = airtime(dict.fromkeys(ROLES, 20), ROLES)
-    assert same.sentence == "Everyone has had the same share so far: 33% each."
+    assert _said(same) == "Everyone has had the same share so far: 33% each."
     quiet = airtime({"Researcher": 90, "Practitioner": 0, "Public contributor": 0}, ROLES)
-    assert "Practitioner and Public contributor have had 0%." in quiet.sentence
+    assert "Practitioner and Public contributor have had 0%." in _said(quiet)
 
 
 def test_nobody_has_spoken_yet() -> None:
     result = airtime({}, ROLES)
     assert result.total_seconds == 0
     assert all(item.share == 0 and item.percent == 0 for item in result.shares)
-    assert result.sentence.startswith("No speaking time yet.")
+    assert _said(result).startswith("No speaking time yet.")
 
 
 @pytest.mark.parametrize(
@@ -91,7 +100,7 @@ def test_roles_from_data_are_used_once_each_and_may_be_any_text() -> None:
     assert unique_roles(hostile) == ["<b>Chair</b>", "שלום", "🙂 Carer"]
     result = airtime({"שלום": 30, "🙂 Carer": 10}, hostile)
     assert [item.percent for item in result.shares] == [0, 75, 25]
-    assert result.sentence.startswith("שלום spoke 75%")
+    assert _said(result).startswith("שלום spoke 75%")
     assert math.isclose(result.equal_share, 1 / 3)
 
 
@@ -121,10 +130,27 @@ def test_equal_share_of_nobody_is_zero() -> None:
     ],
 )
 def test_durations_in_words(seconds: float, words: str) -> None:
-    assert duration_words(seconds) == words
+    assert duration_words(seconds, WORDS) == words
 
 
 def test_the_sentences_are_plain_english() -> None:
     for raw in ({}, {"Researcher": 90, "Practitioner": 5, "Public contributor": 5}):
-        sentence = airtime(raw, ROLES).sentence
+        sentence = _said(airtime(raw, ROLES))
         assert measure(sentence).reading_ease >= 60, sentence
+
+
+def test_the_sentence_takes_the_plural_form_for_how_many_roles_it_names() -> None:
+    welsh = WORDS.model_copy(
+        update={
+            "names": "{first} a {last}",
+            "most": {
+                "one": "Un: {names} {percent} {equal}",
+                "two": "Dau: {names} {percent} {equal}",
+                "other": "{names} {percent} {equal}",
+            },
+        }
+    )
+    tie = airtime({"Researcher": 45, "Practitioner": 45, "Public contributor": 10}, ROLES)
+    assert summary_sentence(tie, welsh, "cy").startswith("Dau: Researcher a Practitioner 45 33")
+    one = airtime({"Researcher": 40, "Practitioner": 35, "Public contributor": 25}, ROLES)
+    assert summary_sentence(one, welsh, "cy") == "Un: Researcher 40 33"

@@ -16,6 +16,8 @@ from coproduce.content.model import AirtimeTracker
 from coproduce.kinds.airtime_tracker import view as airtime_tracker
 from coproduce.kinds.airtime_tracker.view import AirtimeTrackerView
 
+from .course_words import context
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "kinds" / "try-airtime.yml"
 ROLES = ["Researcher", "Practitioner", "Public contributor"]
 
@@ -47,7 +49,9 @@ def _view(
     data.update(changes)
     saved: list[tuple[str, dict[str, Any]]] = []
     view = AirtimeTrackerView(
-        AirtimeTracker.model_validate(data), lambda eid, answer: saved.append((eid, answer))
+        AirtimeTracker.model_validate(data),
+        lambda eid, answer: saved.append((eid, answer)),
+        context(),
     )
     clock = Clock()
     view.clock = clock
@@ -233,7 +237,9 @@ def test_roles_are_data_and_hostile_role_names_are_escaped() -> None:
 
 def test_a_save_problem_is_shown() -> None:
     data = yaml.safe_load(FIXTURE.read_text())
-    view = AirtimeTrackerView(AirtimeTracker.model_validate(data), lambda *_: "Not saved.")
+    view = AirtimeTrackerView(
+        AirtimeTracker.model_validate(data), lambda *_: "Not saved.", context()
+    )
     view.set_speaker("Researcher")
     assert "Not saved." in view.status.html
     view.set_speaker(None)

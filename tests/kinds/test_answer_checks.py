@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from coproduce.content.model import ChoiceOption, KnowledgeCheck
-from coproduce.kinds.common.frame import count_message
+from coproduce.kinds.common.frame import ExerciseContext, count_message
 from coproduce.kinds.knowledge_check.checks import check_choice, valid_choices
 from coproduce.live.learner_session import valid_learner_id
 from coproduce.text.clean import clean_text
+
+from .course_words import context, words
+
+WORDS = words().knowledge_check
 
 
 def _question(multiple: bool = False) -> KnowledgeCheck:
@@ -37,14 +43,14 @@ def test_a_wrong_answer_gets_kind_feedback_for_the_option_chosen() -> None:
     result = check_choice(_question(), [2])
     assert not result.correct
     assert result.feedback == ["C feedback."]
-    assert result.message.startswith("Not quite")
+    assert result.message(WORDS).startswith("Not quite")
 
 
 def test_multiple_choice_needs_every_right_option_and_says_part_is_right() -> None:
     assert check_choice(_question(multiple=True), [0, 1]).correct
     partial = check_choice(_question(multiple=True), [0, 2])
     assert not partial.correct
-    assert partial.message.startswith("Part of that is right")
+    assert partial.message(WORDS).startswith("Part of that is right")
 
 
 @pytest.mark.parametrize("raw", [None, "0", [99, -1], ["<script>"], {"0": 1}, [True]])
@@ -82,8 +88,24 @@ def test_clean_text_caps_huge_answers_and_says_so() -> None:
 
 
 def test_the_count_message_is_gentle_past_the_limit() -> None:
-    assert count_message(10, 600) == "10 of 600 characters used"
-    assert "only the first 600 will be kept" in count_message(650, 600)
+    assert count_message(context(), 10, 600) == "10 of 600 characters used"
+    assert "only the first 600 will be kept" in count_message(context(), 650, 600)
+
+
+def test_the_count_takes_its_plural_form_by_the_most_the_box_keeps() -> None:
+    assert count_message(context(), 1, 1) == "1 of 1 character used"
+    assert count_message(context(), 3, 1) == ("3 of 1 character: only the first 1 will be kept")
+    welsh = context().content.interface.characters.model_copy(
+        update={"used": {"two": "{count} o ddau nod", "other": "{count} o {max} nod"}}
+    )
+    course = context().content
+    cy = dataclasses.replace(
+        course,
+        course=course.course.model_copy(update={"language": "cy"}),
+        interface=course.interface.model_copy(update={"characters": welsh}),
+    )
+    assert count_message(ExerciseContext(cy), 1, 2) == "1 o ddau nod"
+    assert count_message(ExerciseContext(cy), 1, 7) == "1 o 7 nod"
 
 
 @pytest.mark.parametrize(

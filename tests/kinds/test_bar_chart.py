@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,8 @@ from coproduce.kinds.common.bar_chart import (
     short_label,
     summary_of,
 )
+
+from .course_words import words
 
 
 class Parsed(HTMLParser):
@@ -53,6 +56,15 @@ class Parsed(HTMLParser):
         return [text for where, text in self.texts if where == tag]
 
 
+WORDS = words().charts
+
+
+def _bar_chart(bars: list[Bar], **given: Any) -> str:
+    """A chart with the course's words, and headings and empty words of its own if not given."""
+    given = {"headings": ("Item", "Value"), "empty_text": "Nothing yet.", "words": WORDS} | given
+    return bar_chart(bars, **given)
+
+
 BARS = [
     Bar("Researcher", 60, "60%", "3 min 0 s"),
     Bar("Practitioner", 30, "30%", "1 min 30 s"),
@@ -61,7 +73,7 @@ BARS = [
 
 
 def _chart(bars: list[Bar] = BARS, reference: Reference | None = None) -> str:
-    return bar_chart(
+    return _bar_chart(
         bars,
         caption="Share of the speaking time",
         maximum=100,
@@ -122,7 +134,7 @@ def test_no_reference_means_no_line() -> None:
 
 
 def test_nothing_to_show_says_so_in_words() -> None:
-    page = Parsed(bar_chart([], caption="Chart", maximum=10, empty_text="No ratings yet."))
+    page = Parsed(_bar_chart([], caption="Chart", maximum=10, empty_text="No ratings yet."))
     assert page.named("svg") == []
     assert page.text_in("p") == ["No ratings yet."]
 
@@ -139,7 +151,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("label", HOSTILE)
 def test_hostile_labels_stay_text(label: str) -> None:
-    markup = bar_chart(
+    markup = _bar_chart(
         [Bar(label, 1, label, label)],
         caption=label,
         maximum=2,
@@ -167,7 +179,7 @@ def test_hostile_labels_stay_text(label: str) -> None:
 
 def test_long_labels_are_shortened_in_the_picture_but_whole_in_the_table() -> None:
     label = "A very long source of power " * 10
-    page = Parsed(bar_chart([Bar(label, 1, "1")], caption="C", maximum=1))
+    page = Parsed(_bar_chart([Bar(label, 1, "1")], caption="C", maximum=1))
     in_picture = page.text_in("text")[0]
     assert len(in_picture) == MAX_LABEL_CHARS and in_picture.endswith("…")
     assert " ".join(label.split()) in (page.named("svg")[0]["aria-label"] or "")
@@ -199,13 +211,34 @@ def test_bar_lengths_are_clamped_and_malformed_values_are_zero(
 
 
 def test_a_malformed_value_draws_an_empty_bar_not_an_error() -> None:
-    page = Parsed(bar_chart([Bar("A", math.nan, "unknown")], caption="C", maximum=math.inf))
+    page = Parsed(_bar_chart([Bar("A", math.nan, "unknown")], caption="C", maximum=math.inf))
     widths = [attrs["width"] for attrs in page.named("rect") if attrs["width"] != "100%"]
     assert widths == ["0.00%"]
 
 
 def test_the_summary_reads_as_one_sentence_per_chart() -> None:
-    text = summary_of(BARS[:1], "Talk time", Reference(50, "Equal share", "50%"))
+    text = summary_of(BARS[:1], "Talk time", Reference(50, "Equal share", "50%"), WORDS)
     assert text == "Bar chart. Talk time. Researcher: 60%. Equal share: 50%."
-    custom = Parsed(bar_chart(BARS, caption="C", maximum=100, summary="My own words."))
+    custom = Parsed(_bar_chart(BARS, caption="C", maximum=100, summary="My own words."))
     assert custom.named("svg")[0]["aria-label"] == "My own words."
+
+
+def test_the_charts_words_come_from_the_catalogue() -> None:
+    welsh = WORDS.model_copy(
+        update={
+            "summary": "Siart bar. {caption}. {bars}.",
+            "reference": "Llinell doriad: {label}, {value}.",
+        }
+    )
+    page = Parsed(
+        _bar_chart(
+            BARS[:1],
+            caption="Amser",
+            maximum=100,
+            words=welsh,
+            reference=Reference(50, "Cyfartal", "50%"),
+        )
+    )
+    assert page.named("svg")[0]["aria-label"] == "Siart bar. Amser. Researcher: 60%. Cyfartal: 50%."
+    assert page.text_in("p") == ["Llinell doriad: Cyfartal, 50%."]
+    assert "Bar chart" not in _bar_chart(BARS, caption="C", maximum=100, words=None)

@@ -21,6 +21,10 @@ from coproduce.kinds.jargon_buster.checks import (
     whole,
 )
 
+from .course_words import words
+
+WORDS = words().jargon_buster
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -137,27 +141,33 @@ def test_messages_are_kind_targets() -> None:
         " and ".join(["we will talk with each person who uses the service about their care"] * 5),
         matcher,
     )
-    message = reading_ease_message(long, 60, 20)
+    message = reading_ease_message(long, 60, 20, WORDS)
     assert message.startswith("Aim for 60 or more. You are at ")
     assert message.endswith("shorter sentences will help.")
-    assert "Aim for 20 or fewer" in sentence_message(long, 20)
+    assert "Aim for 20 or fewer" in sentence_message(long, 20, WORDS, "en")
     hard_words = score_text(
         "Organisational considerations necessitate reconceptualisation.", matcher
     )
-    assert reading_ease_message(hard_words, 60, 20).endswith("shorter, everyday words will help.")
+    assert reading_ease_message(hard_words, 60, 20, WORDS).endswith(
+        "shorter, everyday words will help."
+    )
     easy = score_text("We ask. You tell us. We act.", matcher)
-    assert "meets the aim" in reading_ease_message(easy, 60, 20)
-    assert "within the aim" in sentence_message(easy, 20)
-    assert jargon_message(easy).startswith("No words from the course glossary")
-    assert jargon_message(score_text("A carer.", matcher)).startswith("One word")
-    assert jargon_message(score_text("A carer and stakeholders.", matcher)).startswith("2 words")
+    assert "meets the aim" in reading_ease_message(easy, 60, 20, WORDS)
+    assert "within the aim" in sentence_message(easy, 20, WORDS, "en")
+    assert jargon_message(easy, WORDS, "en").startswith("No words from the course glossary")
+    assert jargon_message(score_text("A carer.", matcher), WORDS, "en").startswith("One word")
+    assert jargon_message(score_text("A carer and stakeholders.", matcher), WORDS, "en").startswith(
+        "2 words"
+    )
 
 
 def test_an_empty_answer_invites_writing_and_shows_no_figures() -> None:
     score = score_text("", build_matcher(_glossary()))
     assert score.words == 0 and score.sentences == 0 and score.jargon == ()
-    assert reading_ease_message(score, 60, 20).startswith("Write your plain version")
-    assert sentence_message(score, 20) == "" and jargon_message(score) == ""
+    assert reading_ease_message(score, 60, 20, WORDS).startswith("Write your plain version")
+    assert (
+        sentence_message(score, 20, WORDS, "en") == "" and jargon_message(score, WORDS, "en") == ""
+    )
 
 
 def test_the_longest_sentence_is_quoted_short_only_when_too_long() -> None:
@@ -201,3 +211,10 @@ def test_wrong_types_count_as_no_text(raw: object) -> None:
     matcher = build_matcher(_glossary())
     assert find_jargon(raw, matcher) == ()
     assert score_text(raw, matcher).words == 0
+
+
+def test_the_glossary_count_takes_its_plural_form() -> None:
+    matcher = build_matcher(_glossary())
+    two = score_text("A carer and stakeholders.", matcher)
+    welsh = WORDS.model_copy(update={"jargon_left": {"two": "Dau air", "other": "{count} gair"}})
+    assert jargon_message(two, welsh, "cy") == "Dau air"

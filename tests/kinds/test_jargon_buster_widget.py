@@ -180,5 +180,7 @@ def test_restore_does_not_save_again(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_without_a_glossary_it_still_works() -> None:
-    view = JargonBusterView(_exercise(), lambda *_: None, None)
+    course = Course.model_validate(load_yaml(COURSE / "course.yml"))
+    context = ExerciseContext(CourseContent(ROOT, course, INTERFACE))
+    view = JargonBusterView(_exercise(), lambda *_: None, context)
     assert "No words from the course glossary are left" in view.advice.value

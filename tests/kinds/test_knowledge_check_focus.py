@@ -10,12 +10,13 @@ from typing import Any
 from coproduce.content.model import KnowledgeCheck
 from coproduce.kinds.knowledge_check.view import KnowledgeCheckView
 
+from .course_words import context
 from .page_script import click_from_page
 from .test_nothing_earned_early import QUESTION
 
 
 def _view() -> tuple[KnowledgeCheckView, list[dict[str, Any]]]:
-    view = KnowledgeCheckView(KnowledgeCheck.model_validate(QUESTION), lambda *_: None)
+    view = KnowledgeCheckView(KnowledgeCheck.model_validate(QUESTION), lambda *_: None, context())
     asked: list[dict[str, Any]] = []
     view.focus.send = lambda content, buffers=None: asked.append(content)  # type: ignore[method-assign]
     return view, asked

@@ -41,6 +41,7 @@ from coproduce.kinds.payment_planner.view import PaymentPlannerView
 from coproduce.kinds.power_reflection.view import PowerReflectionView
 from coproduce.kinds.reflection.view import ReflectionView
 
+from .course_words import context
 from .page_script import MadeWidgets, click_from_page, send_from_page, set_from_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,9 @@ def _question() -> KnowledgeCheck:
 
 def _knowledge_check() -> tuple[KnowledgeCheckView, Saved]:
     saved: Saved = []
-    view = KnowledgeCheckView(_question(), lambda eid, answer: saved.append((eid, answer)))
+    view = KnowledgeCheckView(
+        _question(), lambda eid, answer: saved.append((eid, answer)), context()
+    )
     return view, saved
 
 
@@ -164,7 +167,7 @@ def test_a_reflection_that_cannot_be_shared_is_never_saved_as_shared() -> None:
         }
     )
     saved: Saved = []
-    view = ReflectionView(exercise, lambda eid, answer: saved.append((eid, answer)))
+    view = ReflectionView(exercise, lambda eid, answer: saved.append((eid, answer)), context())
     view.text.value = "mine"
     set_from_page(view.share, value=True)  # the box is hidden, but its model is in the page
     view.save_now()
@@ -214,7 +217,7 @@ def test_no_ladder_explanation_before_every_situation_is_placed_and_checked() ->
 def test_power_prompts_stay_in_the_kernel_until_ratings_call_for_them() -> None:
     exercise = PowerReflection.model_validate(_fixture("try-power.yml"))
     with MadeWidgets() as made:
-        view = PowerReflectionView(exercise, lambda *_: None)
+        view = PowerReflectionView(exercise, lambda *_: None, context())
         # Ratings the scale does not hold are not ratings.
         set_from_page(view.groups[0], value=[99])
         assert view.groups[0].value == []
@@ -243,7 +246,7 @@ def test_a_page_cannot_run_the_clock_to_the_end_of_a_phase_it_never_started() ->
 
 def test_a_page_cannot_rename_the_speaker_buttons_or_press_one_that_is_not_there() -> None:
     exercise = AirtimeTracker.model_validate(_fixture("try-airtime.yml"))
-    view = AirtimeTrackerView(exercise, lambda *_: None)
+    view = AirtimeTrackerView(exercise, lambda *_: None, context())
     labels = list(view.buttons.labels)
     set_from_page(view.buttons, labels=["Someone else is speaking"], rest=0, legend="")
     assert (view.buttons.labels, view.buttons.rest) == (labels, len(view.roles))

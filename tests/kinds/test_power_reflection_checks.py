@@ -19,7 +19,10 @@ from coproduce.kinds.power_reflection.checks import (
     valid_ratings,
 )
 
+from .course_words import words
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "kinds" / "try-power.yml"
+WORDS = words().power_reflection
 SCALE = ["Not like me", "A little like me", "Quite like me", "Very like me"]
 
 
@@ -130,27 +133,31 @@ def test_a_huge_ratings_dict_is_read_without_trouble() -> None:
 
 
 def test_ratings_are_shown_counted_from_one_with_the_scales_own_words() -> None:
-    assert rating_number(2.0, 4) == "3 of 4"
-    assert rating_number(1.5, 4) == "2.5 of 4"
-    assert rating_number(2 / 3, 4) == "1.7 of 4"
-    assert rating_words(2.0, SCALE) == "Quite like me"
+    assert rating_number(2.0, 4, WORDS) == "3 of 4"
+    assert rating_number(1.5, 4, WORDS) == "2.5 of 4"
+    assert rating_number(2 / 3, 4, WORDS) == "1.7 of 4"
+    assert rating_words(2.0, SCALE, WORDS) == "Quite like me"
     assert (
-        rating_words(1.5, SCALE)
+        rating_words(1.5, SCALE, WORDS)
         == "Between \u201cA little like me\u201d and \u201cQuite like me\u201d"
     )
-    assert rating_words(3.0, SCALE) == "Very like me"
-    assert rating_words(9.0, SCALE) == "Very like me"
-    assert rating_words(1.0, []) == ""
+    assert rating_words(3.0, SCALE, WORDS) == "Very like me"
+    assert rating_words(9.0, SCALE, WORDS) == "Very like me"
+    assert rating_words(1.0, [], WORDS) == ""
 
 
 def test_progress_says_how_many_are_rated() -> None:
     exercise = _exercise()
-    assert progress_message(profile(exercise, {})) == "Rate a sentence to start your profile."
     assert (
-        progress_message(profile(exercise, {"0": 1})) == "Saved. You have rated 1 of 4 sentences."
+        progress_message(profile(exercise, {}), WORDS, "en")
+        == "Rate a sentence to start your profile."
+    )
+    assert (
+        progress_message(profile(exercise, {"0": 1}), WORDS, "en")
+        == "Saved. You have rated 1 of 4 sentences."
     )
     every = profile(exercise, {"0": 1, "1": 1, "2": 1, "3": 1})
-    assert progress_message(every, saved=False) == "You have rated all 4 sentences."
+    assert progress_message(every, WORDS, "en", saved=False) == "You have rated all 4 sentences."
 
 
 def test_statements_with_hostile_text_are_kept_as_given_for_escaping_later() -> None:
@@ -187,3 +194,19 @@ def test_the_fixture_has_plain_statements_over_enough_sources_and_a_prompt_for_e
     texts += [p.text for p in exercise.prompts]
     for text in texts:
         assert measure(text).reading_ease >= 60, text
+
+
+def test_the_progress_takes_its_plural_form_by_the_number_of_sentences() -> None:
+    exercise = _exercise()
+    every = profile(exercise, {"0": 1, "1": 1, "2": 1, "3": 1})
+    welsh = WORDS.model_copy(
+        update={"rated_all": {"few": "Y tair", "many": "Y chwech", "other": "Pob un o'r {count}"}}
+    )
+    assert progress_message(every, welsh, "cy", saved=False) == "Pob un o'r 4"
+    three = profile(exercise.model_copy(update={"statements": exercise.statements[:3]}), {})
+    assert three.statements == 3
+    done = profile(
+        exercise.model_copy(update={"statements": exercise.statements[:3]}),
+        {"0": 1, "1": 1, "2": 1},
+    )
+    assert progress_message(done, welsh, "cy", saved=False) == "Y tair"

@@ -14,6 +14,8 @@ from coproduce.content.model import PowerReflection
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.power_reflection.view import PowerReflectionView
 
+from .course_words import context
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "kinds" / "try-power.yml"
 
 
@@ -37,7 +39,9 @@ def _exercise(**changes: Any) -> PowerReflection:
 
 def _view() -> tuple[PowerReflectionView, list[tuple[str, dict[str, Any]]]]:
     saved: list[tuple[str, dict[str, Any]]] = []
-    view = PowerReflectionView(_exercise(), lambda eid, answer: saved.append((eid, answer)))
+    view = PowerReflectionView(
+        _exercise(), lambda eid, answer: saved.append((eid, answer)), context()
+    )
     return view, saved
 
 
@@ -97,7 +101,7 @@ def test_each_rating_saves_and_shows_the_profile_and_matching_prompts() -> None:
 
 
 def test_a_save_problem_is_shown_kindly() -> None:
-    view = PowerReflectionView(_exercise(), lambda *_: "We could not save just now.")
+    view = PowerReflectionView(_exercise(), lambda *_: "We could not save just now.", context())
     view.groups[1].value = [2]
     assert "We could not save just now." in view.status.html
 
@@ -151,7 +155,7 @@ def test_hostile_content_is_escaped_in_the_chart_and_prompts() -> None:
         ],
         prompts=[{"source": hostile, "when": "high", "text": hostile}],
     )
-    view = PowerReflectionView(exercise, lambda *_: None)
+    view = PowerReflectionView(exercise, lambda *_: None, context())
     view.groups[0].value = [3]
     assert "<script" not in view.chart.value and "<script" not in view.prompts.value
     assert "&lt;script&gt;" in view.prompts.value and "שלום 🙂" in view.chart.value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +112,7 @@ def test_the_room_sees_how_many_would_rather_not_say_apart_from_the_answers(
     page = results_html(CONTENT, exercise, answers)
     assert WORDS.count.format(count=2) in page
     if exercise.kind == "poll":
-        assert "3 vote(s) so far" in page  # the passes are not votes
+        assert "3 votes so far" in page  # the passes are not votes
     rows = results_rows(CONTENT, exercise, answers)
     assert {"item": WORDS.item, "value": 2}.items() <= rows[-1].items()
     assert all(row["answers_counted"] == 3 for row in rows)
@@ -124,7 +125,7 @@ def test_passes_do_not_count_towards_the_threshold() -> None:
     page = results_html(_with_k(3), exercise, answers)
     assert CONTENT.interface.results.waiting.format(needed=3, count=2) in page
     assert WORDS.count.format(count=3) not in page  # held back with the rest
-    assert "vote(s)" not in page
+    assert not re.search(r"\d+ votes? so far", page)
 
 
 def test_a_page_cannot_make_a_pass_count_as_a_vote() -> None:

@@ -9,6 +9,8 @@ from coproduce.kinds.reflection.view import ReflectionView
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
 
+from .course_words import context
+
 LEARNER = "0123456789abcdef0123456789abcdef"
 EXERCISE = Reflection.model_validate(
     {
@@ -26,7 +28,9 @@ def test_a_shared_reflection_is_stored_without_direction_overrides(tmp_path: Pat
     room = SessionStore(store)
     code = room.create_session()
     view = ReflectionView(
-        EXERCISE, lambda eid, answer: store.save_answer(LEARNER, eid, answer, session=code)
+        EXERCISE,
+        lambda eid, answer: store.save_answer(LEARNER, eid, answer, session=code),
+        context(),
     )
     view.text.value = "we \u202eagree\u202c on \u2067this\u2069"
     view.share.value = True

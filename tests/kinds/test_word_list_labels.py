@@ -10,6 +10,7 @@ import yaml
 from coproduce.content.model import WordList
 from coproduce.kinds.word_list.view import WordListView
 
+from .course_words import context
 from .page_script import MadeWidgets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _view(**data: Any) -> WordListView:
     base = {"id": "words", "kind": "word_list", "title": "Words", "prompt": "Say it."}
-    return WordListView(WordList.model_validate({**base, **data}), lambda *_: None)
+    return WordListView(WordList.model_validate({**base, **data}), lambda *_: None, context())
 
 
 def test_a_one_word_list_speaks_of_one_word() -> None:
@@ -53,5 +54,5 @@ def test_the_plural_defaults_to_the_noun_with_an_s() -> None:
 
 def test_the_ground_rules_are_labelled_as_ground_rules() -> None:
     data = yaml.safe_load((ROOT / "exercises" / "ground-rules.yml").read_text())
-    view = WordListView(WordList.model_validate(data), lambda *_: None)
+    view = WordListView(WordList.model_validate(data), lambda *_: None, context())
     assert view.boxes[0].description.startswith("Ground rule 1 of")

@@ -11,6 +11,8 @@ import yaml
 from coproduce.content.model import WordList
 from coproduce.kinds.word_list.view import WordListView
 
+from .course_words import context
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-word-list.yml"
 
@@ -20,11 +22,11 @@ def _exercise(**changes: Any) -> WordList:
 
 
 def _view(saved: list[tuple[str, dict[str, Any]]]) -> WordListView:
-    return WordListView(_exercise(), lambda eid, answer: saved.append((eid, answer)))
+    return WordListView(_exercise(), lambda eid, answer: saved.append((eid, answer)), context())
 
 
 def test_one_labelled_box_per_word() -> None:
-    view = WordListView(_exercise(max_words=4), lambda *_: None)
+    view = WordListView(_exercise(max_words=4), lambda *_: None, context())
     assert [box.description for box in view.boxes] == [f"Word {n} of 4" for n in range(1, 5)]
 
 
@@ -69,6 +71,7 @@ def test_markup_is_escaped_in_messages() -> None:
     view = WordListView(
         _exercise(prompt="<script>alert(1)</script>"),
         lambda eid, answer: saved.append((eid, answer)),
+        context(),
     )
     view.boxes[0].value = "<b>bold</b>"
     view.submit()
@@ -78,7 +81,7 @@ def test_markup_is_escaped_in_messages() -> None:
 
 
 def test_a_save_problem_is_shown() -> None:
-    view = WordListView(_exercise(), lambda *_: "Could not keep this just now.")
+    view = WordListView(_exercise(), lambda *_: "Could not keep this just now.", context())
     view.boxes[0].value = "hope"
     view.submit()
     assert "Could not keep this just now." in view.status.html
@@ -108,13 +111,13 @@ def test_restore_fills_the_boxes() -> None:
     ],
 )
 def test_restore_tolerates_malformed_answers(answer: Any) -> None:
-    view = WordListView(_exercise(), lambda *_: None)
+    view = WordListView(_exercise(), lambda *_: None, context())
     view.restore(answer)
     assert [box.value for box in view.boxes] == ["", "", ""]
     assert view.status.html == ""
 
 
 def test_restore_cleans_a_hostile_stored_answer() -> None:
-    view = WordListView(_exercise(), lambda *_: None)
+    view = WordListView(_exercise(), lambda *_: None, context())
     view.restore({"words": ["z" * 100_000, "Z" * 30, "ok\u202e", "more", "extra"]})
     assert [box.value for box in view.boxes] == ["z" * 30, "ok", "more"]

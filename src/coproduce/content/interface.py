@@ -11,6 +11,19 @@ from typing import ClassVar
 
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
+from coproduce.content.kind_words import (
+    AirtimeTrackerText,
+    CharactersText,
+    ChartText,
+    ChoicesText,
+    JargonBusterText,
+    KnowledgeCheckText,
+    PollText,
+    PowerReflectionText,
+    ReflectionText,
+    RoomResultsText,
+    WordListText,
+)
 from coproduce.content.model import Strict
 from coproduce.content.plurals import PluralText, forms
 from coproduce.content.trainer_words import (
@@ -194,6 +207,18 @@ class InterfaceText(Strict):
     co_trainer: CoTrainerText
     room_airtime: RoomAirtimeText
     trainer: TrainerText
+    # The words on the controls inside exercises, kind by kind (content/kind_words.py)
+    choices: ChoicesText
+    characters: CharactersText
+    word_list: WordListText
+    poll: PollText
+    reflection: ReflectionText
+    knowledge_check: KnowledgeCheckText
+    charts: ChartText
+    room_results: RoomResultsText
+    airtime_tracker: AirtimeTrackerText
+    power_reflection: PowerReflectionText
+    jargon_buster: JargonBusterText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -217,7 +242,24 @@ class InterfaceText(Strict):
             self.co_trainer,
             self.room_airtime,
             self.trainer,
+            *self.kind_parts(),
         ):
             for name in type(part).model_fields:
                 texts += forms(getattr(part, name))
         return texts
+
+    def kind_parts(self) -> list[Strict]:
+        """The sections of the exercise kinds' own words."""
+        return [
+            self.choices,
+            self.characters,
+            self.word_list,
+            self.poll,
+            self.reflection,
+            self.knowledge_check,
+            self.charts,
+            self.room_results,
+            self.airtime_tracker,
+            self.power_reflection,
+            self.jargon_buster,
+        ]

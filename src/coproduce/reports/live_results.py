@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from coproduce.content.course import CourseContent
+from coproduce.content.plurals import plural
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
 from coproduce.kinds.common.rather_not_say import would_rather_not_say
@@ -144,22 +145,23 @@ def _result_html(
 ) -> str:
     kind = exercise.kind
     if kind == "poll":
-        return poll_html(exercise, counted)
+        return poll_html(content, exercise, counted)
     if kind == "rating_scale":
         return rating_html(
             content.interface.rating,
             exercise,
             ratings_of(exercise, [answer.payload for answer in counted]),
             _earlier_ratings(content, exercise, before),
+            content.interface.charts,
         )
     if kind == "word_list":
-        return word_list_html(counted)
+        return word_list_html(content, counted)
     if kind == "ladder_placement":
         return ladder_html(content, exercise, counted)
     if kind == "airtime_tracker":
-        return airtime_html(exercise, counted)
+        return airtime_html(content, exercise, counted)
     if kind == "reflection":
-        return reflections_html(shared_texts(counted))
+        return reflections_html(content, shared_texts(counted))
     return ""
 
 
@@ -268,26 +270,33 @@ def airtime_totals(exercise: Any, answers: list[SharedAnswer]) -> dict[str, floa
     return totals
 
 
-def poll_html(exercise: Any, answers: list[SharedAnswer]) -> str:
+def _counted(content: CourseContent, text: Any, count: int, **slots: Any) -> str:
+    """A text that changes with a number, in its form for `count` in the course's language."""
+    return plural(text, count, content.course.language).format(count=count, **slots)
+
+
+def poll_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
+    words = content.interface.room_results
     votes = poll_votes(exercise, answers)
     total = sum(count for _, count in votes)
-    bars = [Bar(option, count, f"{count} vote(s)") for option, count in votes]
-    caption = f"{total} vote(s) so far"
+    bars = [Bar(option, count, _counted(content, words.votes, count)) for option, count in votes]
     return bar_chart(
         bars if total else [],
-        caption=caption,
+        caption=_counted(content, words.votes_caption, total),
         maximum=max([1, *(count for _, count in votes)]),
-        headings=("Answer", "Votes"),
-        empty_text="No votes yet.",
+        headings=(words.answer_heading, words.votes_heading),
+        empty_text=words.no_votes,
+        words=content.interface.charts,
     )
 
 
-def word_list_html(answers: list[SharedAnswer]) -> str:
+def word_list_html(content: CourseContent, answers: list[SharedAnswer]) -> str:
+    words = content.interface.room_results
     counts = word_counts(answers)
     if not counts:
-        return "<p>No words yet.</p>"
+        return f"<p>{html.escape(words.no_words)}</p>"
     items = "".join(
-        f"<li>{html.escape(word)}{f' ({count} people)' if count > 1 else ''}</li>"
+        f"<li>{html.escape(_counted(content, words.word_count, count, word=word))}</li>"
         for word, count in counts
     )
     return f'<ul class="cp-word-list">{items}</ul>'
@@ -300,14 +309,17 @@ def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswe
     for situation, placed in ladder_counts(content, exercise, answers):
         where = ", ".join(f"{html.escape(name)}: {count}" for name, count in placed)
         rows.append(f"<tr><td>{html.escape(situation)}</td><td>{where or '-'}</td></tr>")
+    words = content.interface.room_results
     return (
-        '<table class="cp-ladder-results"><thead><tr><th scope="col">Situation</th>'
-        '<th scope="col">Where the room placed it</th></tr></thead>'
+        '<table class="cp-ladder-results"><thead><tr>'
+        f'<th scope="col">{html.escape(words.situation_heading)}</th>'
+        f'<th scope="col">{html.escape(words.placed_heading)}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def airtime_html(exercise: Any, answers: list[SharedAnswer]) -> str:
+def airtime_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
+    words = content.interface.room_results
     totals = airtime_totals(exercise, answers)
     grand = sum(totals.values())
     equal = equal_share(len(exercise.roles))
@@ -321,17 +333,18 @@ def airtime_html(exercise: Any, answers: list[SharedAnswer]) -> str:
     )
     return bar_chart(
         bars,
-        caption="Share of speaking time, all groups together",
+        caption=words.airtime_caption,
         maximum=100,
-        headings=("Role", "Share of time"),
-        reference=Reference(100 * equal, "Equal share", f"{round(100 * equal)}%"),
-        empty_text="No timings yet.",
+        headings=(words.role_heading, words.share_heading),
+        reference=Reference(100 * equal, words.equal_share, f"{round(100 * equal)}%"),
+        empty_text=words.no_timings,
+        words=content.interface.charts,
     )
 
 
-def reflections_html(answers: list[SharedAnswer]) -> str:
+def reflections_html(content: CourseContent, answers: list[SharedAnswer]) -> str:
     if not answers:
-        return "<p>Nothing shared yet.</p>"
+        return f"<p>{html.escape(content.interface.room_results.nothing_shared)}</p>"
     items = "".join(
         f"<li><blockquote>{html.escape(clean_text(answer.payload['text']).text)}</blockquote></li>"
         for answer in answers

@@ -130,7 +130,7 @@ def _room_airtime(content: CourseContent, sessions: SessionStore, code: str) -> 
     words = content.interface.room_airtime
     return (
         f"<h3>{html.escape(words.report_heading)}</h3><p>{html.escape(words.report_note)}</p>"
-        + airtime_html(exercise, [kept])
+        + airtime_html(content, exercise, [kept])
     )
 
 

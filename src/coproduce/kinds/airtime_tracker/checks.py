@@ -6,6 +6,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coproduce.content.kind_words import AirtimeTrackerText
+from coproduce.content.plurals import plural
+
 MAX_SECONDS = 24 * 60 * 60.0  # a day per role is more than any session; larger values are noise
 
 
@@ -25,7 +28,6 @@ class Airtime:
     shares: list[RoleShare]
     total_seconds: float
     equal_share: float
-    sentence: str
 
 
 def percent(share: float) -> int:
@@ -60,39 +62,42 @@ def valid_seconds(raw: object, roles: Sequence[str]) -> dict[str, float]:
     return seconds
 
 
-def duration_words(seconds: float) -> str:
-    """Seconds as "45 s", "2 min 5 s" or "1 h 3 min"."""
+def duration_words(seconds: float, words: AirtimeTrackerText) -> str:
+    """Seconds as "45 s", "2 min 5 s" or "1 h 3 min", in the course's words."""
     whole = int(max(0.0, seconds) if math.isfinite(seconds) else 0)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes} min"
+        return words.hours.format(hours=hours, minutes=minutes)
     if minutes:
-        return f"{minutes} min {secs} s"
-    return f"{secs} s"
+        return words.minutes.format(minutes=minutes, seconds=secs)
+    return words.seconds.format(seconds=secs)
 
 
-def _names(roles: list[str]) -> str:
-    return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " and " + roles[-1]
+def _names(roles: list[str], words: AirtimeTrackerText) -> str:
+    if len(roles) == 1:
+        return roles[0]
+    return words.names.format(first=", ".join(roles[:-1]), last=roles[-1])
 
 
-def summary_sentence(shares: Sequence[RoleShare], equal: float) -> str:
-    """What the chart shows, in kind plain words."""
-    total = sum(item.seconds for item in shares)
-    if total <= 0 or not shares:
-        return "No speaking time yet. Press a button when someone starts to speak."
-    fair = percent(equal)
+def summary_sentence(result: Airtime, words: AirtimeTrackerText, language: str) -> str:
+    """What the chart shows, in kind plain words (the course's `airtime_tracker:`)."""
+    shares = result.shares
+    if result.total_seconds <= 0 or not shares:
+        return words.no_time
+    fair = percent(result.equal_share)
     most = max(item.percent for item in shares)
     top = [item.role for item in shares if item.percent == most]
     if len(top) == len(shares):
-        return f"Everyone has had the same share so far: {most}% each."
-    each = " each" if len(top) > 1 else ""
-    sentence = f"{_names(top)} spoke {most}% of the time{each}; an equal share is {fair}%."
+        return words.all_same.format(percent=most)
+    sentence = plural(words.most, len(top), language).format(
+        names=_names(top, words), percent=most, equal=fair
+    )
     least = min(item.percent for item in shares)
     quiet = [item.role for item in shares if item.percent == least]
     if least * 2 < fair:
-        verb = "have" if len(quiet) > 1 else "has"
-        sentence += f" {_names(quiet)} {verb} had {least}%. How could the group make more room?"
+        said = plural(words.least, len(quiet), language)
+        sentence += " " + said.format(names=_names(quiet, words), percent=least)
     return sentence
 
 
@@ -105,4 +110,4 @@ def airtime(raw_seconds: object, roles: Sequence[str]) -> Airtime:
         for role, value in seconds.items()
     ]
     equal = equal_share(len(shares))
-    return Airtime(shares, total, equal, summary_sentence(shares, equal))
+    return Airtime(shares, total, equal)

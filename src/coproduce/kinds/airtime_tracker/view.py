@@ -20,6 +20,7 @@ from coproduce.kinds.airtime_tracker.checks import (
     airtime,
     duration_words,
     percent,
+    summary_sentence,
     unique_roles,
     valid_seconds,
 )
@@ -35,9 +36,6 @@ from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
 
 REFRESH_SECONDS = 5.0
-PAUSE_LABEL = "Nobody is speaking (pause)"
-RESET_LABEL = "Reset"
-RESET_CONFIRM = "Yes, clear all the times"
 
 
 class SpeakerButtons(KernelWidget):
@@ -59,10 +57,12 @@ class AirtimeTrackerView:
     """Saves {"seconds": {role: seconds}} when the speaker changes and on each refresh."""
 
     def __init__(
-        self, exercise: AirtimeTracker, save: SaveAnswer, context: ExerciseContext | None = None
+        self, exercise: AirtimeTracker, save: SaveAnswer, context: ExerciseContext
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
+        self.words = words = context.content.interface.airtime_tracker
         self.roles = unique_roles(exercise.roles)
         self.clock: Callable[[], float] = time.monotonic
         self._lock = threading.RLock()
@@ -74,14 +74,14 @@ class AirtimeTrackerView:
         self._reset_armed = False
         self._quiet = False  # true while the kernel itself moves the buttons
         self.buttons = SpeakerButtons(
-            legend="Who is speaking now?",
-            labels=[f"{role} is speaking" for role in self.roles] + [PAUSE_LABEL],
+            legend=words.legend,
+            labels=[words.speaking.format(role=role) for role in self.roles] + [words.pause],
             rest=len(self.roles),
             value=len(self.roles),
         )
         self.buttons.observe(self._on_press, "value")
         self.status = LiveMessage()
-        self.reset_button = button(RESET_LABEL)
+        self.reset_button = button(words.reset)
         self.reset_button.add_class("cp-airtime-reset")
         self.reset_button.on_click(lambda _: self.reset())
         self.chart = widgets.HTML("")
@@ -91,7 +91,7 @@ class AirtimeTrackerView:
             exercise.title, [intro, self.buttons, self.status, self.reset_button, self.chart]
         )
         self.widget.add_class("cp-airtime-tracker")
-        self.status.html = paragraphs(["Nobody is speaking."], "cp-airtime-now")
+        self.status.html = paragraphs([words.nobody], "cp-airtime-now")
         self.refresh(save=False)
 
     @property
@@ -128,9 +128,10 @@ class AirtimeTrackerView:
             self._move_buttons(role)
         if role is None:
             self._stop_ticking()
-            self.status.html = paragraphs(["Paused. Nobody is speaking."], "cp-airtime-now")
+            self.status.html = paragraphs([self.words.paused], "cp-airtime-now")
         else:
-            self.status.html = paragraphs([f"Speaking now: {role}."], "cp-airtime-now")
+            speaking = self.words.speaking_now.format(role=role)
+            self.status.html = paragraphs([speaking], "cp-airtime-now")
             self._start_ticking()
         self.refresh(save=True)
 
@@ -147,24 +148,28 @@ class AirtimeTrackerView:
         # The chart and the saved answer use the same rounded times, so a refresh matches.
         seconds = {role: round(value, 1) for role, value in self.seconds().items()}
         result = airtime(seconds, self.roles)
+        words = self.words
         equal = percent(result.equal_share)
         bars = [
             Bar(
                 label=item.role,
                 value=item.percent,
                 value_text=f"{item.percent}%",
-                detail=duration_words(item.seconds),
+                detail=duration_words(item.seconds, words),
             )
             for item in result.shares
         ]
         chart = bar_chart(
             bars,
-            caption="Share of the speaking time for each role",
+            caption=words.caption,
             maximum=100,
-            headings=("Role", "Share of speaking time", "Time"),
-            reference=Reference(equal, "Equal share", f"{equal}%"),
+            headings=(words.role_heading, words.share_heading, words.time_heading),
+            empty_text=words.no_time,
+            words=self._context.content.interface.charts,
+            reference=Reference(equal, words.equal_share, f"{equal}%"),
         )
-        self.chart.value = paragraphs([result.sentence], "cp-airtime-summary") + chart
+        sentence = summary_sentence(result, words, self._context.language)
+        self.chart.value = paragraphs([sentence], "cp-airtime-summary") + chart
         if save:
             problem = self._save(self.exercise.id, {"seconds": seconds})
             if problem:
@@ -174,12 +179,8 @@ class AirtimeTrackerView:
         """The first press asks; the second press clears every time."""
         if not self._reset_armed:
             self._reset_armed = True
-            self.reset_button.description = RESET_CONFIRM
-            self.reset_button.tooltip = RESET_CONFIRM
-            self.status.html = paragraphs(
-                ["Press again to clear all the times. Or press a role to carry on."],
-                "cp-airtime-now",
-            )
+            self.reset_button.description = self.reset_button.tooltip = self.words.reset_confirm
+            self.status.html = paragraphs([self.words.press_again], "cp-airtime-now")
             return
         with self._lock:
             self._disarm_reset()
@@ -187,14 +188,13 @@ class AirtimeTrackerView:
             self._speaker = None
             self._move_buttons(None)
         self._stop_ticking()
-        self.status.html = paragraphs(["All times cleared. Nobody is speaking."], "cp-airtime-now")
+        self.status.html = paragraphs([self.words.cleared], "cp-airtime-now")
         self.refresh(save=True)
 
     def _disarm_reset(self) -> None:
         if self._reset_armed:
             self._reset_armed = False
-            self.reset_button.description = RESET_LABEL
-            self.reset_button.tooltip = RESET_LABEL
+            self.reset_button.description = self.reset_button.tooltip = self.words.reset
 
     def _start_ticking(self) -> None:
         with self._lock:
@@ -235,5 +235,5 @@ class AirtimeTrackerView:
             self._totals = valid_seconds(raw, self.roles)
             self._speaker = None
             self._move_buttons(None)
-        self.status.html = paragraphs(["Nobody is speaking."], "cp-airtime-now")
+        self.status.html = paragraphs([self.words.nobody], "cp-airtime-now")
         self.refresh(save=False)

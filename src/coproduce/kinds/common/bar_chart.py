@@ -3,6 +3,7 @@
 The picture has role="img" and an aria-label that says what it shows; the table repeats every
 number in text, so nothing depends on colour, length or shape alone. Each bar also carries its
 value as text. Every label is escaped here, so callers may pass learner or content text as is.
+The chart's own words (the picture's label, the dashed line's note) are the course's `charts:`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from coproduce.content.kind_words import ChartText
 
 ROW_HEIGHT = 62  # one label line, one bar, a gap (CSS px; text is never scaled with the SVG)
 LABEL_BASELINE = 20
@@ -69,12 +72,19 @@ def short_label(label: str, limit: int = MAX_LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def summary_of(bars: Sequence[Bar], caption: str, reference: Reference | None = None) -> str:
-    """The chart in one sentence, for the picture's aria-label."""
-    parts = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars)
-    text = f"Bar chart. {caption}. {parts}."
+def summary_of(
+    bars: Sequence[Bar],
+    caption: str,
+    reference: Reference | None = None,
+    words: ChartText | None = None,
+) -> str:
+    """The chart in one sentence, for the picture's aria-label. Without the course's words,
+    the caption and the bars alone (the picture is announced as an image all the same)."""
+    bar = words.bar if words else "{label}: {value}"
+    parts = "; ".join(bar.format(label=item.label, value=item.value_text) for item in bars)
+    text = words.summary.format(caption=caption, bars=parts) if words else f"{caption}. {parts}."
     if reference is not None:
-        text += f" {reference.label}: {reference.value_text}."
+        text += f" {bar.format(label=reference.label, value=reference.value_text)}."
     return " ".join(text.split())
 
 
@@ -141,15 +151,17 @@ def bar_chart(
     *,
     caption: str,
     maximum: float,
-    headings: Sequence[str] = ("Item", "Value"),
+    headings: Sequence[str],
+    empty_text: str,
+    words: ChartText | None = None,
     reference: Reference | None = None,
     summary: str = "",
-    empty_text: str = "Nothing to show yet.",
 ) -> str:
     """HTML for a horizontal bar chart with a text alternative that is on screen for everyone.
 
     `headings` names the table's columns: label, value and (if any bar has one) detail.
-    `summary` replaces the automatic aria-label; `caption` is shown above the chart.
+    `summary` replaces the automatic aria-label; `caption` is shown above the chart. `words`
+    are the course's (`charts:`); a chart with a dashed line needs them for its note.
     """
     caption_html = f'<figcaption class="cp-bar-caption">{_escape(caption)}</figcaption>'
     if not bars:
@@ -157,13 +169,11 @@ def bar_chart(
             f'<figure class="cp-bar-chart">{caption_html}'
             f'<p class="cp-bar-empty">{_escape(empty_text)}</p></figure>'
         )
-    label = summary or summary_of(bars, caption, reference)
+    label = summary or summary_of(bars, caption, reference, words)
     note = ""
-    if reference is not None:
-        note = (
-            f'<p class="cp-bar-reference">Dashed line: {_escape(reference.label)}, '
-            f"{_escape(reference.value_text)}.</p>"
-        )
+    if reference is not None and words is not None:
+        said = words.reference.format(label=reference.label, value=reference.value_text)
+        note = f'<p class="cp-bar-reference">{_escape(said)}</p>'
     return (
         f'<figure class="cp-bar-chart">{caption_html}'
         f"{_svg(bars, _finite(maximum), reference, label)}"

@@ -28,6 +28,7 @@ function render({ model, el }) {
       input.value = String(index);
       input.addEventListener("change", () => {
         const value = inputs().filter((box) => box.checked).map((box) => Number(box.value));
+        marks();
         model.set("value", value);
         // A custom message, not save_changes(): ipywidgets holds back a model's second
         // update until the kernel is idle, so a quick "Check" click could overtake it.
@@ -35,7 +36,12 @@ function render({ model, el }) {
       });
       const span = document.createElement("span");
       span.textContent = text;
-      label.append(input, span);
+      // Said after the chosen option only ("(your answer)"): words from the kernel.
+      const mark = document.createElement("span");
+      mark.className = "cp-choice-mark";
+      mark.textContent = model.get("chosen_mark") ? ` ${model.get("chosen_mark")}` : "";
+      mark.hidden = true;
+      label.append(input, span, mark);
       fieldset.append(label);
     });
     sync();
@@ -47,11 +53,20 @@ function render({ model, el }) {
       box.checked = chosen.has(Number(box.value));
       box.disabled = model.get("disabled");
     }
+    marks();
+  }
+
+  function marks() {
+    for (const box of inputs()) {
+      const mark = box.parentElement.querySelector(".cp-choice-mark");
+      if (mark) mark.hidden = !box.checked || !mark.textContent;
+    }
   }
 
   model.on("change:options", build);
   model.on("change:legend", build);
   model.on("change:multiple", build);
+  model.on("change:chosen_mark", build);
   model.on("change:value", sync);
   model.on("change:disabled", sync);
   build();

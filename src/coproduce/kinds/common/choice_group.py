@@ -23,6 +23,9 @@ class ChoiceGroup(KernelWidget):
     multiple = traitlets.Bool(False).tag(sync=True)
     value = traitlets.List(traitlets.Int()).tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
+    # Said after the chosen option, "(your answer)", from the course's words (choices:); a
+    # group without it marks the choice by its tick and its bold text alone.
+    chosen_mark = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -1,6 +1,6 @@
 """Moving keyboard focus from the kernel: to a new part's heading, to feedback that appeared.
 
-When a control hides itself (a "Check my answer" that has done its job) or the page swaps what
+When a control hides itself (a check button that has done its job) or the page swaps what
 it shows, the browser drops focus to the page body. The kernel knows where the learner's eyes
 should go next, and asks this small front-end helper to put focus there.
 """

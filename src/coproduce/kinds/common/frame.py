@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import ipywidgets as widgets
 
 from coproduce.content.course import CourseContent
+from coproduce.content.plurals import plural
 
 # Called with (exercise id, answer); returns None when saved, or a kind message when not.
 SaveAnswer = Callable[[str, dict[str, Any]], str | None]
@@ -27,6 +28,11 @@ class ExerciseContext:
     answers: Callable[[], dict[str, dict[str, Any]]] = field(default=lambda: {})
     # The room's shared answers, in a live session only (None in a notebook on its own).
     room: ReadRoom | None = None
+
+    @property
+    def language(self) -> str:
+        """The course's language, which picks each count's plural form."""
+        return self.content.course.language
 
 
 class ExerciseView(Protocol):
@@ -54,9 +60,8 @@ def button(label: str, style: str = "") -> widgets.Button:
     return control
 
 
-def count_message(length: int, max_chars: int) -> str:
-    """The gentle count shown under a text box."""
-    left = max_chars - length
-    if left >= 0:
-        return f"{length} of {max_chars} characters used"
-    return f"{length} of {max_chars} characters: only the first {max_chars} will be kept"
+def count_message(context: ExerciseContext, length: int, max_chars: int) -> str:
+    """The gentle count shown under a text box, in the course's words and plural forms."""
+    words = context.content.interface.characters
+    text = words.used if length <= max_chars else words.over
+    return plural(text, max_chars, context.language).format(count=length, max=max_chars)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coproduce.content.kind_words import JargonBusterText
 from coproduce.content.model import Glossary
+from coproduce.content.plurals import plural
 from coproduce.content.readability import longest_sentences, measure
 from coproduce.text.clean import clean_text
 
@@ -126,43 +128,39 @@ def whole(number: float) -> int:
     return int(number + 0.5) if number >= 0 else -int(-number + 0.5)
 
 
-def reading_ease_message(score: PlainScore, target: float, target_words: int) -> str:
+def reading_ease_message(
+    score: PlainScore, target: float, target_words: int, words: JargonBusterText
+) -> str:
     if not score.words:
-        return "Write your plain version in the box. Your figures will show here as you type."
+        return words.empty
     ease, aim = whole(score.reading_ease), whole(target)
     if score.reading_ease >= target:
-        return f"Your reading ease is {ease}. That meets the aim of {aim} or more. Well done."
-    if score.words_per_sentence > target_words:
-        hint = "shorter sentences will help"
-    else:
-        hint = "shorter, everyday words will help"
-    return f"Aim for {aim} or more. You are at {ease}: {hint}."
+        return words.ease_met.format(ease=ease, aim=aim)
+    hint = words.hint_sentences if score.words_per_sentence > target_words else words.hint_words
+    return words.ease_aim.format(ease=ease, aim=aim, hint=hint)
 
 
-def sentence_message(score: PlainScore, target_words: int) -> str:
+def sentence_message(
+    score: PlainScore, target_words: int, words: JargonBusterText, language: str
+) -> str:
     if not score.words:
         return ""
     average = whole(score.words_per_sentence)
+    said = plural(words.sentences, average, language).format(average=average)
     if score.words_per_sentence <= target_words:
-        return (
-            f"Your sentences have {average} words on average. "
-            f"That is within the aim of {target_words} or fewer."
-        )
-    return (
-        f"Your sentences have {average} words on average. Aim for {target_words} or fewer. "
-        f"Your longest has {score.longest_sentence_words} words. Could it be two sentences?"
-    )
+        return f"{said} {words.sentences_met.format(aim=target_words)}"
+    longest = score.longest_sentence_words
+    too_long = plural(words.sentences_long, longest, language)
+    return f"{said} {too_long.format(aim=target_words, longest=longest)}"
 
 
-def jargon_message(score: PlainScore) -> str:
+def jargon_message(score: PlainScore, words: JargonBusterText, language: str) -> str:
     if not score.words:
         return ""
     left = len(score.jargon)
     if left == 0:
-        return "No words from the course glossary are left. Nice work."
-    if left == 1:
-        return "One word from the glossary is still here. Below is a plainer way to say it."
-    return f"{left} words from the glossary are still here. Below are plainer ways to say them."
+        return words.no_jargon
+    return plural(words.jargon_left, left, language).format(count=left)
 
 
 def quoted_longest(score: PlainScore, target_words: int) -> str:

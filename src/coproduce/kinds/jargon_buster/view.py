@@ -35,25 +35,25 @@ SAVE_AFTER_QUIET_SECONDS = 1.0
 class JargonBusterView:
     """The textarea starts with the passage, so the learner edits rather than starts from blank."""
 
-    def __init__(
-        self, exercise: JargonBuster, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: JargonBuster, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self._save = save
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
-        glossary = context.content.glossary if context is not None else None
+        self._context = context
+        self.words = words = context.content.interface.jargon_buster
+        glossary = context.content.glossary
         self.matcher = build_matcher(glossary)
         self.start = score_text(exercise.passage, self.matcher)
         passage = [part.strip() for part in exercise.passage.split("\n\n")]
         intro = widgets.HTML(
             paragraphs([exercise.prompt])
-            + paragraphs(["The passage to rewrite:"], "cp-jargon-label")
+            + paragraphs([words.passage_label], "cp-jargon-label")
             + f'<blockquote class="cp-jargon-passage">{paragraphs(passage)}</blockquote>'
         )
         self.text = widgets.Textarea(
             value=clean_text(exercise.passage, exercise.max_chars).text,
-            description="Your plain version (change the words in this box)",
+            description=words.box_label,
             rows=8,
             layout=widgets.Layout(width="100%"),
             style={"description_width": "initial"},
@@ -86,7 +86,7 @@ class JargonBusterView:
         """Recount and redraw the figures and advice for the text as it is now."""
         text = raw if isinstance(raw, str) else ""
         self.count.value = paragraphs(
-            [count_message(len(text), self.exercise.max_chars)], "cp-count"
+            [count_message(self._context, len(text), self.exercise.max_chars)], "cp-count"
         )
         score = score_text(clean_text(text, self.exercise.max_chars).text, self.matcher)
         self.figures.value = self._figures_table(score)
@@ -95,24 +95,25 @@ class JargonBusterView:
     def _figures_table(self, score: PlainScore) -> str:
         exercise, start = self.exercise, self.start
         mine = score.words > 0
+        words = self.words
         rows = [
             (
-                "Reading ease (higher is easier)",
+                words.ease_row,
                 whole(start.reading_ease),
                 whole(score.reading_ease) if mine else "-",
-                f"{whole(exercise.target_reading_ease)} or more",
+                words.or_more.format(aim=whole(exercise.target_reading_ease)),
             ),
             (
-                "Words in a sentence, on average",
+                words.sentence_row,
                 whole(start.words_per_sentence),
                 whole(score.words_per_sentence) if mine else "-",
-                f"{exercise.target_sentence_words} or fewer",
+                words.or_fewer.format(aim=exercise.target_sentence_words),
             ),
             (
-                "Glossary words",
+                words.glossary_row,
                 len(start.jargon),
                 len(score.jargon) if mine else "-",
-                "as few as you can",
+                words.as_few,
             ),
         ]
         body = "".join(
@@ -120,33 +121,33 @@ class JargonBusterView:
             f"<td>{html.escape(str(now))}</td><td>{html.escape(aim)}</td></tr>"
             for label, before, now, aim in rows
         )
+        head = "".join(
+            f'<th scope="col">{html.escape(text)}</th>'
+            for text in (words.measure, words.passage, words.yours, words.aim)
+        )
         return (
-            '<table class="cp-jargon-table"><caption>How your version compares</caption>'
-            '<thead><tr><th scope="col">Measure</th><th scope="col">Passage</th>'
-            '<th scope="col">Yours</th><th scope="col">Aim</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>"
+            f'<table class="cp-jargon-table"><caption>{html.escape(words.caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         )
 
     def _advice(self, score: PlainScore) -> str:
-        exercise = self.exercise
+        exercise, words, language = self.exercise, self.words, self._context.language
         parts = paragraphs(
             [
                 reading_ease_message(
-                    score, exercise.target_reading_ease, exercise.target_sentence_words
+                    score, exercise.target_reading_ease, exercise.target_sentence_words, words
                 ),
-                sentence_message(score, exercise.target_sentence_words),
+                sentence_message(score, exercise.target_sentence_words, words, language),
             ]
         )
         longest = quoted_longest(score, exercise.target_sentence_words)
         if longest:
-            parts += paragraphs(
-                [f"Your longest sentence: \u201c{longest}\u201d"], "cp-jargon-quote"
-            )
-        parts += paragraphs([jargon_message(score)])
+            parts += paragraphs([words.longest.format(sentence=longest)], "cp-jargon-quote")
+        parts += paragraphs([jargon_message(score, words, language)])
         if score.words and score.jargon:
             items = "".join(
-                f"<li><strong>{html.escape(found.written)}</strong>: try "
-                f"\u201c{html.escape(found.plain)}\u201d. "
+                f"<li><strong>{html.escape(found.written)}</strong>: "
+                f"{html.escape(words.try_instead.format(plain=found.plain))} "
                 f"<span>{html.escape(found.explanation)}</span></li>"
                 for found in score.jargon
             )
@@ -160,11 +161,12 @@ class JargonBusterView:
             self.status.html = paragraphs([problem], "cp-note")
             return
         score = score_text(cleaned.text, self.matcher)
-        summary = "Saved."
+        words = self.words
+        summary = words.saved
         if score.words:
-            summary += f" Reading ease {whole(score.reading_ease)}."
+            summary = words.saved_ease.format(ease=whole(score.reading_ease))
         if cleaned.was_cut:
-            summary = f"Saved the first {self.exercise.max_chars} characters."
+            summary = words.saved_cut.format(max_chars=self.exercise.max_chars)
         self.status.html = paragraphs([summary], "cp-saved")
 
     def restore(self, answer: dict[str, Any]) -> None:

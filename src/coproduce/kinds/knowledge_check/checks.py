@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coproduce.content.kind_words import KnowledgeCheckText
 from coproduce.content.model import KnowledgeCheck
 
 
@@ -12,7 +13,15 @@ class ChoiceResult:
     answered: bool
     correct: bool
     feedback: list[str]
-    message: str
+    partly: bool = False  # some of the right options chosen, not all (or a wrong one too)
+
+    def message(self, words: KnowledgeCheckText) -> str:
+        """The first line of feedback, in the course's words (`knowledge_check:`)."""
+        if not self.answered:
+            return words.choose_first
+        if self.correct:
+            return words.right
+        return words.part_right if self.partly else words.not_yet
 
 
 def valid_choices(raw: object, option_count: int) -> list[int]:
@@ -29,14 +38,10 @@ def check_choice(exercise: KnowledgeCheck, raw_selection: object) -> ChoiceResul
     if not exercise.multiple:
         selection = selection[:1]
     if not selection:
-        return ChoiceResult(False, False, [], "Choose an answer first, then check it.")
+        return ChoiceResult(False, False, [])
     right = {index for index, option in enumerate(exercise.options) if option.correct}
     correct = set(selection) == right
     feedback = [exercise.options[index].feedback for index in selection]
-    if correct:
-        message = "That's right."
-    elif set(selection) & right:
-        message = "Part of that is right. Have a look at why, then try again if you like."
-    else:
-        message = "Not quite. Have a look at why, then try again if you like."
-    return ChoiceResult(True, correct, feedback, message)
+    return ChoiceResult(
+        True, correct, feedback, partly=not correct and bool(set(selection) & right)
+    )

@@ -28,10 +28,11 @@ class KnowledgeCheckView:
     """
 
     def __init__(
-        self, exercise: KnowledgeCheck, save: SaveAnswer, context: ExerciseContext | None = None
+        self, exercise: KnowledgeCheck, save: SaveAnswer, context: ExerciseContext
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self.words = words = context.content.interface.knowledge_check
         self.attempts = 0
         self.answered = False
         self.why_shown = False
@@ -39,10 +40,11 @@ class KnowledgeCheckView:
             legend=exercise.prompt,
             options=[option.text for option in exercise.options],
             multiple=exercise.multiple,
+            chosen_mark=context.content.interface.choices.your_answer,
         )
-        self.check_button = button("Check my answer", "primary")
-        self.why_button = button("Show me why")
-        self.again_button = button("Try again")
+        self.check_button = button(words.check, "primary")
+        self.why_button = button(words.why)
+        self.again_button = button(words.again)
         self.feedback = LiveMessage()
         self.feedback.add_class("cp-check-feedback")
         self.why = widgets.HTML("")
@@ -64,10 +66,10 @@ class KnowledgeCheckView:
             return
         result = check_choice(self.exercise, self.choices.value)
         if not result.answered:
-            self.feedback.html = paragraphs([result.message], "cp-note")
+            self.feedback.html = paragraphs([result.message(self.words)], "cp-note")
             return
         self.attempts += 1
-        self._show(result.message, result.feedback, result.correct)
+        self._show(result.message(self.words), result.feedback, result.correct)
         self.focus.request(".cp-check-feedback .cp-live", within=".cp-exercise")
         answer = {
             "selected": valid_choices(self.choices.value, len(self.exercise.options)),
@@ -97,7 +99,7 @@ class KnowledgeCheckView:
         self.again_button.layout.display = "none"
         self.why_button.layout.display = "none"
         self.why.value = ""
-        self.feedback.html = paragraphs(["Have another go. Your first answer is kept too."])
+        self.feedback.html = paragraphs([self.words.another_go])
         self.focus.request(".cp-choice input", within=".cp-exercise")
 
     def restore(self, answer: dict[str, Any]) -> None:
@@ -106,7 +108,7 @@ class KnowledgeCheckView:
         self.choices.value = valid_choices(answer.get("selected"), len(self.exercise.options))
         result = check_choice(self.exercise, self.choices.value)
         if result.answered:
-            self._show(result.message, result.feedback, result.correct)
+            self._show(result.message(self.words), result.feedback, result.correct)
 
     def _show(self, message: str, feedback: list[str], correct: bool) -> None:
         self.answered = True

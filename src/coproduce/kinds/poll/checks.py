@@ -1,4 +1,4 @@
-"""A one-question poll: read the learner's vote safely and say kindly what happened.
+"""A one-question poll: read the learner's vote safely (its words are the course's, `poll:`).
 
 Plain functions, answer in and result out, so every rule is tested without a kernel or browser.
 """
@@ -7,14 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COUNTED = "Your vote is counted. Thank you."
-CHOOSE_FIRST = "Choose an answer first, then press Vote."
-
 
 @dataclass(frozen=True)
 class Vote:
     choice: int | None
-    message: str
 
     @property
     def counted(self) -> bool:
@@ -32,8 +28,7 @@ def valid_choice(raw: object, option_count: int) -> int | None:
 
 def check_vote(raw_selection: object, option_count: int) -> Vote:
     """A vote is one option in range; anything else asks the learner to choose first."""
-    choice = valid_choice(raw_selection, option_count)
-    return Vote(choice, COUNTED if choice is not None else CHOOSE_FIRST)
+    return Vote(valid_choice(raw_selection, option_count))
 
 
 def stored_vote(raw_answer: object, option_count: int) -> int | None:

@@ -23,27 +23,25 @@ from coproduce.kinds.common.rather_not_say import (
 )
 from coproduce.kinds.poll.checks import check_vote, stored_vote
 
-SHARED_NOTE = "Votes are shared with the room without names. Nobody sees who chose what."
-PRIVATE_NOTE = "Only you can see your vote."
-VOTE = "Vote"
-CHANGE = "Change my vote"
-
 
 class PollView:
     """Saves {"choice": index} when the learner presses Vote (or Change my vote)."""
 
-    def __init__(
-        self, exercise: Poll, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: Poll, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self._save = save
         self._context = context
+        self.words = words = context.content.interface.poll
         self.counted: int | None = None
-        self.choices = ChoiceGroup(legend=exercise.prompt, options=list(exercise.options))
-        self.vote_button = button(VOTE, "primary")
+        self.choices = ChoiceGroup(
+            legend=exercise.prompt,
+            options=list(exercise.options),
+            chosen_mark=context.content.interface.choices.your_answer,
+        )
+        self.vote_button = button(words.vote, "primary")
         self.vote_button.on_click(lambda _: self.vote())
         self.status = LiveMessage()
-        note = SHARED_NOTE if exercise.visibility == "shared" else PRIVATE_NOTE
+        note = words.shared_note if exercise.visibility == "shared" else words.private_note
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, self._clear_vote
         )
@@ -60,7 +58,7 @@ class PollView:
     def vote(self) -> None:
         result = check_vote(self.choices.value, len(self.exercise.options))
         if result.choice is None:
-            self.status.html = paragraphs([result.message], "cp-note")
+            self.status.html = paragraphs([self.words.choose_first], "cp-note")
             return
         problem = self._save(self.exercise.id, {"choice": result.choice})
         if problem:
@@ -81,18 +79,17 @@ class PollView:
     def _clear_vote(self) -> None:
         self.counted = None
         self.choices.value = []
-        self.vote_button.description = VOTE
-        self.vote_button.tooltip = VOTE
+        self.vote_button.description = self.vote_button.tooltip = self.words.vote
 
     def _show_counted(self, choice: int) -> None:
         self.counted = choice
-        self.vote_button.description = CHANGE
-        self.vote_button.tooltip = CHANGE
+        words = self.words
+        self.vote_button.description = self.vote_button.tooltip = words.change
         self.status.html = paragraphs(
             [
-                check_vote(choice, len(self.exercise.options)).message,
-                f"Your vote: {self.exercise.options[choice]}",
-                "To change it, choose another answer and press “Change my vote”.",
+                words.counted,
+                words.your_vote.format(option=self.exercise.options[choice]),
+                words.to_change,
             ],
             "cp-poll-counted",
         )

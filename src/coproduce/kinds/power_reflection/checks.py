@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from coproduce.content.kind_words import PowerReflectionText
 from coproduce.content.model import PowerReflection
+from coproduce.content.plurals import plural
 
 Level = Literal["high", "middle", "low"]
 _INDEX = re.compile(r"^[0-9]{1,4}$")
@@ -101,13 +103,13 @@ def profile(exercise: PowerReflection, raw_ratings: object) -> PowerProfile:
     return PowerProfile(scores, prompts, len(ratings), len(exercise.statements))
 
 
-def rating_number(average: float, scale_size: int) -> str:
+def rating_number(average: float, scale_size: int, words: PowerReflectionText) -> str:
     """An average counted from 1, as on the chart: "3 of 4" or "2.5 of 4"."""
     shown = round(average + 1, 1)
-    return f"{shown:g} of {scale_size}"
+    return words.rating.format(average=f"{shown:g}", max=scale_size)
 
 
-def rating_words(average: float, scale: list[str]) -> str:
+def rating_words(average: float, scale: list[str], words: PowerReflectionText) -> str:
     """An average in the scale's own words: "Quite like me", or between two of them."""
     if not scale:
         return ""
@@ -116,13 +118,18 @@ def rating_words(average: float, scale: list[str]) -> str:
     upper = min(top, lower + 1)
     if abs(average - round(average)) < 0.05 or lower == upper:
         return scale[min(top, max(0, round(average)))]
-    return f"Between \u201c{scale[lower]}\u201d and \u201c{scale[upper]}\u201d"
+    return words.between.format(lower=scale[lower], upper=scale[upper])
 
 
-def progress_message(result: PowerProfile, saved: bool = True) -> str:
+def progress_message(
+    result: PowerProfile, words: PowerReflectionText, language: str, saved: bool = True
+) -> str:
+    """How far the learner has got, in the course's words (`power_reflection:`)."""
     if result.rated == 0:
-        return "Rate a sentence to start your profile."
-    start = "Saved. " if saved else ""
-    if result.rated < result.statements:
-        return f"{start}You have rated {result.rated} of {result.statements} sentences."
-    return f"{start}You have rated all {result.statements} sentences."
+        return words.start
+    count = result.statements
+    if result.rated < count:
+        said = plural(words.rated, count, language).format(rated=result.rated, count=count)
+    else:
+        said = plural(words.rated_all, count, language).format(count=count)
+    return f"{words.saved} {said}" if saved else said

@@ -7,6 +7,7 @@ the kernel until the ratings that call for them have been given.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as widgets
@@ -25,27 +26,33 @@ from coproduce.kinds.power_reflection.checks import (
     valid_ratings,
 )
 
-PRIVATE = "Only you can see this. Your answers are not shown to anyone else."
-
 
 class PowerReflectionView:
     """Saves {"ratings": {"statement number": scale number}} on every change."""
 
     def __init__(
-        self, exercise: PowerReflection, save: SaveAnswer, context: ExerciseContext | None = None
+        self, exercise: PowerReflection, save: SaveAnswer, context: ExerciseContext
     ) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
         self._restoring = False
+        self.words = words = context.content.interface.power_reflection
+        mark = context.content.interface.choices.your_answer
         self.groups = [
-            ChoiceGroup(legend=statement.text, options=list(exercise.scale), multiple=False)
+            ChoiceGroup(
+                legend=statement.text,
+                options=list(exercise.scale),
+                multiple=False,
+                chosen_mark=mark,
+            )
             for statement in exercise.statements
         ]
         for group in self.groups:
             group.add_class("cp-power-statement")
             group.observe(self._on_rating, "value")
         intro = widgets.HTML(
-            paragraphs([PRIVATE], "cp-power-private") + paragraphs([exercise.prompt])
+            paragraphs([words.private], "cp-power-private") + paragraphs([exercise.prompt])
         )
         statements = widgets.VBox(self.groups)
         statements.add_class("cp-power-statements")
@@ -76,33 +83,38 @@ class PowerReflectionView:
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
         else:
-            self.status.html = paragraphs([progress_message(result)], "cp-saved")
+            said = progress_message(result, self.words, self._context.language)
+            self.status.html = paragraphs([said], "cp-saved")
 
     def _show(self, result: PowerProfile) -> None:
         if not result.answered:
             self.chart.value = ""
             self.prompts.value = ""
             return
+        words = self.words
         scale = list(self.exercise.scale)
         bars = [
             Bar(
                 label=score.source,
                 value=score.average + 1,
-                value_text=rating_number(score.average, len(scale)),
-                detail=rating_words(score.average, scale),
+                value_text=rating_number(score.average, len(scale), words),
+                detail=rating_words(score.average, scale, words),
             )
             for score in result.scores
         ]
-        self.chart.value = '<h4 class="cp-power-heading">Your profile so far</h4>' + bar_chart(
+        heading = f'<h4 class="cp-power-heading">{html.escape(words.profile_heading)}</h4>'
+        self.chart.value = heading + bar_chart(
             bars,
-            caption=f"Your average rating for each source of power, from 1 to {len(scale)}",
+            caption=words.caption.format(max=len(scale)),
             maximum=len(scale),
-            headings=("Source of power", "Your average", "In words"),
+            headings=(words.source_heading, words.average_heading, words.words_heading),
+            empty_text=words.start,
+            words=self._context.content.interface.charts,
         )
         if result.prompts:
             items = "".join(f"<li>{paragraphs([text])}</li>" for text in result.prompts)
             self.prompts.value = (
-                '<h4 class="cp-power-heading">Questions to think about</h4>'
+                f'<h4 class="cp-power-heading">{html.escape(words.prompts_heading)}</h4>'
                 f'<ul class="cp-power-prompt-list">{items}</ul>'
             )
         else:
@@ -120,4 +132,5 @@ class PowerReflectionView:
         result = profile(self.exercise, ratings)
         self._show(result)
         if result.answered:
-            self.status.html = paragraphs([progress_message(result, saved=False)], "cp-saved")
+            said = progress_message(result, self.words, self._context.language, saved=False)
+            self.status.html = paragraphs([said], "cp-saved")

@@ -10,6 +10,7 @@ import html
 from typing import Any
 
 from coproduce.content.interface import RatingText
+from coproduce.content.kind_words import ChartText
 from coproduce.content.model import RatingScale
 from coproduce.kinds.common.bar_chart import Bar, bar_chart
 from coproduce.kinds.rating_scale.checks import Spread, point_names, spread, stored_rating
@@ -32,7 +33,11 @@ def summary(words: RatingText, names: list[str], found: Spread) -> str:
 
 
 def rating_html(
-    words: RatingText, exercise: RatingScale, ratings: list[int], before: list[int] | None
+    words: RatingText,
+    exercise: RatingScale,
+    ratings: list[int],
+    before: list[int] | None,
+    charts: ChartText | None = None,
 ) -> str:
     """The spread as a bar chart (with its table), the summary, and before beside after.
 
@@ -50,6 +55,7 @@ def rating_html(
         maximum=max([1, *counts]),
         headings=(words.scale_heading, words.people_heading),
         empty_text=words.empty,
+        words=charts,
     )
     if found is None:
         return chart

@@ -33,7 +33,11 @@ class RatingScaleView:
         self._context = context
         self.words = context.content.interface.rating
         self.points = point_names(exercise.scale, self.words.point)
-        self.choices = ChoiceGroup(legend=exercise.prompt, options=self.points)
+        self.choices = ChoiceGroup(
+            legend=exercise.prompt,
+            options=self.points,
+            chosen_mark=context.content.interface.choices.your_answer,
+        )
         self.choices.add_class("cp-rating-points")
         self.save_button = button(self.words.button, "primary")
         self.save_button.on_click(lambda _: self.rate())

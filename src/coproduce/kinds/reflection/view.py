@@ -25,11 +25,11 @@ SAVE_AFTER_QUIET_SECONDS = 1.0
 class ReflectionView:
     """Saves a moment after the learner stops typing, so nothing is lost on a refresh."""
 
-    def __init__(
-        self, exercise: Reflection, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: Reflection, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self._save = save
+        self._context = context
+        self.words = words = context.content.interface.reflection
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self.text = widgets.Textarea(
@@ -40,13 +40,15 @@ class ReflectionView:
             style={"description_width": "initial"},
         )
         self.text.add_class("cp-textarea")
-        self.count = widgets.HTML(paragraphs([count_message(0, exercise.max_chars)], "cp-count"))
+        self.count = widgets.HTML(
+            paragraphs([count_message(context, 0, exercise.max_chars)], "cp-count")
+        )
         self.share = widgets.Checkbox(
-            description="Share my answer with the room, without my name",
+            description=words.share,
             indent=False,
             layout=widgets.Layout(display=None if exercise.can_share else "none"),
         )
-        self.skip_button = button("I'd rather not answer")
+        self.skip_button = button(words.skip)
         self.status = LiveMessage()
         self.skipped = False
         self._restoring = False
@@ -54,11 +56,7 @@ class ReflectionView:
         self.share.observe(self._on_share, "value")
         self.skip_button.on_click(lambda _: self.skip())
         privacy = paragraphs(
-            [
-                "Only you can see this unless you tick the box to share it."
-                if exercise.can_share
-                else "Only you can see this."
-            ]
+            [words.only_you_unless_shared if exercise.can_share else words.only_you]
         )
         self.widget = exercise_frame(
             exercise.title,
@@ -74,7 +72,9 @@ class ReflectionView:
 
     def _on_text(self, change: dict[str, Any]) -> None:
         length = len(change["new"] or "")
-        self.count.value = paragraphs([count_message(length, self.exercise.max_chars)], "cp-count")
+        self.count.value = paragraphs(
+            [count_message(self._context, length, self.exercise.max_chars)], "cp-count"
+        )
         self.skipped = False
         with self._lock:
             if self._timer is not None:
@@ -91,7 +91,7 @@ class ReflectionView:
         self.skipped = True
         self.share.value = False
         self.save_now()
-        self.status.html = paragraphs(["That's fine. You can come back to this at any time."])
+        self.status.html = paragraphs([self.words.skipped])
 
     def save_now(self) -> None:
         cleaned = clean_text(self.text.value, self.exercise.max_chars)
@@ -105,11 +105,10 @@ class ReflectionView:
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
         elif cleaned.was_cut:
-            self.status.html = paragraphs(
-                [f"Saved the first {self.exercise.max_chars} characters."], "cp-note"
-            )
+            saved_cut = self.words.saved_cut.format(max_chars=self.exercise.max_chars)
+            self.status.html = paragraphs([saved_cut], "cp-note")
         else:
-            self.status.html = paragraphs(["Saved."], "cp-saved")
+            self.status.html = paragraphs([self.words.saved], "cp-saved")
 
     def restore(self, answer: dict[str, Any]) -> None:
         self._restoring = True
@@ -117,7 +116,7 @@ class ReflectionView:
         cleaned = clean_text(answer.get("text", ""), self.exercise.max_chars)
         self.text.value = cleaned.text
         self.count.value = paragraphs(
-            [count_message(len(cleaned.text), self.exercise.max_chars)], "cp-count"
+            [count_message(self._context, len(cleaned.text), self.exercise.max_chars)], "cp-count"
         )
         self.text.observe(self._on_text, "value")
         self.skipped = bool(answer.get("skipped", False))

@@ -20,26 +20,23 @@ from coproduce.kinds.common.rather_not_say import (
     show_kept,
     would_rather_not_say,
 )
-from coproduce.kinds.word_list.checks import box_label, clean_words, too_long_message
-
-SHARED_NOTE = "Your words are shared with the room without your name."
-PRIVATE_NOTE = "Only you can see your words."
+from coproduce.kinds.word_list.checks import Naming, clean_words, too_long_message
 
 
 class WordListView:
     """One labelled box per word; Submit cleans the words, saves them and shows them back."""
 
-    def __init__(
-        self, exercise: WordList, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: WordList, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self._save = save
         self._context = context
         self._restoring = False
+        self.words = words = context.content.interface.word_list
+        self.naming = Naming(words, context.language, exercise.noun, exercise.plural)
         count = exercise.max_words
         self.boxes = [
             widgets.Text(
-                description=box_label(number, count, exercise.noun),
+                description=self.naming.box_label(number, count),
                 # Sent when the learner leaves the box: one update, so a quick Submit cannot
                 # overtake the words that ipywidgets would otherwise still be holding back.
                 continuous_update=False,
@@ -53,14 +50,14 @@ class WordListView:
             box.observe(self._on_type, "value")
         self.hint = LiveMessage()
         self.status = LiveMessage()
-        self.submit_button = button("Submit", "primary")
+        self.submit_button = button(words.submit, "primary")
         self.submit_button.on_click(lambda _: self.submit())
-        note = SHARED_NOTE if exercise.visibility == "shared" else PRIVATE_NOTE
+        note = words.shared_note if exercise.visibility == "shared" else words.private_note
         chars = exercise.max_chars_per_word
         limit = (
-            f"One {exercise.noun}, up to {chars} characters."
+            words.limit_one.format(noun=exercise.noun, max_chars=chars)
             if count == 1
-            else f"Up to {count} {exercise.plural}. Each can be up to {chars} characters."
+            else words.limit.format(count=count, nouns=exercise.plural, max_chars=chars)
         )
         words = widgets.VBox(self.boxes)
         words.add_class("cp-word-boxes")
@@ -90,7 +87,7 @@ class WordListView:
         exercise = self.exercise
         notes = [
             too_long_message(
-                number, box.value, exercise.max_chars_per_word, exercise.max_words, exercise.noun
+                number, box.value, exercise.max_chars_per_word, exercise.max_words, self.naming
             )
             for number, box in enumerate(self.boxes, start=1)
         ]
@@ -102,18 +99,17 @@ class WordListView:
             [box.value for box in self.boxes],
             exercise.max_words,
             exercise.max_chars_per_word,
-            exercise.noun,
-            exercise.plural,
+            self.naming,
         )
         if not result.words:
-            self.status.html = paragraphs([result.message], "cp-note")
+            self.status.html = paragraphs([self.naming.message(result)], "cp-note")
             return
         problem = self._save(self.exercise.id, {"words": result.words})
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
             return
         self._fill(result.words)
-        self.status.html = paragraphs([result.message], "cp-word-done") + paragraphs(
+        self.status.html = paragraphs([self.naming.message(result)], "cp-word-done") + paragraphs(
             result.notes, "cp-note"
         )
 
@@ -122,11 +118,13 @@ class WordListView:
             show_kept(self._context, self.status)
             return
         raw = answer.get("words") if isinstance(answer, dict) else None
-        result = clean_words(raw, self.exercise.max_words, self.exercise.max_chars_per_word)
+        result = clean_words(
+            raw, self.exercise.max_words, self.exercise.max_chars_per_word, self.naming
+        )
         if not result.words:
             return
         self._fill(result.words)
-        self.status.html = paragraphs([result.message], "cp-word-done")
+        self.status.html = paragraphs([self.naming.message(result)], "cp-word-done")
 
     def _fill(self, words: list[str]) -> None:
         self._restoring = True
