@@ -19,7 +19,8 @@ from ..conftest import ROOT, Server, copy_course, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
-WORDS = load_course(ROOT).interface
+COURSE = load_course(ROOT)
+WORDS = COURSE.interface
 TOKEN = "a-long-trainer-secret-for-the-co-trainer-test"
 
 
@@ -42,6 +43,13 @@ def _get(url: str, cookie: str = "") -> tuple[int, dict[str, str]]:
     response.read()
     connection.close()
     return response.status, {k.lower(): v for k, v in response.getheaders()}
+
+
+def _result(page: Any, exercise_id: str) -> Any:
+    """One exercise's box under the live results."""
+    title = COURSE.exercises[exercise_id].title
+    heading = page.get_by_role("heading", name=title, exact=True)
+    return page.locator(".widget-vbox", has=heading).last
 
 
 def _signed_in(link: str) -> str:
@@ -76,11 +84,25 @@ def test_a_co_trainer_link_works_until_the_trainer_stops_it(guarded: Server, bro
     expect(trainer.get_by_text("(now)")).to_have_count(0)
     co_trainer.get_by_role("button", name="Move the room to the next part").click()
     expect(trainer.get_by_text("(now)")).to_have_count(1, timeout=15_000)
+    # Their own page: the controls of the parts they lead, none of the trainer's, no links.
+    close = WORDS.questions.close
+    theirs, not_theirs = (
+        _result(co_trainer, "ground-rules"),
+        _result(co_trainer, "coproduction-so-far"),
+    )
+    expect(theirs.get_by_role("button", name=close, exact=True)).to_be_visible(timeout=15_000)
+    expect(not_theirs.get_by_role("button", name=close, exact=True)).to_be_hidden()
+    expect(co_trainer.get_by_role("button", name=words.make)).to_be_hidden()
+    expect(
+        _result(trainer, "coproduction-so-far").get_by_role("button", name=close, exact=True)
+    ).to_be_visible()
+    assert axe_violations(co_trainer) == []
+    shot(co_trainer, "co-trainer-app-phone.png")
 
     trainer.get_by_role("button", name=words.revoke.format(label="Sam")).click()
     expect(trainer.get_by_text(words.revoked.format(label="Sam"))).to_be_visible(timeout=15_000)
     # The open page is cut off within seconds: its connection notice says so.
-    expect(co_trainer.get_by_text(WORDS.connection.lost.split(".")[0])).to_be_visible(
+    expect(co_trainer.get_by_text(WORDS.trainer_connection.lost.split(".")[0])).to_be_visible(
         timeout=20_000
     )
     status, headers = _get(link.split("?")[0], cookie)

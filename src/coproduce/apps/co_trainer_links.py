@@ -27,6 +27,7 @@ class CoTrainerLinks:
         self.code = code
         self.base = base  # the trainer app's address; "" when it answers this computer alone
         self.words = words
+        self.allowed = True  # the lead trainer's page only: a co-trainer makes no links
         intro = widgets.HTML(paragraphs([words.intro if base else words.only_here]))
         self.label = widgets.Text(
             description=words.label,
@@ -47,6 +48,8 @@ class CoTrainerLinks:
             self.show_links()
 
     def make(self) -> None:
+        if not self.allowed:
+            return
         if not self.base:
             return  # no link could work: the button is not there, but a script could call this
         label = clean_line(self.label.value, MAX_LABEL)
@@ -79,6 +82,8 @@ class CoTrainerLinks:
 
     def _stopper(self, co_trainer_id: str, label: str) -> Callable[[Any], None]:
         def stop(_: Any) -> None:
+            if not self.allowed:
+                return
             self.co_trainers.revoke(self.code, co_trainer_id)
             self.message.html = paragraphs([self.words.revoked.format(label=label)])
             self.show_links()

@@ -33,6 +33,7 @@ class IdeaModeration:
         self._changed = changed
         self._state: tuple[Any, ...] | None = None
         self._current: Mapping[str, Any] = {}
+        self.allowed = True  # False on a co-trainer's page for a part they do not lead
         self.rows = widgets.VBox()
         style = {"description_width": "initial"}
         self.merge_from = widgets.Dropdown(description=words.merge_this, style=style)
@@ -99,14 +100,20 @@ class IdeaModeration:
         self.panel.layout.display = None if ideas else "none"
 
     def hide(self, idea_id: str, hidden: bool) -> None:
+        if not self.allowed:
+            return
         self.marks.hide(self.code, self.exercise_id, idea_id, hidden)
         self._changed()
 
     def split(self, idea_id: str) -> None:
+        if not self.allowed:
+            return
         self.marks.merge(self.code, self.exercise_id, idea_id, None)
         self._changed()
 
     def merge(self) -> None:
+        if not self.allowed:
+            return
         source, target = self.merge_from.value, self.merge_into.value
         if not source or not target or would_loop(source, target, self._current):
             self.message.html = paragraphs([self.words.merge_loop], "cp-note")

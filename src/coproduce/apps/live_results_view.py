@@ -48,9 +48,31 @@ class LiveResults:
         self._other_results.selected_index = None
         self._no_results = widgets.HTML(paragraphs([words.no_shared]))
         self._nothing_here = widgets.HTML(paragraphs([words.nothing_here]))
+        self._projecting = False
+        # The exercises whose controls this page may use: all (None), or a co-trainer's parts.
+        self._controlled: set[str] | None = None
+
+    def limit_to(self, exercise_ids: set[str] | None) -> None:
+        """A co-trainer's page: controls only under the results of the parts they lead."""
+        self._controlled = exercise_ids
+        for exercise_id, result in self.boxes.items():
+            self._arm(exercise_id, result)
+
+    def _may_control(self, exercise_id: str) -> bool:
+        return self._controlled is None or exercise_id in self._controlled
+
+    def _arm(self, exercise_id: str, result: _ResultBox) -> None:
+        allowed = self._may_control(exercise_id)
+        for part in (result.controls, result.moderation):
+            if part is not None:
+                part.allowed = allowed
+        shown = allowed and not self._projecting
+        result.trainer_only.layout.display = None if shown else "none"
 
     def _hider(self, exercise_id: str, tag: str, hide: bool) -> Callable[[Any], None]:
         def act(_: Any) -> None:
+            if not self._may_control(exercise_id):
+                return
             self.sessions.set_hidden(self.code, exercise_id, tag, hide)
             self._changed()
 
@@ -58,8 +80,9 @@ class LiveResults:
 
     def project(self, on: bool) -> None:
         """The projector shows results, never the controls."""
-        for result in self.boxes.values():
-            result.trainer_only.layout.display = "none" if on else None
+        self._projecting = on
+        for exercise_id, result in self.boxes.items():
+            self._arm(exercise_id, result)
 
     def widgets(
         self, current: str | None, states: dict[str, QuestionState]
@@ -122,6 +145,7 @@ class LiveResults:
             result.box.children = [title, result.body, result.trainer_only]
             result.box.layout.margin = "0 0 16px 0"
             self.boxes[exercise.id] = result
+            self._arm(exercise.id, result)
         if result.controls is not None:
             result.controls.draw(question, datetime.now(UTC))
         body = results_html(self.content, exercise, answers, before=room.before, marks=room.marks)

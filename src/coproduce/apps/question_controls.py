@@ -38,6 +38,8 @@ class QuestionControls:
         self._changed = changed
         self.language = language  # the course's: the counts' plural forms follow it
         self._closed = False
+        # False on a co-trainer's page for a part they do not lead: every control does nothing.
+        self.allowed = True
         self.state_line = widgets.HTML()
         self.toggle = button(words.close)
         self.toggle.on_click(lambda _: self.close_or_reopen())
@@ -88,6 +90,8 @@ class QuestionControls:
             self.toggle.description = self.toggle.tooltip = label
 
     def close_or_reopen(self) -> None:
+        if not self.allowed:
+            return
         if self._closed:
             self.questions.reopen(self.code, self.exercise_id)
         else:
@@ -95,6 +99,8 @@ class QuestionControls:
         self._changed()
 
     def close_later(self) -> None:
+        if not self.allowed:
+            return
         minutes = self.minutes.value
         if not isinstance(minutes, int) or not 1 <= minutes <= MAX_CLOSE_MINUTES:
             return  # the box keeps its bounds; a script could still send another value
@@ -102,6 +108,8 @@ class QuestionControls:
         self._changed()
 
     def ask_to_clear(self) -> None:
+        if not self.allowed:
+            return
         count = self.sessions.answer_count(self.code, self.exercise_id)
         text = plural(self.words.clear_confirm, count, self.language).format(count=count)
         self.confirm_text.html = f"<p><strong>{html.escape(text)}</strong></p>"
@@ -109,6 +117,8 @@ class QuestionControls:
         self.message.html = ""
 
     def clear(self) -> None:
+        if not self.allowed:
+            return
         if self.confirm.layout.display == "none":
             return  # only after the confirm was shown: a stray click clears nothing
         removed = self.questions.clear(self.code, self.exercise_id)

@@ -20,6 +20,7 @@ from coproduce.apps.chrome.connection_watch import connection_watch
 from coproduce.apps.co_trainer_links import CoTrainerLinks
 from coproduce.apps.live_export import LiveExport
 from coproduce.apps.live_results_view import LiveResults
+from coproduce.apps.page_viewer import co_trainer_exercises, page_viewer
 from coproduce.apps.pool_status import read_pool_status
 from coproduce.apps.qr import svg_qr
 from coproduce.apps.room_airtime import room_airtime_view
@@ -40,7 +41,7 @@ from coproduce.content.trainer_words import TrainerText
 from coproduce.kinds.common.frame import ExerciseContext, button, paragraphs
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.anonymity import split_by_role
-from coproduce.live.co_trainers import CoTrainers
+from coproduce.live.co_trainers import CO_TRAINER_VIEWER, LEAD_VIEWER, CoTrainers
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
@@ -182,6 +183,22 @@ class TrainerApp:
     def start(self) -> None:
         threading.Thread(target=self._loop, name="trainer-refresh", daemon=True).start()
 
+    def set_viewer(self, viewer: str) -> None:
+        """The lead trainer gets every control; a co-trainer those of the parts they lead,
+        and no co-trainer links (checked in each control's handler, not only hidden)."""
+        lead = viewer == LEAD_VIEWER
+        self.co_trainers.allowed = lead
+        self.co_trainers.widget.layout.display = None if lead else "none"
+        self.live_results.limit_to(None if lead else co_trainer_exercises(self.content))
+
+    def follow_viewer(self) -> None:
+        """Start as a co-trainer's page; widen once the server says who opened it."""
+        self.set_viewer(CO_TRAINER_VIEWER)
+        viewer = threading.Thread(
+            target=lambda: self.set_viewer(page_viewer()), name="trainer-viewer", daemon=True
+        )
+        viewer.start()
+
     def _loop(self) -> None:
         while not self._stop.wait(REFRESH_SECONDS):
             try:
@@ -290,5 +307,6 @@ def run() -> widgets.VBox:
         return widgets.VBox([widgets.HTML(paragraphs([content.interface.trainer.not_served]))])
     link = os.environ.get(LEARNER_LINK_ENV, "")
     app = TrainerApp(content, Store(store_target(root)), code, link)
+    app.follow_viewer()
     app.start()
     return app.widget

@@ -18,6 +18,12 @@ from sqlalchemy import select, update
 
 from coproduce.live.store import Store, aware, co_trainers, now
 
+# The trainer server says who opened the trainer app in this request header (set by the
+# server alone, see serving/voila_app.py); Voila hands it to the kernel as this variable.
+VIEWER_HEADER = "X-Coproduce-Viewer"
+VIEWER_ENV = "HTTP_X_COPRODUCE_VIEWER"
+CO_TRAINER_VIEWER = "co-trainer"
+LEAD_VIEWER = "lead"
 PREFIX = "co-trainer:"  # the trainer server's user name for a co-trainer: PREFIX + id
 MAX_LABEL = 60
 

@@ -39,6 +39,7 @@ from voila.voila_kernel_manager import voila_kernel_manager_factory
 from coproduce.apps.pool_status import KEY_HEADER
 from coproduce.config.settings import pool_status_address
 from coproduce.content.language import page_attributes
+from coproduce.live.co_trainers import CO_TRAINER_VIEWER, LEAD_VIEWER, PREFIX, VIEWER_HEADER
 from coproduce.serving import kernels
 from coproduce.serving.chunk_bundle import URL_PATH
 from coproduce.serving.front_end_files import (
@@ -90,6 +91,14 @@ class CourseHandler(TornadoVoilaHandler):
             target = self.request.path + (f"?{urlencode(query)}" if query else "")
             self.redirect(target)
             return
+        # Who opened the page, as this server knows it: a co-trainer's link, or the trainer.
+        # A value the client sent under the same name is dropped first.
+        headers = self.request.headers
+        if VIEWER_HEADER in headers:
+            del headers[VIEWER_HEADER]
+        username = getattr(self.current_user, "username", "")
+        co_trainer = isinstance(username, str) and username.startswith(PREFIX)
+        headers[VIEWER_HEADER] = CO_TRAINER_VIEWER if co_trainer else LEAD_VIEWER
         manager = self.kernel_manager
         if getattr(manager, "room_is_full", lambda: False)():
             self.set_status(503)

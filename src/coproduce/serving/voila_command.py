@@ -9,6 +9,7 @@ from pathlib import Path
 
 import psutil
 
+from coproduce.live.co_trainers import VIEWER_HEADER
 from coproduce.serving.links import Addresses
 
 LEARNER_PAGE_NEEDS_NOT = [
@@ -143,6 +144,8 @@ def trainer_command(
         f"--port={addresses.trainer_port}",
         f"--Voila.ip={ip}",
         "--pool_size=1",
+        # Who opened the page reaches the kernel (a co-trainer gets their parts' controls).
+        f"--VoilaConfiguration.http_header_envs={VIEWER_HEADER}",
     ]
     if addresses.trainer_token:
         command.append(f"--token={addresses.trainer_token}")
