@@ -104,8 +104,10 @@ def test_a_plain_text_serves_every_number_in_any_language(course_dir: Path) -> N
     )
     problems = _report(course_dir)
     assert not any("trainer.joined" in p for p in problems)
-    (pool,) = problems
-    assert "'server.pool_ready'" in pool and "one, two, few, many" in pool
+    # Every other English plural text (one and other only) misses Welsh forms too; this test
+    # looks at the two it changed.
+    (pool,) = [p for p in problems if "'server.pool_ready'" in p]
+    assert "one, two, few, many" in pool
 
 
 def test_a_form_that_is_no_plural_category_is_named(course_dir: Path) -> None:

@@ -8,7 +8,6 @@ import pytest
 
 from coproduce.content.model import TimerPhase
 from coproduce.kinds.activity_timer.checks import (
-    FINISHED_MESSAGE,
     PhasePosition,
     TimerProgress,
     announcement,
@@ -20,6 +19,10 @@ from coproduce.kinds.activity_timer.checks import (
     total_seconds,
     valid_progress,
 )
+
+from .course_words import words as catalogue
+
+WORDS = catalogue().activity_timer
 
 ONE_TWO_FOUR_ALL = [
     TimerPhase(name="On your own", seconds=60, instruction="Think in silence."),
@@ -64,7 +67,7 @@ def test_format_clock(seconds: Any, text: str) -> None:
     ],
 )
 def test_spoken_duration(seconds: Any, words: str) -> None:
-    assert spoken_duration(seconds) == words
+    assert spoken_duration(seconds, WORDS, "en") == words
 
 
 def test_total_time_of_one_two_four_all_is_twelve_minutes() -> None:
@@ -97,22 +100,26 @@ def test_phase_after_with_no_phases_is_finished() -> None:
 
 
 def test_phase_label_counts_from_one() -> None:
-    assert phase_label(1, 4) == "Phase 2 of 4"
+    assert phase_label(1, 4, WORDS) == "Phase 2 of 4"
 
 
 def test_announcement_names_the_phase_its_length_and_what_to_do() -> None:
-    text = announcement(ONE_TWO_FOUR_ALL, TimerProgress(1, False))
+    text = announcement(ONE_TWO_FOUR_ALL, TimerProgress(1, False), WORDS, "en")
     assert text == "Phase 2 of 4: In pairs. 2 minutes. Talk with one other person."
 
 
 def test_announcement_when_the_last_phase_ends_says_so() -> None:
-    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(3, True)) == FINISHED_MESSAGE
-    assert "last phase" in FINISHED_MESSAGE
+    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(3, True), WORDS, "en") == WORDS.finished
+    assert "last phase" in WORDS.finished
 
 
 def test_announcement_keeps_a_hostile_phase_index_in_range() -> None:
-    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(99, False)).startswith("Phase 4 of 4")
-    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(-3, False)).startswith("Phase 1 of 4")
+    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(99, False), WORDS, "en").startswith(
+        "Phase 4 of 4"
+    )
+    assert announcement(ONE_TWO_FOUR_ALL, TimerProgress(-3, False), WORDS, "en").startswith(
+        "Phase 1 of 4"
+    )
 
 
 def test_next_progress_moves_on_then_finishes() -> None:
@@ -147,3 +154,15 @@ def test_valid_progress_tolerates_anything(raw: Any, progress: TimerProgress) ->
 
 def test_valid_progress_with_no_phases_is_the_start() -> None:
     assert valid_progress({"phase": 0, "finished": True}, 0) == TimerProgress(0, False)
+
+
+def test_lengths_take_the_plural_forms_of_the_courses_language() -> None:
+    welsh = WORDS.model_copy(
+        update={
+            "minutes": {"two": "dau funud", "other": "{count} munud"},
+            "seconds": "{count} eiliad",
+        }
+    )
+    assert spoken_duration(120, welsh, "cy") == "dau funud"
+    assert spoken_duration(150, welsh, "cy") == "dau funud 30 eiliad"
+    assert spoken_duration(300, welsh, "cy") == "5 munud"

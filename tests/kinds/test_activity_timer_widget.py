@@ -13,6 +13,8 @@ import yaml
 from coproduce.content.model import ActivityTimer
 from coproduce.kinds.activity_timer.view import ActivityTimerView
 
+from .course_words import context
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "kinds" / "try-timer.yml"
 
 
@@ -34,7 +36,9 @@ def _synced_state(root: widgets.Widget) -> str:
 
 def _view() -> tuple[ActivityTimerView, list[tuple[str, dict[str, Any]]]]:
     saved: list[tuple[str, dict[str, Any]]] = []
-    view = ActivityTimerView(_exercise(), lambda eid, answer: saved.append((eid, answer)))
+    view = ActivityTimerView(
+        _exercise(), lambda eid, answer: saved.append((eid, answer)), context()
+    )
     return view, saved
 
 
@@ -145,6 +149,6 @@ def test_malformed_messages_from_the_browser_are_ignored() -> None:
 
 
 def test_a_save_problem_is_shown_to_the_learner() -> None:
-    view = ActivityTimerView(_exercise(), lambda *_: "We could not save just now.")
+    view = ActivityTimerView(_exercise(), lambda *_: "We could not save just now.", context())
     _press(view, "next")
     assert "We could not save just now." in view.note.html

@@ -11,6 +11,10 @@ from coproduce.content.model import Ladder, LadderPlacement, Ladders
 from coproduce.content.yaml_lines import load_yaml
 from coproduce.kinds.ladder_placement.checks import check_placements, rung_label, valid_placements
 
+from .course_words import words
+
+WORDS = words().ladder_placement
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "kinds" / "try-ladder.yml"
 HOSTILE = [
@@ -56,7 +60,7 @@ def test_the_course_has_both_ladders_in_order_from_the_bottom() -> None:
 
 
 def test_every_placement_where_we_would_is_counted() -> None:
-    result = check_placements(_exercise(), _ladder(), _expected())
+    result = check_placements(_exercise(), _ladder(), _expected(), WORDS, "en")
     assert result.complete and result.matched == 3
     assert all(situation.same for situation in result.situations)
     assert result.situations[0].message == "You chose Consultation. We would put it there too."
@@ -65,7 +69,7 @@ def test_every_placement_where_we_would_is_counted() -> None:
 
 def test_a_different_placement_is_explained_kindly_with_distance_and_group() -> None:
     placements = ["informing", "manipulation", "citizen-control"]
-    result = check_placements(_exercise(), _ladder(), placements)
+    result = check_placements(_exercise(), _ladder(), placements, WORDS, "en")
     first, _, third = result.situations
     assert result.matched == 1 and not first.same and not third.same
     assert "We would put it on Consultation, 1 rung higher" in first.message
@@ -79,16 +83,20 @@ def test_a_different_placement_is_explained_kindly_with_distance_and_group() -> 
 
 
 def test_a_different_group_is_named() -> None:
-    result = check_placements(_exercise(), _ladder(), ["partnership", "therapy", "partnership"])
+    result = check_placements(
+        _exercise(), _ladder(), ["partnership", "therapy", "partnership"], WORDS, "en"
+    )
     assert "That is in the tokenism part of the ladder." in result.situations[0].message
     assert "1 rung lower" in result.situations[1].message
 
 
 def test_checking_needs_a_rung_for_every_situation_and_reveals_nothing() -> None:
-    result = check_placements(_exercise(), _ladder(), ["consultation", None, None])
+    result = check_placements(_exercise(), _ladder(), ["consultation", None, None], WORDS, "en")
     assert not result.complete and result.situations == [] and result.matched == 0
     assert "2 situations still need a rung" in result.message
-    one_left = check_placements(_exercise(), _ladder(), ["consultation", "therapy", None])
+    one_left = check_placements(
+        _exercise(), _ladder(), ["consultation", "therapy", None], WORDS, "en"
+    )
     assert "1 situation still needs a rung" in one_left.message
 
 
@@ -96,7 +104,7 @@ def test_checking_needs_a_rung_for_every_situation_and_reveals_nothing() -> None
 def test_hostile_placements_become_empty_and_never_raise(raw: object) -> None:
     placements = valid_placements(raw, _ladder(), 3)
     assert placements == [None, None, None]
-    result = check_placements(_exercise(), _ladder(), raw)
+    result = check_placements(_exercise(), _ladder(), raw, WORDS, "en")
     assert not result.complete and result.situations == []
 
 
@@ -113,6 +121,20 @@ def test_placements_keep_known_rungs_and_fit_the_situation_count() -> None:
 
 def test_rung_labels_give_name_number_and_group() -> None:
     ladder = _ladder()
-    assert rung_label(ladder, "consultation") == "Consultation (rung 4 of 8, tokenism)"
-    assert rung_label(ladder, "citizen-control").startswith("Citizen control (rung 8 of 8")
-    assert rung_label(ladder, "<b>unknown</b>") == "<b>unknown</b>"
+    assert rung_label(ladder, "consultation", WORDS) == "Consultation (rung 4 of 8, tokenism)"
+    assert rung_label(ladder, "citizen-control", WORDS).startswith("Citizen control (rung 8 of 8")
+    assert rung_label(ladder, "<b>unknown</b>", WORDS) == "<b>unknown</b>"
+
+
+def test_the_distance_and_the_count_left_take_their_plural_forms() -> None:
+    welsh = WORDS.model_copy(
+        update={
+            "missing": {"two": "Dwy ar ôl", "other": "{count} ar ôl"},
+            "lower": {"two": "Dau ris yn is: {rung}", "other": "{count} gris yn is: {rung}"},
+        }
+    )
+    two_left = check_placements(_exercise(), _ladder(), ["consultation", None, None], welsh, "cy")
+    assert two_left.message == "Dwy ar ôl"
+    placements = ["informing", "manipulation", "citizen-control"]
+    result = check_placements(_exercise(), _ladder(), placements, welsh, "cy")
+    assert "Dau ris yn is: Partnership" in result.situations[2].message

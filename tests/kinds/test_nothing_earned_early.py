@@ -234,7 +234,7 @@ def test_power_prompts_stay_in_the_kernel_until_ratings_call_for_them() -> None:
 def test_a_page_cannot_run_the_clock_to_the_end_of_a_phase_it_never_started() -> None:
     saved: Saved = []
     exercise = ActivityTimer.model_validate(_fixture("try-timer.yml"))
-    view = ActivityTimerView(exercise, lambda eid, answer: saved.append((eid, answer)))
+    view = ActivityTimerView(exercise, lambda eid, answer: saved.append((eid, answer)), context())
     set_from_page(view.timer, running=True, phase=2, finished=False)
     send_from_page(view.timer, {"action": "phase_done", "epoch": view.timer.epoch})
     assert (view.timer.phase, view.timer.running, view.progress.phase) == (0, False, 0)

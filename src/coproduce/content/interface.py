@@ -12,12 +12,14 @@ from typing import ClassVar
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
 from coproduce.content.kind_words import (
+    ActivityTimerText,
     AirtimeTrackerText,
     CharactersText,
     ChartText,
     ChoicesText,
     JargonBusterText,
     KnowledgeCheckText,
+    LadderText,
     PollText,
     PowerReflectionText,
     ReflectionText,
@@ -219,6 +221,8 @@ class InterfaceText(Strict):
     airtime_tracker: AirtimeTrackerText
     power_reflection: PowerReflectionText
     jargon_buster: JargonBusterText
+    ladder_placement: LadderText
+    activity_timer: ActivityTimerText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -262,4 +266,6 @@ class InterfaceText(Strict):
             self.airtime_tracker,
             self.power_reflection,
             self.jargon_buster,
+            self.ladder_placement,
+            self.activity_timer,
         ]

@@ -13,7 +13,8 @@ from coproduce.content.plurals import PluralText
 class ChoicesText(FilledIn):
     """A question's options (radio buttons or tick boxes)."""
 
-    your_answer: str  # said after the option the learner chose
+    your_answer: str  # said after the option the learner chose (a question with an answer)
+    your_choice: str  # ... in a poll or on a rating scale
 
 
 class CharactersText(FilledIn):
@@ -237,3 +238,81 @@ class JargonBusterText(FilledIn):
     saved: str
     saved_ease: str
     saved_cut: str
+
+
+class LadderText(FilledIn):
+    """Placing situations on a ladder of participation. {rung} is a rung's name, {group} the
+    part of the ladder it is in; {where} is `rung_of`."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "situation": {"number", "count"},
+        "where": {"number"},
+        "rung_of": {"number", "total"},
+        "rung_label": {"name", "where", "group"},
+        "rung_where": {"where", "group"},
+        "ladder": {"title"},
+        "source": {"source"},
+        "missing": {"count"},
+        "some_placed": {"matched", "total"},
+        "same": {"rung"},
+        "chose": {"rung"},
+        "higher": {"rung", "count"},
+        "lower": {"rung", "count"},
+        "same_part": {"group"},
+        "other_part": {"group"},
+    }
+    check: str
+    choose: str  # the first line of each list, before a rung is chosen
+    changed: str
+    no_ladder: str
+    situation: str
+    where: str  # each list's label
+    rung_of: str
+    rung_label: str  # a rung in the lists
+    rung_where: str  # a rung in the ladder shown above them
+    ladder: str
+    top: str
+    bottom: str
+    source: str
+    missing: PluralText  # by the situations still without a rung
+    all_placed: str
+    some_placed: PluralText  # by the number of situations ({total})
+    same: str
+    chose: str
+    higher: PluralText  # by the number of rungs away ({count})
+    lower: PluralText
+    same_part: str
+    other_part: str
+
+
+class ActivityTimerText(FilledIn):
+    """The timer of an activity in phases: what it says, its buttons, lengths in words."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "total": {"length"},
+        "minutes": {"count"},
+        "seconds": {"count"},
+        "minutes_and_seconds": {"minutes", "seconds"},
+        "phase_label": {"number", "count"},
+        "announcement": {"label", "name", "length", "instruction"},
+        "all_done": {"count"},
+    }
+    total: str
+    minutes: PluralText
+    seconds: PluralText
+    minutes_and_seconds: str
+    phase_label: str
+    announcement: str  # said once when the phase changes
+    finished: str  # ... when the last phase ends
+    time_left: str
+    controls: str  # the buttons' group, for screen readers
+    start: str
+    pause: str
+    next: str
+    reset: str
+    all_phases: str
+    all_done: PluralText  # by the number of phases
+    time_up: str
+    run_again: str
+    now: str  # after the phase going on in the list of phases
+    done: str

@@ -16,7 +16,7 @@ def exercise_on_paper(exercise: Any, content: CourseContent) -> str:
 
 def _boxes(options: list[str]) -> str:
     items = "".join(f'<li><span class="box"></span>{html.escape(text)}</li>' for text in options)
-    return f'<ul class="choices" style="list-style:none;padding-left:0">{items}</ul>'
+    return f'<ul class="choices" style="list-style:none;padding-inline-start:0">{items}</ul>'
 
 
 def _lines(count: int) -> str:

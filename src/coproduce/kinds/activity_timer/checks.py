@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coproduce.content.kind_words import ActivityTimerText
 from coproduce.content.model import TimerPhase
-
-FINISHED_MESSAGE = "Time is up. That was the last phase, so the activity has finished."
+from coproduce.content.plurals import plural
 
 
 @dataclass(frozen=True)
@@ -47,16 +47,15 @@ def format_clock(raw_seconds: object) -> str:
     return f"{minutes:02d}:{rest:02d}"
 
 
-def spoken_duration(raw_seconds: object) -> str:
+def spoken_duration(raw_seconds: object, words: ActivityTimerText, language: str) -> str:
     """Seconds in words for a screen reader, for example 90 -> '1 minute 30 seconds'."""
     seconds = _whole_seconds(raw_seconds)
     minutes, rest = divmod(seconds, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute" + ("" if minutes == 1 else "s"))
-    if rest or not minutes:
-        parts.append(f"{rest} second" + ("" if rest == 1 else "s"))
-    return " ".join(parts)
+    said_minutes = plural(words.minutes, minutes, language).format(count=minutes)
+    said_seconds = plural(words.seconds, rest, language).format(count=rest)
+    if minutes and rest:
+        return words.minutes_and_seconds.format(minutes=said_minutes, seconds=said_seconds)
+    return said_minutes if minutes else said_seconds
 
 
 def total_seconds(phases: Sequence[TimerPhase]) -> int:
@@ -77,19 +76,28 @@ def phase_after(phases: Sequence[TimerPhase], raw_elapsed: object) -> PhasePosit
     return PhasePosition(len(phases) - 1, 0, True)
 
 
-def phase_label(index: int, count: int) -> str:
+def phase_label(index: int, count: int, words: ActivityTimerText) -> str:
     """'Phase 2 of 4' for the second of four phases (index counts from 0)."""
-    return f"Phase {index + 1} of {count}"
+    return words.phase_label.format(number=index + 1, count=count)
 
 
-def announcement(phases: Sequence[TimerPhase], progress: TimerProgress) -> str:
+def announcement(
+    phases: Sequence[TimerPhase],
+    progress: TimerProgress,
+    words: ActivityTimerText,
+    language: str,
+) -> str:
     """What the polite live region says when the phase changes: once per change, never per tick."""
     if progress.finished or not phases:
-        return FINISHED_MESSAGE
+        return words.finished
     index = min(max(progress.phase, 0), len(phases) - 1)
     phase = phases[index]
-    label = phase_label(index, len(phases))
-    return f"{label}: {phase.name}. {spoken_duration(phase.seconds)}. {phase.instruction}"
+    return words.announcement.format(
+        label=phase_label(index, len(phases), words),
+        name=phase.name,
+        length=spoken_duration(phase.seconds, words, language),
+        instruction=phase.instruction,
+    )
 
 
 def valid_progress(raw: object, phase_count: int) -> TimerProgress:

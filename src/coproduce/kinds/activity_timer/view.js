@@ -9,15 +9,6 @@ function clock(seconds) {
   return `${minutes}:${String(whole % 60).padStart(2, "0")}`;
 }
 
-function lengthInWords(seconds) {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  const parts = [];
-  if (minutes) parts.push(`${minutes} minute${minutes === 1 ? "" : "s"}`);
-  if (rest || !minutes) parts.push(`${rest} second${rest === 1 ? "" : "s"}`);
-  return parts.join(" ");
-}
-
 function phaseSeconds(model) {
   const phase = model.get("phases")[model.get("phase")];
   return phase ? Number(phase.seconds) || 0 : 0;
@@ -75,13 +66,16 @@ function make(tag, className, text) {
   return node;
 }
 
+// Every word here comes from the kernel (the course's activity_timer: words, each phase's
+// label and length made there with the language's plural forms).
 function render({ model, el }) {
+  const words = model.get("words") || {};
   const root = make("div", "cp-timer");
   const count = make("p", "cp-timer-count");
   const name = make("h4", "cp-timer-name");
   const instruction = make("p", "cp-timer-instruction");
   const clockLine = make("p", "cp-timer-clock-line");
-  const clockLabel = make("span", "cp-timer-clock-label", "Time left");
+  const clockLabel = make("span", "cp-timer-clock-label", words.time_left);
   const face = make("span", "cp-timer-clock");
   face.setAttribute("role", "timer");
   face.setAttribute("aria-live", "off");
@@ -94,15 +88,10 @@ function render({ model, el }) {
 
   const controls = make("div", "cp-timer-buttons");
   controls.setAttribute("role", "group");
-  controls.setAttribute("aria-label", "Timer controls");
+  controls.setAttribute("aria-label", words.controls || "");
   const buttons = {};
-  for (const [action, label] of [
-    ["start", "Start"],
-    ["pause", "Pause"],
-    ["next", "Next phase"],
-    ["reset", "Reset"],
-  ]) {
-    const button = make("button", `cp-timer-button cp-timer-${action}`, label);
+  for (const action of ["start", "pause", "next", "reset"]) {
+    const button = make("button", `cp-timer-button cp-timer-${action}`, words[action]);
     button.type = "button";
     button.addEventListener("click", () => model.send({ action }));
     buttons[action] = button;
@@ -114,7 +103,7 @@ function render({ model, el }) {
   status.setAttribute("aria-live", "polite");
   status.setAttribute("aria-atomic", "true");
 
-  const listHeading = make("p", "cp-timer-list-heading", "All the phases");
+  const listHeading = make("p", "cp-timer-list-heading", words.all_phases);
   listHeading.id = `cp-timer-list-${Math.random().toString(36).slice(2)}`;
   const list = make("ol", "cp-timer-phases");
   list.setAttribute("aria-labelledby", listHeading.id);
@@ -126,13 +115,13 @@ function render({ model, el }) {
     const phases = model.get("phases");
     const index = model.get("phase");
     const finished = model.get("finished");
-    const phase = phases[index] || { name: "", instruction: "" };
+    const phase = phases[index] || { name: "", instruction: "", label: "" };
     if (finished) {
-      count.textContent = `All ${phases.length} phases done`;
-      name.textContent = "Time is up";
-      instruction.textContent = "The activity has finished. Choose Reset to run it again.";
+      count.textContent = words.all_done;
+      name.textContent = words.time_up;
+      instruction.textContent = words.run_again;
     } else {
-      count.textContent = `Phase ${index + 1} of ${phases.length}`;
+      count.textContent = phase.label;
       name.textContent = phase.name;
       instruction.textContent = phase.instruction;
     }
@@ -142,12 +131,12 @@ function render({ model, el }) {
       const done = finished || position < index;
       const now = !finished && position === index;
       row.append(make("span", "cp-timer-phase-name", item.name));
-      row.append(` (${lengthInWords(Number(item.seconds) || 0)})`);
+      row.append(` (${item.length})`);
       if (now) {
         row.setAttribute("aria-current", "step");
-        row.append(make("strong", "cp-timer-phase-state", " now"));
+        row.append(make("strong", "cp-timer-phase-state", ` ${words.now}`));
       } else if (done) {
-        row.append(make("span", "cp-timer-phase-state", " done"));
+        row.append(make("span", "cp-timer-phase-state", ` ${words.done}`));
       }
       list.append(row);
     });

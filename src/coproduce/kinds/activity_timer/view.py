@@ -9,10 +9,12 @@ import ipywidgets as widgets
 import traitlets
 
 from coproduce.content.model import ActivityTimer
+from coproduce.content.plurals import plural
 from coproduce.kinds.activity_timer.checks import (
     TimerProgress,
     announcement,
     next_progress,
+    phase_label,
     spoken_duration,
     total_seconds,
     valid_progress,
@@ -39,30 +41,53 @@ class Countdown(KernelWidget):
     finished = traitlets.Bool(False).tag(sync=True)
     epoch = traitlets.Int(0).tag(sync=True)
     announcement = traitlets.Unicode("").tag(sync=True)
+    # The clock's own words, from the course (activity_timer:): the kernel gives them all.
+    words = traitlets.Dict().tag(sync=True)
 
 
 class ActivityTimerView:
     """Saves the phase index and whether finished at each change; a refresh comes back paused."""
 
-    def __init__(
-        self, exercise: ActivityTimer, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: ActivityTimer, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self._save = save
+        self._language = language = context.language
+        self.words = words = context.content.interface.activity_timer
         self.progress = TimerProgress(0, False)
+        count = len(exercise.phases)
         self.timer = Countdown(
             phases=[
-                {"name": phase.name, "seconds": phase.seconds, "instruction": phase.instruction}
-                for phase in exercise.phases
-            ]
+                {
+                    "name": phase.name,
+                    "seconds": phase.seconds,
+                    "instruction": phase.instruction,
+                    "label": phase_label(index, count, words),
+                    "length": spoken_duration(phase.seconds, words, language),
+                }
+                for index, phase in enumerate(exercise.phases)
+            ],
+            words={
+                "time_left": words.time_left,
+                "controls": words.controls,
+                "start": words.start,
+                "pause": words.pause,
+                "next": words.next,
+                "reset": words.reset,
+                "all_phases": words.all_phases,
+                "all_done": plural(words.all_done, count, language).format(count=count),
+                "time_up": words.time_up,
+                "run_again": words.run_again,
+                "now": words.now,
+                "done": words.done,
+            },
         )
         self.timer.add_class("cp-activity-timer")
         self.timer.on_msg(self._on_message)
         self.note = LiveMessage()
-        length = spoken_duration(total_seconds(exercise.phases))
+        length = spoken_duration(total_seconds(exercise.phases), words, language)
         intro = widgets.HTML(
             paragraphs([exercise.prompt])
-            + paragraphs([f"It takes about {length} in all."], "cp-timer-total")
+            + paragraphs([words.total.format(length=length)], "cp-timer-total")
         )
         self.widget = exercise_frame(exercise.title, [intro, self.timer, self.note])
 
@@ -114,7 +139,9 @@ class ActivityTimerView:
                 self.timer.running = False
             self.timer.epoch += 1
             if changed:
-                self.timer.announcement = announcement(self.exercise.phases, progress)
+                self.timer.announcement = announcement(
+                    self.exercise.phases, progress, self.words, self._language
+                )
         if changed:
             problem = self._save(
                 self.exercise.id, {"phase": progress.phase, "finished": progress.finished}

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coproduce.content.kind_words import LadderText
 from coproduce.content.model import Ladder, LadderPlacement
+from coproduce.content.plurals import plural
 
 
 @dataclass(frozen=True)
@@ -40,16 +42,19 @@ def valid_placements(raw: object, ladder: Ladder, situation_count: int) -> list[
 
 
 def check_placements(
-    exercise: LadderPlacement, ladder: Ladder, raw_placements: object
+    exercise: LadderPlacement,
+    ladder: Ladder,
+    raw_placements: object,
+    words: LadderText,
+    language: str,
 ) -> PlacementResult:
-    """Compare each placement with the course's and gather the kind explanations."""
+    """Compare each placement with the course's and gather the kind explanations, in the
+    course's words (`ladder_placement:`)."""
     placements = valid_placements(raw_placements, ladder, len(exercise.situations))
     missing = sum(place is None for place in placements)
     if missing:
-        still = "1 situation still needs" if missing == 1 else f"{missing} situations still need"
-        return PlacementResult(
-            False, 0, [], f"Choose a rung for each situation, then check. {still} a rung."
-        )
+        still = plural(words.missing, missing, language).format(count=missing)
+        return PlacementResult(False, 0, [], still)
     positions = {rung.id: number for number, rung in enumerate(ladder.rungs)}
     results = []
     for situation, chosen in zip(exercise.situations, placements, strict=True):
@@ -59,41 +64,43 @@ def check_placements(
                 chosen=chosen,
                 expected=situation.rung,
                 same=chosen == situation.rung,
-                message=_compare(ladder, positions, chosen, situation.rung),
+                message=_compare(ladder, positions, chosen, situation.rung, words, language),
                 explanation=situation.explanation,
             )
         )
     matched = sum(result.same for result in results)
     total = len(results)
     if matched == total:
-        summary = "You placed every situation where we would. Read why under each one."
+        summary = words.all_placed
     else:
-        summary = (
-            f"You placed {matched} of {total} where we would. People often see these "
-            "differently. Read why under each one. You can change any choice and check again."
-        )
+        summary = plural(words.some_placed, total, language).format(matched=matched, total=total)
     return PlacementResult(True, matched, results, summary)
 
 
-def rung_label(ladder: Ladder, rung_id: str) -> str:
+def rung_label(ladder: Ladder, rung_id: str, words: LadderText) -> str:
     """How a rung is named in the choice list, for example 'Consultation (rung 4 of 8)'."""
     for number, rung in enumerate(ladder.rungs, start=1):
         if rung.id == rung_id:
-            return f"{rung.name} (rung {number} of {len(ladder.rungs)}, {rung.group.lower()})"
+            where = words.rung_of.format(number=number, total=len(ladder.rungs))
+            return words.rung_label.format(name=rung.name, where=where, group=rung.group.lower())
     return rung_id
 
 
-def _compare(ladder: Ladder, positions: dict[str, int], chosen: str, expected: str) -> str:
+def _compare(
+    ladder: Ladder,
+    positions: dict[str, int],
+    chosen: str,
+    expected: str,
+    words: LadderText,
+    language: str,
+) -> str:
     mine = ladder.rungs[positions[chosen]]
     ours = ladder.rungs[positions[expected]]
     if chosen == expected:
-        return f"You chose {mine.name}. We would put it there too."
+        return words.same.format(rung=mine.name)
     steps = positions[expected] - positions[chosen]
-    direction = "higher" if steps > 0 else "lower"
-    distance = "1 rung" if abs(steps) == 1 else f"{abs(steps)} rungs"
-    where = f"We would put it on {ours.name}, {distance} {direction}."
-    if mine.group == ours.group:
-        group = f"Both are in the same part of the ladder: {ours.group.lower()}."
-    else:
-        group = f"That is in the {ours.group.lower()} part of the ladder."
-    return f"You chose {mine.name}. {where} {group}"
+    away = plural(words.higher if steps > 0 else words.lower, abs(steps), language)
+    where = away.format(rung=ours.name, count=abs(steps))
+    group = words.same_part if mine.group == ours.group else words.other_part
+    said = group.format(group=ours.group.lower())
+    return f"{words.chose.format(rung=mine.name)} {where} {said}"

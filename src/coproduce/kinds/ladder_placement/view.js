@@ -1,6 +1,6 @@
 // A labelled drop-down list of the ladder's rungs for one situation. Choices go to the kernel
 // as a custom message, not save_changes(): ipywidgets holds back a model's later updates until
-// the kernel is idle, so a quick "Check my placements" could otherwise overtake the last choice.
+// the kernel is idle, so a quick press of the check button could otherwise overtake the last choice.
 function render({ model, el }) {
   // Unique per list: anywidget loads this module afresh for each widget, so no counter here.
   const id = `cp-rung-select-${Math.random().toString(36).slice(2)}`;

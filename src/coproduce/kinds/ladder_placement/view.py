@@ -2,7 +2,7 @@
 
 Each situation has a labelled drop-down list of the rungs (RungSelect), so it works by keyboard
 and needs no dragging. Where the course puts each situation, and why, stay in the kernel until
-the learner presses "Check my placements".
+the learner presses the check button.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import traitlets
 
+from coproduce.content.kind_words import LadderText
 from coproduce.content.model import Ladder, LadderPlacement
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -37,8 +38,6 @@ from coproduce.kinds.ladder_placement.checks import (
 )
 
 NOT_PLACED = ""
-CHOOSE = "Choose a rung"
-CHANGED = "You changed this one. Press “Check my placements” to see where it sits."
 
 
 class RungSelect(KernelWidget):
@@ -69,39 +68,38 @@ class LadderPlacementView:
     """Saves each placement as it changes; explanations appear only after a check."""
 
     def __init__(
-        self, exercise: LadderPlacement, save: SaveAnswer, context: ExerciseContext | None = None
+        self, exercise: LadderPlacement, save: SaveAnswer, context: ExerciseContext
     ) -> None:
         self.exercise = exercise
         self._save = save
         self._context = context
         self.checked = False
         self._restoring = False
-        ladder = context.content.ladders.get(exercise.ladder) if context else None
+        self.words = words = context.content.interface.ladder_placement
+        ladder = context.content.ladders.get(exercise.ladder)
         self.ladder: Ladder | None = ladder
         self.selects: list[RungSelect] = []
         self.results: list[widgets.HTML] = []
         self.status = LiveMessage()
-        self.check_button = button("Check my placements", "primary")
+        self.check_button = button(words.check, "primary")
         self.check_button.on_click(lambda _: self.check())
         if ladder is None:
-            missing = paragraphs(
-                ["This exercise cannot be shown yet: its ladder is missing from the course."],
-                "cp-note",
-            )
+            missing = paragraphs([words.no_ladder], "cp-note")
             self.widget = exercise_frame(exercise.title, [widgets.HTML(missing)])
             return
-        choices = [[CHOOSE, NOT_PLACED]] + [
-            [rung_label(ladder, rung.id), rung.id] for rung in reversed(ladder.rungs)
+        choices = [[words.choose, NOT_PLACED]] + [
+            [rung_label(ladder, rung.id, words), rung.id] for rung in reversed(ladder.rungs)
         ]
         situations: list[widgets.Widget] = []
         count = len(exercise.situations)
         for number, situation in enumerate(exercise.situations, start=1):
+            heading = words.situation.format(number=number, count=count)
             text = widgets.HTML(
-                f'<p class="cp-ladder-situation-text"><strong>Situation {number} of {count}.'
+                f'<p class="cp-ladder-situation-text"><strong>{html.escape(heading)}'
                 f"</strong> {html.escape(situation.text)}</p>"
             )
             select = RungSelect(
-                label=f"Where does situation {number} sit?", options=choices, value=NOT_PLACED
+                label=words.where.format(number=number), options=choices, value=NOT_PLACED
             )
             select.add_class("cp-ladder-select")
             select.observe(lambda change, index=number - 1: self._on_change(index), "value")
@@ -121,7 +119,7 @@ class LadderPlacementView:
             exercise.title,
             [
                 widgets.HTML(paragraphs([exercise.prompt], "cp-ladder-prompt")),
-                widgets.HTML(_ladder_html(ladder)),
+                widgets.HTML(_ladder_html(ladder, words)),
                 *situations,
                 actions,
                 self.status,
@@ -137,13 +135,15 @@ class LadderPlacementView:
         if self._restoring:
             return
         if self.results[index].value:
-            self.results[index].value = paragraphs([CHANGED], "cp-note")
+            self.results[index].value = paragraphs([self.words.changed], "cp-note")
         self._save_now()
 
     def check(self) -> None:
         if self.ladder is None:
             return
-        result = check_placements(self.exercise, self.ladder, self.placements)
+        result = check_placements(
+            self.exercise, self.ladder, self.placements, self.words, self._context.language
+        )
         if not result.complete:
             self.status.html = paragraphs([result.message], "cp-note")
             return
@@ -167,7 +167,9 @@ class LadderPlacementView:
         finally:
             self._restoring = False
         if answer.get("checked") is True:
-            result = check_placements(self.exercise, self.ladder, placements)
+            result = check_placements(
+                self.exercise, self.ladder, placements, self.words, self._context.language
+            )
             if result.complete:
                 self.checked = True
                 self._show(result)
@@ -200,25 +202,28 @@ class LadderPlacementView:
             self.status.html = paragraphs([problem], "cp-note")
 
 
-def _ladder_html(ladder: Ladder) -> str:
+def _ladder_html(ladder: Ladder, words: LadderText) -> str:
     """The ladder from its top rung down, as text: names, parts and what each rung means."""
+    esc = html.escape
     total = len(ladder.rungs)
     items = []
     for number, rung in reversed(list(enumerate(ladder.rungs, start=1))):
+        where = words.rung_where.format(
+            where=words.rung_of.format(number=number, total=total), group=rung.group.lower()
+        )
         items.append(
             '<li class="cp-rung">'
-            f'<span class="cp-rung-name">{html.escape(rung.name)}</span> '
-            f'<span class="cp-rung-where">rung {number} of {total}, '
-            f"{html.escape(rung.group.lower())}</span>"
-            f'<span class="cp-rung-description">{html.escape(rung.description)}</span>'
+            f'<span class="cp-rung-name">{esc(rung.name)}</span> '
+            f'<span class="cp-rung-where">{esc(where)}</span>'
+            f'<span class="cp-rung-description">{esc(rung.description)}</span>'
             "</li>"
         )
     return (
         '<details class="cp-ladder" open>'
-        f"<summary>The ladder: {html.escape(ladder.title)}</summary>"
-        '<p class="cp-ladder-top">Top of the ladder: most power for people</p>'
+        f"<summary>{esc(words.ladder.format(title=ladder.title))}</summary>"
+        f'<p class="cp-ladder-top">{esc(words.top)}</p>'
         f'<ul class="cp-ladder-rungs">{"".join(items)}</ul>'
-        '<p class="cp-ladder-bottom">Bottom of the ladder: least power for people</p>'
-        f'<p class="cp-ladder-source">Source: {html.escape(ladder.source)}</p>'
+        f'<p class="cp-ladder-bottom">{esc(words.bottom)}</p>'
+        f'<p class="cp-ladder-source">{esc(words.source.format(source=ladder.source))}</p>'
         "</details>"
     )

@@ -36,7 +36,7 @@ class PollView:
         self.choices = ChoiceGroup(
             legend=exercise.prompt,
             options=list(exercise.options),
-            chosen_mark=context.content.interface.choices.your_answer,
+            chosen_mark=context.content.interface.choices.your_choice,
         )
         self.vote_button = button(words.vote, "primary")
         self.vote_button.on_click(lambda _: self.vote())

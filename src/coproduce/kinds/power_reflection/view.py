@@ -38,14 +38,10 @@ class PowerReflectionView:
         self._context = context
         self._restoring = False
         self.words = words = context.content.interface.power_reflection
-        mark = context.content.interface.choices.your_answer
+        # No mark after the chosen words: there is no right answer, and the tick and bold text
+        # show the choice already.
         self.groups = [
-            ChoiceGroup(
-                legend=statement.text,
-                options=list(exercise.scale),
-                multiple=False,
-                chosen_mark=mark,
-            )
+            ChoiceGroup(legend=statement.text, options=list(exercise.scale), multiple=False)
             for statement in exercise.statements
         ]
         for group in self.groups:
