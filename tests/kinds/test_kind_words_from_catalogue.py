@@ -103,9 +103,8 @@ def _unmarked(texts: list[str], data: set[str]) -> list[str]:
             text = text.replace(piece, " ")
         while MARKED.search(text):
             text = MARKED.sub(" ", text)
-        text = re.sub(r"[\d\s.,:;()%\-–—“”\"'·→✓…/]+", " ", text).strip()
         if re.search(r"[A-Za-z]{2,}", text):
-            left.append(text)
+            left.append(text.strip())
     return left
 
 
