@@ -54,6 +54,7 @@ def test_the_built_and_plain_pages_follow_the_language() -> None:
         plan=[],
         reflections=None,
         made_on=date(2026, 12, 4),
+        words=load_course(ROOT).interface.action_plan,
     )
     assert RTL in plan
     english = html_page(load_course(ROOT).course, "Title", "")

@@ -11,7 +11,6 @@ import pytest
 from coproduce.content.model import PlanQuestion, Poll, Reflection
 from coproduce.kinds.action_plan.checks import (
     MAX_ANSWER_CHARS,
-    NOT_WRITTEN,
     PlanEntry,
     build_plan_html,
     clean_answers,
@@ -20,6 +19,10 @@ from coproduce.kinds.action_plan.checks import (
     plan_entries,
     reflection_entries,
 )
+
+from .course_words import words
+
+WORDS = words().action_plan
 
 QUESTIONS = [
     PlanQuestion(id="change", label="What will you do differently?"),
@@ -57,6 +60,7 @@ def _build(**changes: Any) -> str:
         "plan": [PlanEntry("What will you do differently?", "Ask before I quote people.")],
         "reflections": [PlanEntry("What would help you speak freely?", "Time to think.")],
         "made_on": date(2027, 3, 31),
+        "words": WORDS,
     }
     arguments.update(changes)
     return build_plan_html(**arguments)
@@ -183,7 +187,7 @@ def test_a_hostile_language_code_falls_back_to_english() -> None:
 
 def test_unanswered_questions_and_no_reflections_say_so() -> None:
     markup = _build(plan=[PlanEntry("By when?", "")], reflections=[])
-    assert NOT_WRITTEN in markup
+    assert WORDS.not_written in markup
     assert "You did not write any notes this time." in markup
 
 
@@ -196,3 +200,12 @@ def test_very_long_text_stays_whole_and_wraps() -> None:
     markup = _build(plan=[PlanEntry("Q", "word" * MAX_ANSWER_CHARS)])
     assert "word" * MAX_ANSWER_CHARS in markup
     assert "overflow-wrap: anywhere" in markup
+
+
+def test_the_pages_own_words_are_the_catalogues() -> None:
+    welsh = WORDS.model_copy(
+        update={"will_do": "Beth fydda i'n ei wneud", "made_on": "Wedi'i wneud ar {date}."}
+    )
+    markup = _build(words=welsh)
+    assert "Beth fydda i&#x27;n ei wneud" in markup and "What I will do" not in markup
+    assert "Wedi&#x27;i wneud ar 31 March 2027." in markup

@@ -36,6 +36,7 @@ CONVERTED = {
     "jargon_buster": "bust-the-jargon",
     "airtime_tracker": "whose-voice",
     "activity_timer": "one-two-four-all",
+    "action_plan": "my-action-plan",
 }
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
@@ -64,7 +65,8 @@ def _shown(widget: Any) -> list[str]:
     texts: list[str] = []
     if isinstance(widget, widgets.HTML):
         texts += _from_html(widget.value)
-    for name in ("description", "tooltip", "legend", "label", "chosen_mark", "announcement"):
+    names = ("description", "tooltip", "legend", "label", "chosen_mark", "announcement")
+    for name in (*names, "again", "save_link"):
         value = getattr(widget, name, None)
         if isinstance(value, str):
             texts.append(value)
@@ -168,6 +170,8 @@ def _use(view: Any, kind: str) -> None:
     elif kind == "activity_timer":
         view.start()
         view.next_phase()
+    elif kind == "action_plan":
+        view.save_now()
 
 
 @pytest.mark.parametrize("kind", sorted(CONVERTED))

@@ -261,7 +261,7 @@ def test_a_page_cannot_rename_the_speaker_buttons_or_press_one_that_is_not_there
 
 def test_a_page_cannot_rename_the_plan_file() -> None:
     exercise = ActionPlan.model_validate(_fixture("try-action-plan.yml"))
-    view = ActionPlanView(exercise, lambda *_: None)
+    view = ActionPlanView(exercise, lambda *_: None, context())
     name = view.download.filename
     set_from_page(view.download, filename="plan.exe", label="")
     assert view.download.filename == name and view.download.label
@@ -270,7 +270,7 @@ def test_a_page_cannot_rename_the_plan_file() -> None:
 @pytest.mark.parametrize("action", ["download", "DOWNLOAD", None])
 def test_only_the_download_message_builds_the_plan(action: str | None) -> None:
     exercise = ActionPlan.model_validate(_fixture("try-action-plan.yml"))
-    view = ActionPlanView(exercise, lambda *_: None)
+    view = ActionPlanView(exercise, lambda *_: None, context())
     sent: list[dict[str, Any]] = []
     view.download.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
     send_from_page(view.download, {"action": action})

@@ -12,6 +12,7 @@ from typing import ClassVar
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
 from coproduce.content.kind_words import (
+    ActionPlanText,
     ActivityTimerText,
     AirtimeTrackerText,
     CharactersText,
@@ -223,6 +224,7 @@ class InterfaceText(Strict):
     jargon_buster: JargonBusterText
     ladder_placement: LadderText
     activity_timer: ActivityTimerText
+    action_plan: ActionPlanText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -268,4 +270,5 @@ class InterfaceText(Strict):
             self.jargon_buster,
             self.ladder_placement,
             self.activity_timer,
+            self.action_plan,
         ]

@@ -316,3 +316,32 @@ class ActivityTimerText(FilledIn):
     run_again: str
     now: str  # after the phase going on in the list of phases
     done: str
+
+
+class ActionPlanText(FilledIn):
+    """The action plan: its notes and download, and the page the learner keeps (its title,
+    headings and the line that says where and when it was made)."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "saved_cut": {"max_chars"},
+        "on_its_way": {"filename"},
+        "save_link": {"filename"},
+        "from_course": {"course"},
+        "made_on": {"date"},
+    }
+    only_you: str
+    with_notes: str  # when the file holds the learner's reflections too
+    saved: str
+    saved_cut: str
+    download: str
+    on_its_way: str
+    if_nothing: str  # before a link to the file, for a browser that blocked the download
+    save_link: str
+    title: str  # the page's title and heading
+    from_course: str
+    made_on: str
+    will_do: str
+    notes_heading: str
+    notes_intro: str
+    no_notes: str
+    not_written: str  # under a question left empty

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from coproduce.content.kind_words import ActionPlanText
 from coproduce.content.language import page_attributes
 from coproduce.content.model import PlanQuestion
 from coproduce.text.clean import clean_text
 
 MAX_ANSWER_CHARS = 2000
 PLAN_FILENAME = "my-action-plan.html"
-NOT_WRITTEN = "Not written yet."
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MONTHS = (
@@ -114,18 +114,18 @@ def _language(raw: str) -> str:
     return raw if _LANGUAGE.match(raw) else "en"
 
 
-def _words(text: str) -> str:
+def _words(text: str, not_written: str) -> str:
     """Learner text as escaped paragraphs; line breaks are kept by the page's CSS."""
     if not text.strip():
-        return f'<p class="empty">{html.escape(NOT_WRITTEN)}</p>'
+        return f'<p class="empty">{html.escape(not_written)}</p>'
     blocks = [block.strip("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
     return "".join(f'<p dir="auto">{html.escape(block)}</p>' for block in blocks)
 
 
-def _section(entries: Sequence[PlanEntry]) -> str:
+def _section(entries: Sequence[PlanEntry], not_written: str) -> str:
     return "".join(
         f'<section class="entry"><h3 dir="auto">{html.escape(entry.heading)}</h3>'
-        f"{_words(entry.text)}</section>"
+        f"{_words(entry.text, not_written)}</section>"
         for entry in entries
     )
 
@@ -160,8 +160,13 @@ def build_plan_html(
     plan: Sequence[PlanEntry],
     reflections: Sequence[PlanEntry] | None,
     made_on: date,
+    words: ActionPlanText,
 ) -> str:
-    """One self-contained page to keep or print: no scripts, no links out, all text escaped."""
+    """One self-contained page to keep or print: no scripts, no links out, all text escaped;
+    its own words are the course's (`action_plan:`)."""
+    esc = html.escape
+    made = words.made_on.format(date=format_date(made_on))
+    meta = f"{words.from_course.format(course=course_title)} {made}"
     parts = [
         "<!DOCTYPE html>",
         f"<html {page_attributes(_language(language))}>",
@@ -174,19 +179,16 @@ def build_plan_html(
         "<body>",
         "<main>",
         f"<h1>{html.escape(title)}</h1>",
-        f'<p class="meta">From the course {html.escape(course_title)}. '
-        f"Made on {format_date(made_on)}.</p>",
-        "<h2>What I will do</h2>",
-        _section(plan),
+        f'<p class="meta">{esc(meta)}</p>',
+        f"<h2>{esc(words.will_do)}</h2>",
+        _section(plan, words.not_written),
     ]
     if reflections is not None:
-        parts.append("<h2>My notes from the course</h2>")
-        parts.append(
-            '<p class="meta">These are the things you wrote for yourself during the course.</p>'
-        )
+        parts.append(f"<h2>{esc(words.notes_heading)}</h2>")
+        parts.append(f'<p class="meta">{esc(words.notes_intro)}</p>')
         if reflections:
-            parts.append(_section(reflections))
+            parts.append(_section(reflections, words.not_written))
         else:
-            parts.append('<p class="empty">You did not write any notes this time.</p>')
+            parts.append(f'<p class="empty">{esc(words.no_notes)}</p>')
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)

@@ -43,6 +43,8 @@ class CalendarDownload(KernelWidget):
 
     _esm = Path(__file__).with_name("view.js")
     label = traitlets.Unicode("").tag(sync=True)
+    again = traitlets.Unicode("").tag(sync=True)  # before the link kept for a blocked download
+    save_link = traitlets.Unicode("").tag(sync=True)  # that link's words
     filename = traitlets.Unicode(ICS_FILENAME).tag(sync=True)
     mime = traitlets.Unicode(ICS_TYPE).tag(sync=True)
 

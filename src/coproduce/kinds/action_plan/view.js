@@ -1,4 +1,4 @@
-// "Download my plan", and the follow-up day's calendar button: a real button. The kernel builds the
+// The plan's download button, and the follow-up day's calendar button: a real button. The kernel builds the
 // file when it is pressed and sends it back; it becomes a file here in the browser (a Blob), so
 // nothing leaves this learner's page. The file's name and type are the kernel's (traits the page
 // cannot change). A plain link to the same file stays, for browsers that block the download.
@@ -12,7 +12,7 @@ function render({ model, el }) {
   again.className = "cp-plan-download-again";
   again.hidden = true;
   const link = document.createElement("a");
-  again.append("If nothing was saved, use this link: ", link);
+  again.append(model.get("again"), " ", link);
   box.append(button, again);
   el.append(box);
 
@@ -29,7 +29,7 @@ function render({ model, el }) {
     const name = model.get("filename");
     link.href = url;
     link.download = name;
-    link.textContent = `save ${name}`;
+    link.textContent = model.get("save_link");
     again.hidden = false;
     const once = document.createElement("a");
     once.href = url;

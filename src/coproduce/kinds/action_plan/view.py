@@ -37,7 +37,9 @@ class PlanDownload(KernelWidget):
     """
 
     _esm = Path(__file__).with_name("view.js")
-    label = traitlets.Unicode("Download my plan").tag(sync=True)
+    label = traitlets.Unicode("").tag(sync=True)
+    again = traitlets.Unicode("").tag(sync=True)  # before the link kept for a blocked download
+    save_link = traitlets.Unicode("").tag(sync=True)  # that link's words
     filename = traitlets.Unicode(PLAN_FILENAME).tag(sync=True)
     mime = traitlets.Unicode("text/html;charset=utf-8").tag(sync=True)
 
@@ -45,11 +47,10 @@ class PlanDownload(KernelWidget):
 class ActionPlanView:
     """Saves {"answers": {question id: text}} a moment after the learner stops typing."""
 
-    def __init__(
-        self, exercise: ActionPlan, save: SaveAnswer, context: ExerciseContext | None = None
-    ) -> None:
+    def __init__(self, exercise: ActionPlan, save: SaveAnswer, context: ExerciseContext) -> None:
         self.exercise = exercise
         self.context = context
+        self.words = words = context.content.interface.action_plan
         self._save = save
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
@@ -74,22 +75,26 @@ class ActionPlanView:
             control.observe(self._on_change, "value")
             self.inputs[question.id] = control
         self.status = LiveMessage()
-        self.download = PlanDownload()
+        self.download = PlanDownload(
+            label=words.download,
+            again=words.if_nothing,
+            save_link=words.save_link.format(filename=PLAN_FILENAME),
+        )
         self.download.on_msg(self._on_message)
         self.download_status = LiveMessage()
         self.follow_up: FollowUpPart | None = None
-        if exercise.follow_up is not None and context is not None:
-            words = context.content.interface.follow_up
-            self.follow_up = FollowUpPart(exercise.follow_up, words, self._on_change)
-            self.follow_up.download.on_msg(self._on_calendar_message)
+        if exercise.follow_up is not None:
+            follow_up_words = context.content.interface.follow_up
+            self.follow_up = FollowUpPart(exercise.follow_up, follow_up_words, self._on_change)
+            calendar = self.follow_up.download
+            calendar.again = words.if_nothing
+            calendar.save_link = words.save_link.format(filename=calendar.filename)
+            calendar.on_msg(self._on_calendar_message)
         controls = self.follow_up.controls if self.follow_up else []
         downloads = self.follow_up.downloads if self.follow_up else []
-        notes = ["Only you can see your plan."]
+        notes = [words.only_you]
         if exercise.include_reflections:
-            notes.append(
-                "The file you download also holds the notes you wrote for yourself "
-                "in this course, unless you chose not to answer."
-            )
+            notes.append(words.with_notes)
         intro = widgets.HTML(paragraphs([exercise.prompt]) + paragraphs(notes, "cp-plan-note"))
         self.widget = exercise_frame(
             exercise.title,
@@ -145,11 +150,10 @@ class ActionPlanView:
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
         elif cut:
-            self.status.html = paragraphs(
-                [f"Saved. Each answer keeps its first {MAX_ANSWER_CHARS} characters."], "cp-note"
-            )
+            cut_note = self.words.saved_cut.format(max_chars=MAX_ANSWER_CHARS)
+            self.status.html = paragraphs([cut_note], "cp-note")
         else:
-            self.status.html = paragraphs(["Saved."], "cp-saved")
+            self.status.html = paragraphs([self.words.saved], "cp-saved")
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("action") == "download":
@@ -160,7 +164,7 @@ class ActionPlanView:
             self.send_calendar()
 
     def _course_title(self) -> str:
-        return self.context.content.course.title if self.context is not None else ""
+        return self.context.content.course.title
 
     def plan(self) -> list[PlanEntry]:
         """The learner's answers as headed entries, with the follow-up day last."""
@@ -182,37 +186,30 @@ class ActionPlanView:
     def plan_html(self, today: date | None = None) -> str:
         """The file the learner keeps, built from their answers as they are now."""
         reflections = None
-        title, language = "", "en"
-        if self.context is not None:
-            course = self.context.content.course
-            title, language = course.title, course.language
+        content = self.context.content
+        course = content.course
         if self.exercise.include_reflections:
-            reflections = []
-            if self.context is not None:
-                content = self.context.content
-                order = [
-                    exercise_id
-                    for module in content.ordered_modules()
-                    for exercise_id in module.meta.exercises
-                ]
-                reflections = reflection_entries(content.exercises, self.context.answers(), order)
+            order = [
+                exercise_id
+                for module in content.ordered_modules()
+                for exercise_id in module.meta.exercises
+            ]
+            reflections = reflection_entries(content.exercises, self.context.answers(), order)
         return build_plan_html(
-            title="My action plan",
-            course_title=title,
-            language=language,
+            title=self.words.title,
+            course_title=course.title,
+            language=course.language,
             plan=self.plan(),
             reflections=reflections,
             made_on=today or date.today(),
+            words=self.words,
         )
 
     def send_plan(self) -> None:
         self.save_now()
         self.download.send({"kind": "plan-file", "html": self.plan_html()})
         self.download_status.html = paragraphs(
-            [
-                f"Your plan is on its way as a file called {PLAN_FILENAME}. "
-                "Look in your downloads. You can open it in a web browser and print it."
-            ]
+            [self.words.on_its_way.format(filename=PLAN_FILENAME)]
         )
 
     def restore(self, answer: dict[str, Any]) -> None:
