@@ -32,6 +32,10 @@ from coproduce.kinds.payment_planner.checks import (
     total_lines,
 )
 
+from .course_words import words
+
+WORDS = words().payment_planner
+
 ROOT = Path(__file__).resolve().parents[2]
 RATES = [
     PaymentRate(id="hourly", activity="A meeting", unit="hour", amount=27.5, source="test"),
@@ -83,14 +87,14 @@ def test_money_is_written_with_a_symbol_and_separators() -> None:
 )
 def test_amounts_people_type_are_understood(typed: object, pence: int) -> None:
     checked = parse_amount(typed)
-    assert checked.ok and checked.pence == pence and checked.message == ""
+    assert checked.ok and checked.pence == pence and checked.message(WORDS) == ""
 
 
 @pytest.mark.parametrize("typed", ["-5", "\u22125", "(12.00)", -3, -0.01])
 def test_negative_amounts_are_refused_kindly(typed: object) -> None:
     checked = parse_amount(typed)
     assert not checked.ok and checked.pence == 0
-    assert checked.message.startswith("An amount cannot be less than zero.")
+    assert checked.message(WORDS).startswith("An amount cannot be less than zero.")
 
 
 @pytest.mark.parametrize(
@@ -114,14 +118,14 @@ def test_negative_amounts_are_refused_kindly(typed: object) -> None:
 def test_things_that_are_not_amounts_get_a_kind_message(typed: object) -> None:
     checked = parse_amount(typed)
     assert not checked.ok and checked.pence == 0
-    assert checked.message == "Please type a number, like 12.50."
+    assert checked.message(WORDS) == "Please type a number, like 12.50."
 
 
 def test_absurd_amounts_are_questioned_not_counted() -> None:
     assert parse_amount(pence_text(MAX_EXPENSE_PENCE)).ok
     checked = parse_amount("100000.01")
-    assert not checked.ok and "very large" in checked.message
-    assert "\u00a3100,000.00" in checked.message
+    assert not checked.ok and "very large" in checked.message(WORDS)
+    assert "\u00a3100,000.00" in checked.message(WORDS)
     assert not parse_amount("99999999999999999999").ok
 
 
@@ -138,9 +142,9 @@ def test_counts_are_whole_numbers_within_limits(raw: object, expected: int) -> N
 
 
 def test_a_count_at_its_limit_gets_a_kind_note() -> None:
-    assert count_problem(MAX_UNITS, MAX_UNITS, "units").startswith("500 units is the most")
-    assert count_problem(3, MAX_UNITS, "units") == ""
-    assert count_problem("500", MAX_UNITS, "units") == ""
+    assert count_problem(MAX_UNITS, MAX_UNITS, WORDS.most_units).startswith("500 units is the most")
+    assert count_problem(3, MAX_UNITS, WORDS.most_units) == ""
+    assert count_problem("500", MAX_UNITS, WORDS.most_units) == ""
 
 
 def test_a_plan_adds_up_in_pence() -> None:
@@ -149,7 +153,7 @@ def test_a_plan_adds_up_in_pence() -> None:
     assert total.payments == 3 * 2 * 2750 + 10 * 1380
     assert total.expenses == 4550
     assert total.total == 16500 + 13800 + 4550
-    assert total_lines(total) == [
+    assert total_lines(total, WORDS) == [
         "Payment for time: \u00a3303.00",
         "Expenses: \u00a345.50",
         "Total: \u00a3348.50",
@@ -157,11 +161,13 @@ def test_a_plan_adds_up_in_pence() -> None:
 
 
 def test_a_row_reads_as_a_sentence() -> None:
-    assert row_sentence(PlanRow("hourly", 3, 2), RATES) == (
+    assert row_sentence(PlanRow("hourly", 3, 2), RATES, WORDS, "en") == (
         "3 people, 2 hours each, at \u00a327.50 an hour: \u00a3165.00"
     )
-    assert row_sentence(PlanRow("task", 1, 1), RATES).startswith("1 person, 1 task each")
-    assert row_sentence(PlanRow("gone", 1, 1), RATES) == ""
+    assert row_sentence(PlanRow("task", 1, 1), RATES, WORDS, "en").startswith(
+        "1 person, 1 task each"
+    )
+    assert row_sentence(PlanRow("gone", 1, 1), RATES, WORDS, "en") == ""
 
 
 def test_saved_rows_are_cleaned_on_restore() -> None:
@@ -232,3 +238,9 @@ def test_a_price_for_one_unit_reads_naturally() -> None:
         "an item",
         "an Hour",
     ]
+
+
+def test_the_people_in_a_row_take_their_plural_form() -> None:
+    welsh = WORDS.model_copy(update={"people": {"two": "dau berson", "other": "{count} o bobl"}})
+    assert row_sentence(PlanRow("hourly", 2, 1), RATES, welsh, "cy").startswith("dau berson, ")
+    assert row_sentence(PlanRow("hourly", 7, 1), RATES, welsh, "cy").startswith("7 o bobl, ")

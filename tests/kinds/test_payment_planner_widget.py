@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +224,9 @@ def test_restore_tolerates_malformed_answers(answer: Any) -> None:
 
 
 def test_without_payment_rates_it_says_so_kindly() -> None:
-    view = PaymentPlannerView(_exercise(), lambda *_: None, None)
+    course = _course_data()
+    view = PaymentPlannerView(
+        _exercise(), lambda *_: None, ExerciseContext(replace(course, payment_rates=None))
+    )
     assert "payment rates are missing" in view.status.html
     view.restore({"rows": []})

@@ -21,6 +21,7 @@ from coproduce.content.kind_words import (
     JargonBusterText,
     KnowledgeCheckText,
     LadderText,
+    PaymentPlannerText,
     PollText,
     PowerReflectionText,
     ReflectionText,
@@ -225,6 +226,7 @@ class InterfaceText(Strict):
     ladder_placement: LadderText
     activity_timer: ActivityTimerText
     action_plan: ActionPlanText
+    payment_planner: PaymentPlannerText
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -271,4 +273,5 @@ class InterfaceText(Strict):
             self.ladder_placement,
             self.activity_timer,
             self.action_plan,
+            self.payment_planner,
         ]

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from coproduce.content.kind_words import PaymentPlannerText
 from coproduce.content.payment_rates import PaymentRate
+from coproduce.content.plurals import plural as plural_form
 from coproduce.text.clean import clean_text
 
 MAX_PEOPLE = 200
@@ -59,12 +61,20 @@ def pence_text(pence: int) -> str:
 class AmountCheck:
     ok: bool
     pence: int  # 0 unless ok
-    message: str  # a kind message when not ok
+    problem: str  # why not, when not ok: "not_a_number", "below_zero" or "too_large"
+
+    def message(self, words: PaymentPlannerText, currency: str = "GBP") -> str:
+        """A kind message when not ok, in the course's words (`payment_planner:`)."""
+        if self.ok:
+            return ""
+        if self.problem == "too_large":
+            return words.too_large.format(most=format_money(MAX_EXPENSE_PENCE, currency))
+        return words.below_zero if self.problem == "below_zero" else words.not_a_number
 
 
-def parse_amount(raw: object, currency: str = "GBP") -> AmountCheck:
+def parse_amount(raw: object) -> AmountCheck:
     """What a learner typed in an amount box. Empty means nothing; below zero is refused."""
-    not_a_number = AmountCheck(False, 0, "Please type a number, like 12.50.")
+    not_a_number = AmountCheck(False, 0, "not_a_number")
     if raw is None:
         return AmountCheck(True, 0, "")
     if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
@@ -75,20 +85,13 @@ def parse_amount(raw: object, currency: str = "GBP") -> AmountCheck:
     if not text:
         return AmountCheck(True, 0, "")
     if _NEGATIVE.match(text):
-        return AmountCheck(
-            False, 0, "An amount cannot be less than zero. Please type the cost, like 12.50."
-        )
+        return AmountCheck(False, 0, "below_zero")
     number = _IGNORED.sub("", text)
     if not _AMOUNT.match(number):
         return not_a_number
     pence = to_pence(number)
     if pence > MAX_EXPENSE_PENCE:
-        return AmountCheck(
-            False,
-            0,
-            f"That looks very large for one cost. Please check it. "
-            f"This planner takes up to {format_money(MAX_EXPENSE_PENCE, currency)} for each one.",
-        )
+        return AmountCheck(False, 0, "too_large")
     return AmountCheck(True, pence, "")
 
 
@@ -99,10 +102,10 @@ def clean_count(raw: object, maximum: int) -> int:
     return min(max(raw, 0), maximum)
 
 
-def count_problem(raw: object, maximum: int, what: str) -> str:
-    """A kind message when a count is at its limit, else nothing."""
+def count_problem(raw: object, maximum: int, text: str) -> str:
+    """A kind message when a count is at its limit, else nothing; `text` holds {count}."""
     if isinstance(raw, int) and not isinstance(raw, bool) and raw >= maximum:
-        return f"{maximum} {what} is the most one row can hold. Add another row if you need more."
+        return text.format(count=maximum)
     return ""
 
 
@@ -188,16 +191,27 @@ def per_unit(unit: str) -> str:
     return f"{article} {unit}"
 
 
-def row_sentence(row: PlanRow, rates: Sequence[PaymentRate], currency: str = "GBP") -> str:
-    """'3 people, 2 hours each, at £27.50 an hour: £165.00'."""
+def row_sentence(
+    row: PlanRow,
+    rates: Sequence[PaymentRate],
+    words: PaymentPlannerText,
+    language: str,
+    currency: str = "GBP",
+) -> str:
+    """'3 people, 2 hours each, at £27.50 an hour: £165.00'. The unit is the rates file's word
+    ("hour"), made plural and given its article here, in English."""
     rate = next((rate for rate in rates if rate.id == row.rate_id), None)
     if rate is None:
         return ""
-    people = f"{row.people} {'person' if row.people == 1 else 'people'}"
-    units = f"{row.units} {plural(row.units, rate.unit)} each"
-    price = format_money(rate_pence(rate), currency)
-    cost = format_money(row_pence(row, rates), currency)
-    return f"{people}, {units}, at {price} {per_unit(rate.unit)}: {cost}"
+    people = plural_form(words.people, row.people, language).format(count=row.people)
+    units = words.units_each.format(count=row.units, unit=plural(row.units, rate.unit))
+    return words.row.format(
+        people=people,
+        units=units,
+        price=format_money(rate_pence(rate), currency),
+        per_unit=per_unit(rate.unit),
+        cost=format_money(row_pence(row, rates), currency),
+    )
 
 
 @dataclass(frozen=True)
@@ -218,11 +232,11 @@ def plan_total(
     return PlanTotal(payments, spent)
 
 
-def total_lines(total: PlanTotal, currency: str = "GBP") -> list[str]:
+def total_lines(total: PlanTotal, words: PaymentPlannerText, currency: str = "GBP") -> list[str]:
     return [
-        f"Payment for time: {format_money(total.payments, currency)}",
-        f"Expenses: {format_money(total.expenses, currency)}",
-        f"Total: {format_money(total.total, currency)}",
+        words.payments_total.format(amount=format_money(total.payments, currency)),
+        words.expenses_total.format(amount=format_money(total.expenses, currency)),
+        words.total.format(amount=format_money(total.total, currency)),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from coproduce.content.kind_words import PaymentPlannerText
 from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.payment_planner.checks import (
@@ -24,9 +25,18 @@ def field(control: widgets.Widget) -> widgets.Widget:
 class RowControls:
     """One row of the plan: an activity, how many people and how many units each."""
 
-    def __init__(self, number: int, rates: PaymentRates, row: PlanRow) -> None:
+    def __init__(
+        self,
+        number: int,
+        rates: PaymentRates,
+        row: PlanRow,
+        words: PaymentPlannerText,
+        language: str,
+    ) -> None:
         self.rates = rates
         self.number = number
+        self.words = words
+        self.language = language
         options = [
             (rate_label(rate, rates.currency, rates.words.example), rate.id) for rate in rates.rates
         ]
@@ -35,7 +45,7 @@ class RowControls:
             widgets.Dropdown(
                 options=options,
                 value=row.rate_id,
-                description=f"Activity {number}",
+                description=words.activity.format(number=number),
                 style=style,
                 layout=widgets.Layout(width="100%"),
             )
@@ -45,7 +55,7 @@ class RowControls:
                 value=row.people,
                 min=0,
                 max=MAX_PEOPLE,
-                description=f"People (activity {number})",
+                description=words.people_label.format(number=number),
                 style=style,
             )
         )
@@ -71,7 +81,9 @@ class RowControls:
 
     def _units_label(self, rate_id: str) -> str:
         unit = plural(2, self._rate(rate_id).unit)
-        return f"{unit[:1].upper()}{unit[1:]} each (activity {self.number})"
+        return self.words.units_label.format(
+            units=f"{unit[:1].upper()}{unit[1:]}", number=self.number
+        )
 
     @property
     def row(self) -> PlanRow:
@@ -82,7 +94,13 @@ class RowControls:
         # A phone cuts a long activity short inside the list, so it is written out in full here.
         self.cost.value = paragraphs(
             [self._rate(str(self.activity.value)).activity], "cp-pay-row-activity"
-        ) + paragraphs([row_sentence(self.row, self.rates.rates, self.rates.currency)])
+        ) + paragraphs(
+            [
+                row_sentence(
+                    self.row, self.rates.rates, self.words, self.language, self.rates.currency
+                )
+            ]
+        )
 
     def set(self, row: PlanRow) -> None:
         self.activity.value = row.rate_id

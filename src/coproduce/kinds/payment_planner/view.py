@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from coproduce.content.model import PaymentPlanner
 from coproduce.content.payment_rates import sources_html
+from coproduce.content.plurals import plural
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -42,26 +43,27 @@ class PaymentPlannerView:
     """Saves on each change; money is counted in whole pence."""
 
     def __init__(
-        self, exercise: PaymentPlanner, save: SaveAnswer, context: ExerciseContext | None = None
+        self, exercise: PaymentPlanner, save: SaveAnswer, context: ExerciseContext
     ) -> None:
         self.exercise = exercise
         self._save = save
         self._quiet = False
-        rates = context.content.payment_rates if context is not None else None
+        self._language = context.language
+        self.words = words = context.content.interface.payment_planner
+        rates = context.content.payment_rates
         self.status = LiveMessage()
         if rates is None:
             self.rates = None
-            self.status.html = paragraphs(
-                [f"The payment rates are missing. Ask the trainer to add {RATES_FILE}."], "cp-note"
-            )
+            missing = words.no_rates.format(file=RATES_FILE)
+            self.status.html = paragraphs([missing], "cp-note")
             self.widget = exercise_frame(exercise.title, [self.status])
             return
         self.rates = rates
         self.rows: list[RowControls] = []
         self.rows_box = widgets.VBox()
         self.rows_box.add_class("cp-pay-rows")
-        self.add_button = button("Add a row")
-        self.remove_button = button("Remove last row")
+        self.add_button = button(words.add_row)
+        self.remove_button = button(words.remove_row)
         self.add_button.on_click(lambda _: self.add_row())
         self.remove_button.on_click(lambda _: self.remove_row())
         actions = widgets.HBox([self.add_button, self.remove_button])
@@ -70,7 +72,9 @@ class PaymentPlannerView:
         self.expenses: dict[str, widgets.Text] = {}
         for name in exercise.expense_types:
             box = widgets.Text(
-                description=f"{name} ({currency_label(rates.currency)})",
+                description=words.expense_label.format(
+                    name=name, currency=currency_label(rates.currency)
+                ),
                 continuous_update=False,
                 style={"description_width": "initial"},
             )
@@ -82,7 +86,7 @@ class PaymentPlannerView:
         self.expense_notes.add_class("cp-pay-expense-notes")
 
         self.recognition = ChoiceGroup(
-            legend="Other ways to recognise people's work (tick all you will offer)",
+            legend=words.recognition,
             options=list(exercise.recognition_options),
             multiple=True,
         )
@@ -92,7 +96,7 @@ class PaymentPlannerView:
         self.total = LiveMessage()
         self.total.add_class("cp-pay-total")
         reminder = widgets.HTML(
-            f'<p class="cp-pay-reminder"><strong>Remember:</strong> '
+            f'<p class="cp-pay-reminder"><strong>{html.escape(words.remember)}</strong> '
             f"{html.escape(exercise.reminder)}</p>"
         )
         # Where each rate comes from and when it was checked: the words are the rates file's.
@@ -101,26 +105,23 @@ class PaymentPlannerView:
             exercise.title,
             [
                 widgets.HTML(paragraphs([exercise.prompt])),
-                widgets.HTML('<h4 class="cp-pay-heading">Payment for time</h4>'),
+                widgets.HTML(f'<h4 class="cp-pay-heading">{html.escape(words.time_heading)}</h4>'),
                 widgets.HTML(
                     paragraphs(
                         [
-                            f"Each row is one kind of activity. Up to {MAX_PEOPLE} people "
-                            f"and {MAX_UNITS} units each in a row, and up to "
-                            f"{exercise.max_rows} rows."
+                            words.rows_hint.format(
+                                people=MAX_PEOPLE, units=MAX_UNITS, rows=exercise.max_rows
+                            )
                         ],
                         "cp-pay-hint",
                     )
                 ),
                 self.rows_box,
                 actions,
-                widgets.HTML('<h4 class="cp-pay-heading">Expenses</h4>'),
                 widgets.HTML(
-                    paragraphs(
-                        ["Type what you expect to spend. Leave a box empty if you need nothing."],
-                        "cp-pay-hint",
-                    )
+                    f'<h4 class="cp-pay-heading">{html.escape(words.expenses_heading)}</h4>'
                 ),
+                widgets.HTML(paragraphs([words.expenses_hint], "cp-pay-hint")),
                 *self.expenses.values(),
                 self.expense_notes,
                 self.recognition,
@@ -153,7 +154,7 @@ class PaymentPlannerView:
 
     def _append(self, row: PlanRow) -> None:
         assert self.rates is not None
-        controls = RowControls(len(self.rows) + 1, self.rates, row)
+        controls = RowControls(len(self.rows) + 1, self.rates, row, self.words, self._language)
         for control in (controls.activity, controls.people, controls.units):
             control.observe(self._on_row_change, "value")
         self.rows.append(controls)
@@ -165,27 +166,21 @@ class PaymentPlannerView:
 
     def add_row(self) -> None:
         if len(self.rows) >= self.exercise.max_rows:
-            self.status.html = paragraphs(
-                [
-                    f"This plan has room for {self.exercise.max_rows} rows. "
-                    "Change a row above instead."
-                ],
-                "cp-note",
-            )
+            most = self.exercise.max_rows
+            room = plural(self.words.too_many_rows, most, self._language).format(rows=most)
+            self.status.html = paragraphs([room], "cp-note")
             return
         self._append(self._new_row())
         self.rows_box.children = [controls.box for controls in self.rows]
-        self._changed(f"Activity {len(self.rows)} added, above these buttons.")
+        self._changed(self.words.added.format(number=len(self.rows)))
 
     def remove_row(self) -> None:
         if len(self.rows) <= 1:
-            self.status.html = paragraphs(
-                ["The plan needs one row. Set its people to 0 if you do not need it."], "cp-note"
-            )
+            self.status.html = paragraphs([self.words.one_row], "cp-note")
             return
         self._drop_last()
         self.rows_box.children = [controls.box for controls in self.rows]
-        self._changed(f"Activity {len(self.rows) + 1} removed.")
+        self._changed(self.words.removed.format(number=len(self.rows) + 1))
 
     # Changes
 
@@ -195,9 +190,9 @@ class PaymentPlannerView:
                 controls.refresh()
                 limit = ""
                 if change["owner"] is controls.people:
-                    limit = count_problem(change["new"], MAX_PEOPLE, "people")
+                    limit = count_problem(change["new"], MAX_PEOPLE, self.words.most_people)
                 elif change["owner"] is controls.units:
-                    limit = count_problem(change["new"], MAX_UNITS, "units")
+                    limit = count_problem(change["new"], MAX_UNITS, self.words.most_units)
                 if limit and not self._quiet:
                     self._changed(limit)
                     return
@@ -217,9 +212,10 @@ class PaymentPlannerView:
         assert self.rates is not None
         notes = []
         for name, box in self.expenses.items():
-            checked = parse_amount(box.value, self.rates.currency)
+            checked = parse_amount(box.value)
             if not checked.ok:
-                notes.append(f"{name}: {checked.message}")
+                message = checked.message(self.words, self.rates.currency)
+                notes.append(self.words.expense_note.format(name=name, message=message))
         self.expense_notes.value = paragraphs(notes, "cp-note")
         return notes
 
@@ -227,7 +223,7 @@ class PaymentPlannerView:
         assert self.rates is not None
         amounts = {}
         for name, box in self.expenses.items():
-            checked = parse_amount(box.value, self.rates.currency)
+            checked = parse_amount(box.value)
             if checked.ok and checked.pence:
                 amounts[name] = checked.pence
         return amounts
@@ -246,7 +242,7 @@ class PaymentPlannerView:
         assert self.rates is not None
         rows = self._plan_rows()
         total = plan_total(rows, self._expense_pence(), self.rates.rates)
-        lines = total_lines(total, self.rates.currency)
+        lines = total_lines(total, self.words, self.rates.currency)
         self.total.html = paragraphs(lines[:-1]) + paragraphs(lines[-1:], "cp-pay-grand")
 
     def _changed(self, message: str) -> None:
@@ -261,7 +257,7 @@ class PaymentPlannerView:
         if problem:
             self.status.html = paragraphs([problem], "cp-note")
         else:
-            self.status.html = paragraphs([message, "Saved."], "cp-saved")
+            self.status.html = paragraphs([message, self.words.saved], "cp-saved")
 
     def restore(self, answer: dict[str, Any]) -> None:
         if self.rates is None or not isinstance(answer, dict):
