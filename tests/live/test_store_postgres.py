@@ -85,8 +85,9 @@ def test_the_store_really_runs_on_postgresql_in_its_own_schema(
             {"s": schema},
         ).scalars()
         # Every table the store declares, ideas' marks included, and nothing else.
-        assert set(tables) == set(metadata.tables)
-        assert {"answers", "sessions", "idea_marks"} <= set(tables)
+        found = set(tables)
+        assert found == set(metadata.tables)
+        assert {"answers", "sessions", "idea_marks"} <= found
     assert schema in schema_url
 
 
