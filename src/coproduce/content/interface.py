@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from coproduce.content.activity_words import (
+    ActionPlanText,
+    ActivityTimerText,
+    JargonBusterText,
+    LadderText,
+    PaymentPlannerText,
+)
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
 from coproduce.content.kind_words import (
-    ActionPlanText,
-    ActivityTimerText,
     AirtimeTrackerText,
     CharactersText,
     ChartText,
     ChoicesText,
-    JargonBusterText,
     KnowledgeCheckText,
-    LadderText,
-    PaymentPlannerText,
     PollText,
     PowerReflectionText,
     ReflectionText,

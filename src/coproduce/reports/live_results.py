@@ -310,12 +310,10 @@ def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswe
         where = ", ".join(f"{html.escape(name)}: {count}" for name, count in placed)
         rows.append(f"<tr><td>{html.escape(situation)}</td><td>{where or '-'}</td></tr>")
     words = content.interface.room_results
-    return (
-        '<table class="cp-ladder-results"><thead><tr>'
-        f'<th scope="col">{html.escape(words.situation_heading)}</th>'
-        f'<th scope="col">{html.escape(words.placed_heading)}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    head = (words.situation_heading, words.placed_heading)
+    cells = "".join(f'<th scope="col">{html.escape(text)}</th>' for text in head)
+    table = '<table class="cp-ladder-results">'
+    return f"{table}<thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def airtime_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from coproduce.content.kind_words import ActionPlanText
+from coproduce.content.activity_words import ActionPlanText
 from coproduce.content.language import page_attributes
 from coproduce.content.model import PlanQuestion
 from coproduce.text.clean import clean_text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coproduce.content.kind_words import ActivityTimerText
+from coproduce.content.activity_words import ActivityTimerText
 from coproduce.content.model import TimerPhase
 from coproduce.content.plurals import plural
 

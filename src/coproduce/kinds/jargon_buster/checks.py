@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coproduce.content.kind_words import JargonBusterText
+from coproduce.content.activity_words import JargonBusterText
 from coproduce.content.model import Glossary
 from coproduce.content.plurals import plural
 from coproduce.content.readability import longest_sentences, measure

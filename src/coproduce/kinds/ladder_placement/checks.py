@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coproduce.content.kind_words import LadderText
+from coproduce.content.activity_words import LadderText
 from coproduce.content.model import Ladder, LadderPlacement
 from coproduce.content.plurals import plural
 

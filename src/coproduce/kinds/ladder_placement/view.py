@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import traitlets
 
-from coproduce.content.kind_words import LadderText
+from coproduce.content.activity_words import LadderText
 from coproduce.content.model import Ladder, LadderPlacement
 from coproduce.kinds.common.frame import (
     ExerciseContext,

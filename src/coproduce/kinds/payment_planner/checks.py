@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from coproduce.content.kind_words import PaymentPlannerText
+from coproduce.content.activity_words import PaymentPlannerText
 from coproduce.content.payment_rates import PaymentRate
 from coproduce.content.plurals import plural as plural_form
 from coproduce.text.clean import clean_text

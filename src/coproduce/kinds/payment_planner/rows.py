@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from coproduce.content.kind_words import PaymentPlannerText
+from coproduce.content.activity_words import PaymentPlannerText
 from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.payment_planner.checks import (
