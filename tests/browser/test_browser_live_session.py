@@ -139,7 +139,10 @@ def test_a_trainer_runs_the_room_and_sees_live_anonymous_results(
     assert "Name" not in trainer.locator(".cp-shared-texts").inner_text()
 
     # The trainer hides the shared answer from the projected view.
-    trainer.get_by_text("Hide or show answers").click()
+    # The folded panel opens from the keyboard (a button, not an Accordion header).
+    opener = trainer.get_by_role("button", name="Hide or show answers")
+    opener.focus()
+    trainer.keyboard.press("Enter")
     trainer.get_by_role("button", name="Hide answer 1 on the projected view").click()
     expect(trainer.locator(".cp-shared-texts")).to_have_count(0, timeout=15_000)
     trainer.get_by_role("button", name="Show answer 1 on the projected view").wait_for()

@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coproduce.apps.chrome.folded import Folded
 from coproduce.content.ideas_words import IdeasText
 from coproduce.kinds.common.bar_chart import short_label
 from coproduce.kinds.common.frame import button, paragraphs
@@ -44,19 +45,11 @@ class IdeaModeration:
         merging = widgets.HBox([self.merge_from, self.merge_into, self.merge_button])
         merging.add_class("cp-actions")
         self.merging = widgets.VBox([merging, self.message])
-        # A button that opens the controls, not an ipywidgets Accordion: its header takes no
-        # keyboard focus. Folded until the trainer needs it.
-        self.opener = button(words.moderate_heading)
-        self.opener.on_click(lambda _: self._open_or_fold())
-        self.controls = widgets.VBox([self.rows, self.merging])
-        self.controls.layout.display = "none"
-        self.panel = widgets.VBox([self.opener, self.controls])
+        folded = Folded(words.moderate_heading)  # until the trainer needs it
+        folded.body.children = [self.rows, self.merging]
+        self.panel = folded.widget
         self.panel.layout.display = "none"
         self.widget = widgets.VBox([self.panel])
-
-    def _open_or_fold(self) -> None:
-        folded = self.controls.layout.display == "none"
-        self.controls.layout.display = None if folded else "none"
 
     def draw(self, payloads: list[Any], marks: Mapping[str, Any]) -> None:
         """Every idea (hidden ones too), numbered as on the result, with its controls; drawn

@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coproduce.apps.chrome.folded import Folded
 from coproduce.apps.idea_moderation import IdeaModeration
 from coproduce.apps.question_controls import QuestionControls
 from coproduce.content.course import CourseContent
@@ -42,10 +43,7 @@ class LiveResults:
         self._changed = changed  # the trainer app redraws after a control changed the store
         self.boxes: dict[str, _ResultBox] = {}
         self.words = words = content.interface.trainer
-        self._other_results = widgets.Accordion(
-            children=[widgets.VBox()], titles=(words.other_results,)
-        )
-        self._other_results.selected_index = None
+        self._other_results = Folded(words.other_results)
         self._no_results = widgets.HTML(paragraphs([words.no_shared]))
         self._nothing_here = widgets.HTML(paragraphs([words.nothing_here]))
         self._projecting = False
@@ -107,8 +105,8 @@ class LiveResults:
         if not shown:
             shown = [self._nothing_here]
         if others:
-            self._other_results.children[0].children = others
-            shown.append(self._other_results)
+            self._other_results.body.children = others
+            shown.append(self._other_results.widget)
         return shown
 
     def _update(self, exercise: Any, question: QuestionState) -> None:
@@ -170,14 +168,12 @@ class LiveResults:
             toggle = button(label.format(number=number))
             toggle.on_click(self._hider(exercise.id, answer.tag, not answer.hidden))
             toggles.append(toggle)
-        if not result.hiding.children:
-            panel = widgets.Accordion(children=[widgets.VBox()], titles=(self.words.hide_or_show,))
-            panel.selected_index = None
-            result.hiding.children = (panel,)
-        panel = result.hiding.children[0]
-        for old in panel.children[0].children:
+        if result.hide_panel is None:
+            result.hide_panel = Folded(self.words.hide_or_show)
+            result.hiding.children = (result.hide_panel.widget,)
+        for old in result.hide_panel.body.children:
             old.close()
-        panel.children[0].children = toggles
+        result.hide_panel.body.children = toggles
         result.hiding.layout.display = None if toggles else "none"
 
 
@@ -190,6 +186,7 @@ class _ResultBox:
     hide_state: tuple[tuple[str, bool], ...] = ()
     controls: QuestionControls | None = None
     moderation: IdeaModeration | None = None
+    hide_panel: Folded | None = None
 
 
 def _module_exercises(content: CourseContent, slug: str | None) -> set[str]:
