@@ -3,6 +3,8 @@ the learners' lists and the room's result follow, and the projector never shows 
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from coproduce.apps.learner_app import LearnerApp
@@ -14,6 +16,8 @@ from coproduce.live.learner_ids import token_for
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
+from coproduce.reports.results_csv import results_csv_text
+from coproduce.reports.session_report import report_html
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_course(ROOT)
@@ -111,3 +115,25 @@ def test_clearing_an_ideas_question_clears_the_marks_too(tmp_path: Path) -> None
     assert IdeaMarks(store).marks(code, IDEAS) == {}
     learners[0].refresh()
     assert learners[0].choices.options == []
+
+
+def test_the_report_and_the_export_list_the_ideas_on_show_with_their_votes(
+    tmp_path: Path,
+) -> None:
+    _trainer, store, code, learners = _room(tmp_path)
+    _vote(learners[0], "Idea from learner 1")
+    _vote(learners[1], "Idea from learner 1", "Idea from learner 3")
+    hidden = learners[0].shown_ids[learners[0].choices.options.index("Idea from learner 2")]
+    IdeaMarks(store).hide(code, IDEAS, hidden, True)
+    sessions = SessionStore(store)
+    report = report_html(CONTENT, sessions, code)
+    assert "Idea from learner 1" in report and "Idea from learner 2" not in report
+    rows = [
+        row
+        for row in csv.DictReader(io.StringIO(results_csv_text(CONTENT, sessions, code)))
+        if row["exercise"] == IDEAS
+    ]
+    votes = {row["item"]: row["value"] for row in rows}
+    assert votes["Idea from learner 1"] == "2" and votes["Idea from learner 3"] == "1"
+    assert "Idea from learner 2" not in votes
+    assert {row["answers_counted"] for row in rows} == {"3"}  # four authors, one hidden
