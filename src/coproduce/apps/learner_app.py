@@ -82,7 +82,9 @@ class LearnerApp:
         self.course = widgets.VBox(
             [self.nav, self.room_notice, self.go_to_room, self.area, pager, *marked, self.focus]
         )
-        self.join = JoinForm(content.course.roles, self._join, self.text.join)
+        self.join = JoinForm(
+            content.course.roles, self._join, self.text.join, self.text.choices.your_answer
+        )
         self.widget = widgets.VBox()
         self.widget.add_class("cp-learner-app")
         self.nav.observe(self._on_agenda, "current")

@@ -146,8 +146,8 @@ class ResultsText(FilledIn):
         "too_few": {"needed"},
         "small_roles": {"needed"},
     }
-    waiting: str  # the trainer app and the projected view, while a result is held back
-    too_few: str  # the session report and the results export: the session ended under K
+    waiting: PluralText  # the trainer app and the projected view, by {needed}
+    too_few: PluralText  # by {needed}: the report and the export, for a session under K
     others: str  # the roles with fewer than K people, merged
     small_roles: str  # said under a split by role when some role was too small to show apart
 

@@ -104,11 +104,11 @@ def room_answers(exercise: Any, answers: list[SharedAnswer]) -> list[SharedAnswe
 def held_back_html(content: CourseContent, count: int, live: bool) -> str:
     """Said instead of a result made of too few answers: waiting (live) or too few (after)."""
     words = content.interface.results
-    needed = content.course.min_answers_shown
+    needed, language = content.course.min_answers_shown, content.course.language
     text = (
-        words.waiting.format(needed=needed, count=count)
+        plural(words.waiting, needed, language).format(needed=needed, count=count)
         if live
-        else words.too_few.format(needed=needed)
+        else plural(words.too_few, needed, language).format(needed=needed)
     )
     return f'<p class="cp-results-waiting">{html.escape(text)}</p>'
 
@@ -179,9 +179,9 @@ def _ideas_result(
         return held_back_html(content, authors, live)
     ideas = shown_ideas(payloads, marks, exercise.votes)
     words = content.interface.ideas
-    return ideas_html(words, ideas, authors, top=TOP if live else None) + passed_html(
-        content, answers
-    )
+    top = TOP if live else None
+    charts = content.interface.charts
+    return ideas_html(words, ideas, authors, top, charts) + passed_html(content, answers)
 
 
 def paired_answers(sessions: SessionStore, code: str, exercise: Any) -> list[SharedAnswer] | None:

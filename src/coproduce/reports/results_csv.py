@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from coproduce.content.course import CourseContent
+from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
 from coproduce.kinds.ideas.checks import Mark
 from coproduce.kinds.ideas.results import idea_rows, ideas_counted, shown_ideas
@@ -89,8 +90,9 @@ def results_rows(
     count = ideas_counted(payloads, marks or {}) if exercise.kind == "ideas" else len(counted)
     base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": count}
     if held_back(count, content.course.min_answers_shown):
-        words = content.interface.results.too_few
-        text = words.format(needed=content.course.min_answers_shown)
+        needed = content.course.min_answers_shown
+        words = plural(content.interface.results.too_few, needed, content.course.language)
+        text = words.format(needed=needed)
         return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
     found: list[tuple[str, str, Any]] = []
     kind = exercise.kind

@@ -17,7 +17,9 @@ JoinHandler = Callable[[str, str, str], str | None]
 
 
 class JoinForm:
-    def __init__(self, roles: list[str], on_join: JoinHandler, text: JoinText) -> None:
+    def __init__(
+        self, roles: list[str], on_join: JoinHandler, text: JoinText, chosen_mark: str = ""
+    ) -> None:
         self.roles = roles
         self._on_join = on_join
         intro = widgets.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
@@ -32,7 +34,8 @@ class JoinForm:
         for box in (self.code, self.name):
             box.style = {"description_width": "initial"}
             box.add_class("cp-join-text")
-        self.role = ChoiceGroup(legend=text.role_label, options=roles)
+        # The course's word after the role chosen, as on every other question's choices.
+        self.role = ChoiceGroup(legend=text.role_label, options=roles, chosen_mark=chosen_mark)
         self.join_button = button(text.button, "primary")
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from coproduce.content.ideas_words import IdeasText
+from coproduce.content.kind_words import ChartText
 from coproduce.kinds.common.bar_chart import Bar, bar_chart
 from coproduce.kinds.ideas.checks import Idea, Mark, authors_on_show, board
 
@@ -24,7 +25,13 @@ def ideas_counted(payloads: Iterable[Any], marks: Mapping[str, Mark]) -> int:
     return authors_on_show(payloads, marks)
 
 
-def ideas_html(words: IdeasText, ideas: list[Idea], authors: int, top: int | None = TOP) -> str:
+def ideas_html(
+    words: IdeasText,
+    ideas: list[Idea],
+    authors: int,
+    top: int | None = TOP,
+    chart_words: ChartText | None = None,
+) -> str:
     chosen = ideas[:top] if top else ideas
     bars = [Bar(idea.text, idea.votes, str(idea.votes), "; ".join(idea.merged)) for idea in chosen]
     return bar_chart(
@@ -33,6 +40,7 @@ def ideas_html(words: IdeasText, ideas: list[Idea], authors: int, top: int | Non
         maximum=max([1, *(idea.votes for idea in chosen)]),
         headings=(words.idea_heading, words.votes_heading, words.merged_heading),
         empty_text=words.empty_result,
+        words=chart_words,
     )
 
 
