@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -211,13 +212,18 @@ def start_server(
                 process,
                 log,
                 printed["Trainer link:"],
-                printed["Session code:"],
+                # The session line is in the course's language; the link always holds the code.
+                printed.get("Session code:") or _link_code(printed["Learner link:"]),
                 "".join(lines),
             )
         if not line and process.poll() is not None:
             break
     stop_server(process)
     raise AssertionError(f"coproduce serve did not start:\n{log.read_text()}")
+
+
+def _link_code(link: str) -> str:
+    return parse_qs(urlsplit(link).query)["code"][0]
 
 
 def _wait_for_pool(log: Path, deadline: float) -> None:

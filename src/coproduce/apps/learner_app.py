@@ -61,7 +61,9 @@ class LearnerApp:
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
-        self.nav = AgendaNav(items=_nav_items(content), current=self.slugs[0])
+        self.nav = AgendaNav(
+            items=_nav_items(content), current=self.slugs[0], label=self.text.moving.agenda_label
+        )
         self.area = widgets.VBox()
         self.area.add_class("cp-module-area")
         self.previous = button(self.text.moving.previous)

@@ -12,6 +12,7 @@ from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
+from coproduce.content.plurals import plural
 from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
 from coproduce.kinds.common.frame import ExerciseContext, ReadRoom
@@ -31,7 +32,8 @@ def build_module_view(
     notices: ClosedNotices | None = None,
 ) -> widgets.VBox:
     # The overview (part number, minutes, objectives) goes once, under the module's title.
-    overview = _overview(module, module_minutes(content, module), position, len(content.modules))
+    minutes = module_minutes(content, module)
+    overview = _overview(content, module, minutes, position, len(content.modules))
     runs = set(run_exercises(content, module))
     room = room_reader(session)
     children: list[widgets.Widget] = []
@@ -56,7 +58,7 @@ def build_module_view(
         overview = ""
     words = content.interface.find_out_more
     sources = find_out_more_html(module.meta.references, words.heading, words.new_tab)
-    children.append(_prose(_key_points(module) + sources))
+    children.append(_prose(_key_points(content, module) + sources))
     box = widgets.VBox(children)
     box.add_class("cp-module")
     box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart
@@ -107,15 +109,20 @@ def _prose(markup: str) -> widgets.HTML:
     return block
 
 
-def _overview(module: Module, minutes: int, position: int, count: int) -> str:
-    meta = module.meta
-    items = "".join(f"<li>{html.escape(text)}</li>" for text in meta.objectives)
+def _overview(
+    content: CourseContent, module: Module, minutes: int, position: int, count: int
+) -> str:
+    words = content.interface.moving
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.objectives)
+    line = plural(words.overview, minutes, content.course.language)
+    line = line.format(position=position, count=count, minutes=minutes)
     return (
-        f'<p class="cp-meta">Part {position} of {count}. About {minutes} minutes.</p>'
-        f'<p class="cp-meta">In this part you will:</p><ul>{items}</ul>'
+        f'<p class="cp-meta">{html.escape(line)}</p>'
+        f'<p class="cp-meta">{html.escape(words.objectives_intro)}</p><ul>{items}</ul>'
     )
 
 
-def _key_points(module: Module) -> str:
+def _key_points(content: CourseContent, module: Module) -> str:
     items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.key_points)
-    return f'<h3>Key points</h3><ul class="cp-key-points">{items}</ul>'
+    heading = html.escape(content.interface.moving.key_points)
+    return f'<h3>{heading}</h3><ul class="cp-key-points">{items}</ul>'

@@ -69,12 +69,17 @@ class MovingText(FilledIn):
     slots: ClassVar[dict[str, set[str]]] = {
         "room_moved": {"title"},
         "room_moved_without_you": {"title"},
+        "overview": {"position", "count", "minutes"},
     }
     previous: str
     next: str
     go_to_room: str
     room_moved: str
     room_moved_without_you: str
+    agenda_label: str  # the agenda's name, read out by a screen reader
+    overview: PluralText  # under a part's title, by its {minutes}
+    objectives_intro: str  # before the part's objectives
+    key_points: str  # the heading of a part's key points (the printed pages' too)
 
 
 class FeedbackText(FilledIn):

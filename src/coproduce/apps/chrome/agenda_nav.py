@@ -18,6 +18,6 @@ class AgendaNav(KernelWidget):
     page_may_set = frozenset({"current"})
 
     _esm = Path(__file__).with_name("agenda_nav.js")
-    label = traitlets.Unicode("Course agenda").tag(sync=True)
+    label = traitlets.Unicode("").tag(sync=True)  # the course's words (moving.agenda_label)
     items = traitlets.List(traitlets.Dict()).tag(sync=True)
     current = traitlets.Unicode("").tag(sync=True)

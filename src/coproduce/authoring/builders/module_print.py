@@ -31,7 +31,8 @@ def module_section(
         title, rest = split_title(block.text) if index == 0 else ("", block.text)
         parts.append(render_markdown(title) + (timing if index == 0 else ""))
         parts.append(render_markdown(rest, module.folder))
-    parts.append("<h3>Key points</h3>" + bullet_list(meta.key_points))
+    key_points = html.escape(content.interface.moving.key_points)
+    parts.append(f"<h3>{key_points}</h3>" + bullet_list(meta.key_points))
     words = content.interface.find_out_more
     parts.append(
         find_out_more_html(meta.references, words.heading, words.new_tab, on_paper=on_paper)
