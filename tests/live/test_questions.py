@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -137,3 +139,28 @@ def test_the_follower_tells_the_learner_app_when_the_closed_set_changes(tmp_path
     questions.reopen(code, POLL)
     follower.check()
     assert seen == [{POLL}, set()]
+
+
+def test_a_view_that_fails_once_does_not_stop_the_room_following(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    moved = threading.Event()
+    failures: list[int] = []
+
+    def tick() -> None:
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("a view could not redraw")
+
+    follower = RoomFollower(sessions, code, lambda _module: moved.set(), lambda _closed: None, tick)
+    follower.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not failures and time.monotonic() < deadline:
+            time.sleep(0.1)
+        sessions.move_room(code, "01-welcome")
+        assert moved.wait(10), "the follower stopped after one failed look"
+    finally:
+        follower.stop()
+    assert failures == [1]

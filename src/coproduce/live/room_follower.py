@@ -88,4 +88,7 @@ class RoomFollower:
 
     def _loop(self) -> None:
         while not self._stop.wait(POLL_SECONDS):
-            self.check()
+            try:
+                self.check()
+            except Exception:  # one bad look (a view's redraw) must not stop the following
+                log.exception("could not follow the room")
