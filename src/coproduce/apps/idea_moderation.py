@@ -47,9 +47,9 @@ class IdeaModeration:
         self.merging = widgets.VBox([merging, self.message])
         folded = Folded(words.moderate_heading)  # until the trainer needs it
         folded.body.children = [self.rows, self.merging]
-        self.panel = folded.widget
-        self.panel.layout.display = "none"
-        self.widget = widgets.VBox([self.panel])
+        # Shown once there is an idea; the live results hide it on the projector around it.
+        self.widget = folded.widget
+        self.widget.layout.display = "none"
 
     def draw(self, payloads: list[Any], marks: Mapping[str, Any]) -> None:
         """Every idea (hidden ones too), numbered as on the result, with its controls; drawn
@@ -66,19 +66,20 @@ class IdeaModeration:
         rows: list[widgets.Widget] = []
         for idea in ideas:
             hidden = f" {self.words.hidden_tag}" if idea.hidden else ""
-            line = (
-                f"{number[idea.id]}. {idea.text} ({self.words.votes_heading}: {idea.votes}){hidden}"
+            line = self.words.idea_line.format(
+                number=number[idea.id], text=idea.text, votes=idea.votes
             )
             label = self.words.show if idea.hidden else self.words.hide
             toggle = button(label.format(number=number[idea.id]))
             toggle.on_click(lambda _, i=idea.id, h=not idea.hidden: self.hide(i, h))
-            rows.append(_row(line, toggle))
+            rows.append(_row(line + hidden, toggle))
         for idea_id, root in roots.items():
             if root != idea_id and root in number:
                 into = self.words.idea_number.format(number=number[root])
                 split = button(self.words.split.format(number=number[root]))
                 split.on_click(lambda _, i=idea_id: self.split(i))
-                rows.append(_row(f"{texts[idea_id]} → {into}", split))
+                line = self.words.merged_line.format(text=texts[idea_id], idea=into)
+                rows.append(_row(line, split))
         for old in self.rows.children:
             old.close()
         self.rows.children = rows
@@ -90,7 +91,7 @@ class IdeaModeration:
         if len(options) > 1:
             self.merge_into.index = 1
         self.merging.layout.display = None if len(options) > 1 else "none"
-        self.panel.layout.display = None if ideas else "none"
+        self.widget.layout.display = None if ideas else "none"
 
     def hide(self, idea_id: str, hidden: bool) -> None:
         if not self.allowed:

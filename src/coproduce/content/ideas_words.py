@@ -22,6 +22,8 @@ class IdeasText(FilledIn):
         "show": {"number"},
         "split": {"number"},
         "idea_number": {"number"},
+        "idea_line": {"number", "text", "votes"},
+        "merged_line": {"text", "idea"},
     }
     # The learner's
     shared_note: str
@@ -55,6 +57,8 @@ class IdeasText(FilledIn):
     show: str
     hidden_tag: str
     idea_number: str
+    idea_line: str  # one idea in the trainer's hide and merge list
+    merged_line: str  # an idea merged into another, named by its number
     merge_this: str
     merge_into: str
     merge_button: str
