@@ -241,4 +241,41 @@ def test_the_charts_words_come_from_the_catalogue() -> None:
     )
     assert page.named("svg")[0]["aria-label"] == "Siart bar. Amser. Researcher: 60%. Cyfartal: 50%."
     assert page.text_in("p") == ["Llinell doriad: Cyfartal, 50%."]
-    assert "Bar chart" not in _bar_chart(BARS, caption="C", maximum=100, words=None)
+
+
+STOP, SEMICOLON = "\u06d4", "\u061b"  # Urdu's full stop and semicolon
+
+
+def test_the_joins_and_the_lines_words_are_the_catalogues_too() -> None:
+    """A language may punctuate otherwise: Urdu joins the bars with its own semicolon and ends
+    a sentence with its own full stop."""
+    urdu = WORDS.model_copy(
+        update={
+            "summary": f"بار چارٹ{STOP} {{caption}}{STOP} {{bars}}{STOP}",
+            "bar": "{label}: {value}",
+            "next_bar": f"{{bars}}{SEMICOLON} {{bar}}",
+            "with_line": f"{{summary}} {{line}}{STOP}",
+            "line": "{label} = {value}",
+        }
+    )
+    page = Parsed(
+        _bar_chart(
+            BARS[:2],
+            caption="وقت",
+            maximum=100,
+            words=urdu,
+            reference=Reference(50, "برابر", "50%"),
+        )
+    )
+    bars = f"Researcher: 60%{SEMICOLON} Practitioner: 30%"
+    said = f"بار چارٹ{STOP} وقت{STOP} {bars}{STOP} برابر: 50%{STOP}"
+    assert page.named("svg")[0]["aria-label"] == said
+    assert "برابر = 50%" in page.text_in("text")
+
+
+def test_without_the_courses_words_no_word_is_made_up() -> None:
+    page = Parsed(
+        _bar_chart(BARS, caption="C", maximum=100, words=None, reference=Reference(5, "E", "5%"))
+    )
+    assert page.named("svg")[0]["aria-label"] == "C"
+    assert "5%" in page.text_in("text") and page.text_in("p") == []

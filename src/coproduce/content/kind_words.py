@@ -95,10 +95,16 @@ class ChartText(FilledIn):
     slots: ClassVar[dict[str, set[str]]] = {
         "summary": {"caption", "bars"},
         "bar": {"label", "value"},
+        "next_bar": {"bars", "bar"},
+        "with_line": {"summary", "line"},
+        "line": {"label", "value"},
         "reference": {"label", "value"},
     }
     summary: str  # the picture's label: the caption, then each bar
     bar: str  # one bar (or the dashed line) in that label
+    next_bar: str  # one more bar after the bars so far: "{bars}; {bar}"
+    with_line: str  # the picture's label when the chart has a dashed line ({line}: as `bar`)
+    line: str  # the dashed line's name and value, written on the picture
     reference: str  # under the chart, when it has a dashed line
 
 

@@ -73,22 +73,27 @@ def short_label(label: str, limit: int = MAX_LABEL_CHARS) -> str:
 
 
 def summary_of(
-    bars: Sequence[Bar],
-    caption: str,
-    reference: Reference | None = None,
-    words: ChartText | None = None,
+    bars: Sequence[Bar], caption: str, reference: Reference | None, words: ChartText | None
 ) -> str:
-    """The chart in one sentence, for the picture's aria-label. Without the course's words,
-    the caption and the bars alone (the picture is announced as an image all the same)."""
-    bar = words.bar if words else "{label}: {value}"
-    parts = "; ".join(bar.format(label=item.label, value=item.value_text) for item in bars)
-    text = words.summary.format(caption=caption, bars=parts) if words else f"{caption}. {parts}."
+    """The chart in one sentence, for the picture's aria-label, in the course's words: each
+    bar as `bar`, joined by `next_bar`, and the dashed line's after them by `with_line`.
+    Without the course's words, the caption alone: the table beside it says every number."""
+    if words is None:
+        return " ".join(caption.split())
+    said = [words.bar.format(label=item.label, value=item.value_text) for item in bars]
+    parts = said[0] if said else ""
+    for one in said[1:]:
+        parts = words.next_bar.format(bars=parts, bar=one)
+    text = words.summary.format(caption=caption, bars=parts)
     if reference is not None:
-        text += f" {bar.format(label=reference.label, value=reference.value_text)}."
+        line = words.bar.format(label=reference.label, value=reference.value_text)
+        text = words.with_line.format(summary=text, line=line)
     return " ".join(text.split())
 
 
-def _svg(bars: Sequence[Bar], maximum: float, reference: Reference | None, label: str) -> str:
+def _svg(
+    bars: Sequence[Bar], maximum: float, reference: Reference | None, label: str, line: str
+) -> str:
     height = len(bars) * ROW_HEIGHT + (REFERENCE_ROW if reference is not None else 0)
     parts = [
         f'<svg class="cp-bar-svg" role="img" aria-label="{_escape(label)}" focusable="false" '
@@ -125,7 +130,7 @@ def _svg(bars: Sequence[Bar], maximum: float, reference: Reference | None, label
         parts.append(
             f'<text x="{at:.2f}%" dx="{4 if anchor == "start" else -4}" y="{bottom + 20}" '
             f'text-anchor="{anchor}" fill="{INK}" font-size="16">'
-            f"{_escape(reference.label)}: {_escape(reference.value_text)}</text>"
+            f"{_escape(line)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -161,7 +166,8 @@ def bar_chart(
 
     `headings` names the table's columns: label, value and (if any bar has one) detail.
     `summary` replaces the automatic aria-label; `caption` is shown above the chart. `words`
-    are the course's (`charts:`); a chart with a dashed line needs them for its note.
+    are the course's (`charts:`): the picture's label, the dashed line's name and its note;
+    without them, the caption is the picture's label and the dashed line is named by its value.
     """
     caption_html = f'<figcaption class="cp-bar-caption">{_escape(caption)}</figcaption>'
     if not bars:
@@ -170,12 +176,15 @@ def bar_chart(
             f'<p class="cp-bar-empty">{_escape(empty_text)}</p></figure>'
         )
     label = summary or summary_of(bars, caption, reference, words)
-    note = ""
-    if reference is not None and words is not None:
+    note = line = ""
+    if reference is not None and words is None:
+        line = reference.value_text
+    elif reference is not None and words is not None:
+        line = words.line.format(label=reference.label, value=reference.value_text)
         said = words.reference.format(label=reference.label, value=reference.value_text)
         note = f'<p class="cp-bar-reference">{_escape(said)}</p>'
     return (
         f'<figure class="cp-bar-chart">{caption_html}'
-        f"{_svg(bars, _finite(maximum), reference, label)}"
+        f"{_svg(bars, _finite(maximum), reference, label, line)}"
         f"{_table(bars, headings)}{note}</figure>"
     )
