@@ -99,10 +99,9 @@ def content_texts(content: CourseContent) -> set[str]:
     for ladder in content.ladders.values():
         found.update(_words(ladder.model_dump()))
     found.update(_words(content.glossary.model_dump()))
-    # Data files read as they are: the payment rates, and the run-sheet's words, which have no
-    # version per language yet (a gap docs/languages.md names).
-    for name in ("payment-rates.yml", "run-sheet.yml"):
-        found.update(_words(yaml.safe_load((content.root / "course" / name).read_text())))
+    # The payment rates, read as they are: the department's data, like the modules.
+    rates = content.root / "course" / "payment-rates.yml"
+    found.update(_words(yaml.safe_load(rates.read_text(encoding="utf-8"))))
     return {_norm(text) for text in found if text.strip()}
 
 

@@ -16,6 +16,7 @@ from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.errors import ContentError
 from coproduce.content.loader import load_course
+from coproduce.content.plurals import plural
 from coproduce.content.timings import day_minutes, module_minutes, run_exercises
 from coproduce.live.learner_session import LearnerSession
 from coproduce.live.sessions import Move
@@ -140,7 +141,7 @@ def test_the_online_day_has_its_own_breaks_and_step_minutes() -> None:
 def test_the_pack_prints_both_days_every_step_its_lead_and_the_extras(CONTENT_pack: str) -> None:
     words = CONTENT.run_sheet_words
     for line in (words.room_day, words.online_day):
-        assert line.format(start="09:30", minutes=200) in CONTENT_pack
+        assert plural(line, 200, "en").format(start="09:30", minutes=200) in CONTENT_pack
     assert "Public contributor co-trainer" in CONTENT_pack
     assert CONTENT.exercises["read-one-quote"].title in CONTENT_pack
     extras = sum(len(module.meta.optional_exercises) for module in CONTENT.ordered_modules())

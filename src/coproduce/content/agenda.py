@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from coproduce.content import formats
 from coproduce.content.course import CourseContent, Module
 from coproduce.content.day_plan import BreakSlot, JoiningSlot
 from coproduce.content.timings import is_online, is_run, module_minutes
@@ -24,7 +25,7 @@ class StepEntry:
 
 @dataclass(frozen=True)
 class AgendaEntry:
-    starts: str
+    starts: str  # the planned clock time, written the course's way ("09:30")
     title: str
     minutes: int
     slug: str | None  # None for a break or the joining slot
@@ -39,7 +40,7 @@ def planned_agenda(content: CourseContent, online: bool | None = None) -> list[A
     clock = datetime.combine(datetime(2000, 1, 1), content.course.start_time)
     entries = []
     for slot in content.course.agenda:
-        starts = f"{clock:%H:%M}"
+        starts = formats.clock(clock.time(), content.course.language)
         if isinstance(slot, BreakSlot | JoiningSlot):
             minutes = slot.minutes_for(online)
             if minutes == 0:

@@ -18,7 +18,6 @@ GLOSSARY_FILE = Path("course/glossary.yml")
 INTERFACE_FILE = Path("course/interface.yml")
 LADDERS_FILE = Path("course/ladders.yml")
 PAYMENT_RATES_FILE = Path("course/payment-rates.yml")
-RUN_SHEET_FILE = Path("course/run-sheet.yml")  # the run-sheet's words
 TECHNIQUES_FILE = Path("course/techniques.yml")  # the technique cards; optional
 # The accessibility statement, served at {base}/accessibility; a department edits its contacts.
 STATEMENT_FILE = Path("course/accessibility.md")
@@ -56,13 +55,11 @@ class CourseContent:
     ladders: dict[str, Ladder] = field(default_factory=dict)
     payment_rates: PaymentRates | None = None
     techniques: TechniqueCards | None = None
-    run_sheet: RunSheetWords | None = None  # always loaded; widget tests may leave it out
 
     @property
     def run_sheet_words(self) -> RunSheetWords:
-        if self.run_sheet is None:
-            raise LookupError("this course was put together without course/run-sheet.yml")
-        return self.run_sheet
+        """The run-sheet's words, in the course's language (the catalogue's `run_sheet:`)."""
+        return self.interface.run_sheet
 
     def ordered_modules(self) -> list[Module]:
         return [self.modules[slug] for slug in self.course.module_slugs]

@@ -32,6 +32,7 @@ from coproduce.content.kind_words import (
 )
 from coproduce.content.model import Strict
 from coproduce.content.plurals import PluralText, forms
+from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.trainer_words import (
     CoTrainerText,
     ExportText,
@@ -218,6 +219,7 @@ class InterfaceText(Strict):
     co_trainer: CoTrainerText
     room_airtime: RoomAirtimeText
     trainer: TrainerText
+    run_sheet: RunSheetWords  # the pack's and the trainer app's run-sheet
     # The words on the controls inside exercises, kind by kind (content/kind_words.py)
     choices: ChoicesText
     characters: CharactersText
@@ -257,10 +259,10 @@ class InterfaceText(Strict):
             self.co_trainer,
             self.room_airtime,
             self.trainer,
+            self.run_sheet,
             *self.kind_parts(),
         ):
-            for name in type(part).model_fields:
-                texts += forms(getattr(part, name))
+            texts += _texts_of(part)
         return texts
 
     def kind_parts(self) -> list[Strict]:
@@ -282,3 +284,12 @@ class InterfaceText(Strict):
             self.action_plan,
             self.payment_planner,
         ]
+
+
+def _texts_of(part: Strict) -> list[str]:
+    """Every text of a section, and of the sections inside it (the run-sheet's columns)."""
+    texts: list[str] = []
+    for name in type(part).model_fields:
+        value = getattr(part, name)
+        texts += _texts_of(value) if isinstance(value, Strict) else forms(value)
+    return texts

@@ -18,7 +18,6 @@ from coproduce.content.course import (
     MODULE_CONTENT,
     MODULE_META,
     PAYMENT_RATES_FILE,
-    RUN_SHEET_FILE,
     TECHNIQUES_FILE,
     CourseContent,
     Module,
@@ -35,7 +34,6 @@ from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleM
 from coproduce.content.module_notebook import Block, read_blocks, text_digest
 from coproduce.content.parsed_modules import read_parsed_modules
 from coproduce.content.payment_rates import PaymentRates
-from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.techniques import TechniqueCards
 from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
 
@@ -54,17 +52,10 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
     interface = _load_interface(root, course.language if course else SOURCE_LANGUAGE, problems)
-    run_sheet = _load_model(
-        root / RUN_SHEET_FILE,
-        RunSheetWords.model_validate,
-        problems,
-        "copy course/run-sheet.yml from the course that comes with coproduce, then change "
-        "its words as you like",
-    )
     exercises = _load_exercises(root / "exercises", problems)
-    if course is None or interface is None or run_sheet is None:
+    if course is None or interface is None:
         raise ContentError(problems, root)
-    content = CourseContent(root, course, interface, exercises=exercises, run_sheet=run_sheet)
+    content = CourseContent(root, course, interface, exercises=exercises)
     _load_course_data(root, content, problems)
     for slug in course.module_slugs:
         module = _load_module(root, slug, exercises, problems, parsed)

@@ -1,4 +1,5 @@
-"""The shape of course/run-sheet.yml: the run-sheet's words, for the pack and the trainer app."""
+"""The run-sheet's words, for the pack and the trainer app: the `run_sheet:` section of the
+course's catalogue (course/interface.yml, course/interface.<lang>.yml)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from coproduce.content.filled_in import FilledIn
+from coproduce.content.plurals import PluralText
 
 
 class ColumnWords(FilledIn):
@@ -33,22 +35,28 @@ class KindWords(FilledIn):
 
 
 class RunSheetWords(FilledIn):
+    """{start} is a clock time written the course's way; texts by {minutes} are plural."""
+
     slots: ClassVar[dict[str, set[str]]] = {
         "room_day": {"start", "minutes"},
         "online_day": {"start", "minutes"},
+        "entry": {"title", "kind"},
+        "step": {"kind", "what"},
         "running_over": {"minutes"},
         "module_summary": {"minutes", "lead"},
     }
     heading: str
-    room_day: str
-    online_day: str
+    room_day: PluralText
+    online_day: PluralText
     room_heading: str
     online_heading: str
     columns: ColumnWords
     kinds: KindWords
+    entry: str  # a line of the day with its kind: "Lunch (break)"
+    step: str  # a step of a part with its kind: "Exercise: Ground rules"
     now: str
-    running_over: str
-    module_summary: str
+    running_over: PluralText
+    module_summary: PluralText
     steps_heading: str
     extra_on: str
     extra_off: str

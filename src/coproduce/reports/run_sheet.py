@@ -6,8 +6,10 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 
+from coproduce.content import formats
 from coproduce.content.agenda import StepEntry, planned_agenda
 from coproduce.content.course import CourseContent
+from coproduce.content.plurals import plural
 from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.live.sessions import Move
 
@@ -30,6 +32,7 @@ class RunSheet:
     overrun_minutes: int  # how far the current module runs past its planned minutes
     words: RunSheetWords
     current_steps: tuple[StepEntry, ...] = ()  # the steps of the part the room is in
+    language: str = "en"  # the course's: the plural of the overrun's minutes
 
 
 def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) -> RunSheet:
@@ -38,13 +41,16 @@ def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) ->
         first_arrival.setdefault(move.module, move.at)
     current = moves[-1] if moves else None
     agenda = planned_agenda(content)
+    language = content.course.language
     rows = [
         RunSheetRow(
             entry.starts,
             entry.title,
             entry.minutes,
             entry.slug,
-            _clock(first_arrival[entry.slug]) if entry.slug in first_arrival else "",
+            formats.clock(first_arrival[entry.slug], language)
+            if entry.slug in first_arrival
+            else "",
             current is not None and entry.slug == current.module,
             entry.kind,
             entry.lead,
@@ -57,11 +63,7 @@ def build_run_sheet(content: CourseContent, moves: list[Move], now: datetime) ->
         spent = (now - current.at).total_seconds() / 60
         overrun = max(0, int(spent - planned[current.module]))
     steps = next((entry.steps for entry in agenda if current and entry.slug == current.module), ())
-    return RunSheet(rows, overrun, content.run_sheet_words, steps)
-
-
-def _clock(moment: datetime) -> str:
-    return f"{moment.astimezone():%H:%M}"
+    return RunSheet(rows, overrun, content.run_sheet_words, steps, language)
 
 
 def run_sheet_html(sheet: RunSheet) -> str:
@@ -69,18 +71,20 @@ def run_sheet_html(sheet: RunSheet) -> str:
     rows = []
     for row in sheet.rows:
         # A break is said to be one, unless its name says so already ("Break", "Tea break").
-        said = row.slug or words.kinds.of(row.kind).casefold() in row.title.casefold()
-        kind = "" if said else f" ({html.escape(words.kinds.of(row.kind).lower())})"
+        kind = words.kinds.of(row.kind)
+        said = row.slug or kind.casefold() in row.title.casefold()
+        title = row.title if said else words.entry.format(title=row.title, kind=kind.lower())
         now = f" <strong>{html.escape(words.now)}</strong>" if row.is_current else ""
         css = ' class="cp-now"' if row.is_current else ""
         rows.append(
-            f"<tr{css}><td>{row.planned}</td>"
-            f"<td>{row.actual or '-'}</td><td>{html.escape(row.title)}{kind}{now}</td>"
+            f"<tr{css}><td>{html.escape(row.planned)}</td>"
+            f"<td>{html.escape(row.actual) or '-'}</td><td>{html.escape(title)}{now}</td>"
             f"<td>{html.escape(row.lead) or '-'}</td><td>{row.minutes}</td></tr>"
         )
     warning = ""
     if sheet.overrun_minutes:
-        text = words.running_over.format(minutes=sheet.overrun_minutes)
+        over = sheet.overrun_minutes
+        text = plural(words.running_over, over, sheet.language).format(minutes=over)
         warning = f'<p class="cp-overrun"><strong>{html.escape(text)}</strong></p>'
     columns = words.columns
     heads = "".join(
@@ -102,7 +106,7 @@ def _steps_html(sheet: RunSheet) -> str:
     """The current part's steps that run, each with who leads it and its minutes."""
     words = sheet.words
     rows = "".join(
-        f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(step.what)}"
+        f"<tr><td>{html.escape(words.step.format(kind=words.kinds.of(step.kind), what=step.what))}"
         f"{_alongside(words, step.alongside)}</td>"
         f"<td>{html.escape(step.lead)}</td><td>{step.minutes}</td></tr>"
         for step in sheet.current_steps

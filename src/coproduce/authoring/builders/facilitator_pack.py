@@ -7,12 +7,15 @@ import html
 import re
 
 from coproduce.authoring.builders.technique_cards import CARD_CSS, cards_section
-from coproduce.content.agenda import lead_label, planned_agenda
+from coproduce.content import formats
+from coproduce.content.agenda import AgendaEntry, lead_label, planned_agenda
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.page import bullet_list, html_page
 from coproduce.content.payment_rates import sources_html
+from coproduce.content.plurals import plural
+from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.timings import is_run
 from coproduce.kinds.payment_planner.checks import rate_label
 
@@ -21,6 +24,7 @@ def run_sheet(content: CourseContent) -> str:
     """The day in the room and the day online, each with its clock times and leads."""
     words = content.run_sheet_words
     course = content.course
+    language = course.language
     columns = words.columns
     heads = "".join(
         f"<th>{html.escape(text)}</th>"
@@ -33,18 +37,23 @@ def run_sheet(content: CourseContent) -> str:
     ):
         agenda = planned_agenda(content, online)
         rows = "".join(
-            f"<tr><td>{entry.starts}</td><td>{html.escape(entry.title)} "
-            f"({html.escape(words.kinds.of(entry.kind))})</td>"
+            f"<tr><td>{html.escape(entry.starts)}</td>"
+            f"<td>{html.escape(_entry(words, entry))}</td>"
             f"<td>{html.escape(entry.lead) or '-'}</td><td>{entry.minutes}</td></tr>"
             for entry in agenda
         )
         total = sum(entry.minutes for entry in agenda)
-        line = summary.format(start=f"{course.start_time:%H:%M}", minutes=total)
+        start = formats.clock(course.start_time, language)
+        line = plural(summary, total, language).format(start=start, minutes=total)
         parts.append(
             f"<h3>{html.escape(heading)}</h3><p>{html.escape(line)}</p>"
             f"<table><tr>{heads}</tr>{rows}</table>"
         )
     return "".join(parts)
+
+
+def _entry(words: RunSheetWords, entry: AgendaEntry) -> str:
+    return words.entry.format(title=entry.title, kind=words.kinds.of(entry.kind))
 
 
 def steps_table(content: CourseContent, slug: str) -> str:
@@ -66,8 +75,9 @@ def steps_table(content: CourseContent, slug: str) -> str:
         what = exercise.title if exercise is not None else step.what
         lead = lead_label(content, step.lead or module.meta.lead)
         online = step.minutes_for(True)
+        said = words.step.format(kind=words.kinds.of(step.kind), what=what)
         rows.append(
-            f"<tr><td>{html.escape(words.kinds.of(step.kind))}: {html.escape(what)}{note}</td>"
+            f"<tr><td>{html.escape(said)}{note}</td>"
             f"<td>{html.escape(lead)}</td><td>{step.minutes or '-'}</td>"
             f"<td>{online or html.escape(words.not_online)}</td></tr>"
         )
@@ -79,7 +89,9 @@ def notes_section(content: CourseContent, slug: str, starts: str) -> str:
     module = content.modules[slug]
     meta = module.meta
     entry = {entry.slug: entry for entry in planned_agenda(content)}[slug]
-    summary = content.run_sheet_words.module_summary.format(minutes=entry.minutes, lead=entry.lead)
+    summary = plural(
+        content.run_sheet_words.module_summary, entry.minutes, content.course.language
+    ).format(minutes=entry.minutes, lead=entry.lead)
     # The notes' own '# Title' repeats the section heading above it.
     _, notes = split_title(module.notes_path.read_text(encoding="utf-8"))
     return (
