@@ -10,8 +10,8 @@ import pytest
 
 from coproduce.authoring.builders.facilitator_pack import facilitator_pack, in_page_links
 from coproduce.content.course import CourseContent
+from coproduce.content.formats import day
 from coproduce.content.loader import load_course
-from coproduce.content.payment_rates import day_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,9 +32,9 @@ def test_the_pack_shows_the_rates_their_sources_and_when_they_were_checked(
     rates = content.payment_rates
     assert rates is not None
     assert 'id="payment-rates"' in pack and rates.words.heading in pack
-    assert rates.words.checked.format(date=day_text(rates.checked)) in pack
+    assert rates.words.checked.format(date=day(rates.checked, "en")) in pack
     for source in rates.sources:
-        assert rates.words.read_on.format(date=day_text(source.read_on)) in pack
+        assert rates.words.read_on.format(date=day(source.read_on, "en")) in pack
         if source.url:
             assert f'href="{source.url}"' in pack
     examples = sum(not rate.verified for rate in rates.rates)

@@ -9,8 +9,9 @@ import yaml
 
 from coproduce.authoring.check import run_checks
 from coproduce.content.errors import ContentError
+from coproduce.content.formats import day
 from coproduce.content.loader import load_course
-from coproduce.content.payment_rates import PaymentRates, day_text, sources_html
+from coproduce.content.payment_rates import PaymentRates, sources_html
 from coproduce.content.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,8 +86,8 @@ def test_the_words_keep_their_date_slot(course_dir: Path) -> None:
 
 def test_the_sources_show_with_their_dates_links_and_the_note() -> None:
     rates = PaymentRates.model_validate(load_yaml(ROOT / RATES))
-    shown = sources_html(rates, "where")
-    assert rates.words.checked.format(date=day_text(rates.checked)) in shown
+    shown = sources_html(rates, "{title}. {read_on} {says}", "en", "where")
+    assert rates.words.checked.format(date=day(rates.checked, "en")) in shown
     for source in rates.sources:
         if source.url:
             assert f'href="{source.url}"' in shown
@@ -109,3 +110,17 @@ def test_check_warns_when_the_rates_words_are_hard_to_read(course_dir: Path) -> 
     assert any(
         "payment-rates.yml" in str(p.path) and "reading ease" in p.message for p in warnings
     ), [p.message for p in warnings]
+
+
+def test_a_rate_whose_unit_has_no_words_in_the_catalogue_is_named(course_dir: Path) -> None:
+    _edit(course_dir / RATES, "    unit: meeting\n", "    unit: week\n")
+    message = _problems(course_dir)
+    assert "the unit 'week' has no words in the course's catalogue (payment_units:)" in message
+    assert "payment-rates.yml" in message and "course/interface.yml" in message
+
+
+def test_the_sources_line_and_its_days_are_in_the_courses_language() -> None:
+    rates = PaymentRates.model_validate(load_yaml(ROOT / RATES))
+    shown = sources_html(rates, "{says} ({title}; {read_on})", "cy")
+    assert "(<a href=" in shown and "; Read on 3 Rhagfyr 2026.)" in shown
+    assert "3 December" not in shown

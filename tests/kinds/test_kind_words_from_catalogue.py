@@ -22,6 +22,7 @@ from coproduce.kinds.registry import build_exercise
 from coproduce.live.sessions import SharedAnswer
 from coproduce.reports.live_results import results_html
 
+from ..support.page_words import filled_rate_words
 from ..support.pseudo_locale import write_pseudo_catalogue
 
 # The kinds whose words are in the catalogue, with an exercise of each from the course.
@@ -37,8 +38,7 @@ CONVERTED = {
     "airtime_tracker": "whose-voice",
     "activity_timer": "one-two-four-all",
     "action_plan": "my-action-plan",
-    # Not yet: payment_planner (a rate's "a"/"an" before its unit, its unit's plural, and the
-    # rates' sources line "Read on ..." from content/payment_rates.py are still English).
+    "payment_planner": "plan-the-cost",
 }
 MARKED = re.compile(r"⟦[^⟦⟧]*⟧")
 SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
@@ -48,18 +48,22 @@ class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.texts: list[str] = []
+        self.attributes: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.texts += [value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES]
+        self.attributes += [value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES]
 
     def handle_data(self, data: str) -> None:
         self.texts.append(data)
 
 
 def _from_html(markup: str) -> list[str]:
+    """The attributes' texts, and the fragment's text as one: a marked text may hold a link
+    (a source's title in the sources line), so it runs over several text nodes."""
     parser = _Text()
     parser.feed(markup)
-    return parser.texts
+    attributes, texts = parser.attributes, parser.texts
+    return [*attributes, " ".join(texts)]
 
 
 def _shown(widget: Any) -> list[str]:
@@ -131,8 +135,10 @@ def _data(content: CourseContent, exercise: Any) -> set[str]:
     if ladder is not None:
         data |= _data_strings(ladder.model_dump())
         data |= {rung.group.lower() for rung in ladder.rungs}
-    if content.payment_rates is not None:
-        data |= _data_strings(content.payment_rates.model_dump())
+    rates = content.payment_rates
+    if rates is not None:  # the rates file's words, with each day as Babel writes it
+        data |= _data_strings(rates.model_dump())
+        data |= filled_rate_words(rates, content.course.language)
     if content.glossary is not None:
         data |= _data_strings(content.glossary.model_dump())
     return data | {short_label(text) for text in data}  # as a chart's picture shortens them

@@ -8,24 +8,25 @@ from pathlib import Path
 
 import pytest
 
+from coproduce.content.interface import InterfaceText
 from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.content.yaml_lines import load_yaml
 from coproduce.kinds.payment_planner.checks import (
     MAX_EXPENSE_PENCE,
     MAX_PEOPLE,
     MAX_UNITS,
+    Money,
     PlanRow,
     clean_count,
     clean_expenses,
     clean_recognition,
     clean_rows,
     count_problem,
-    format_money,
     parse_amount,
     pence_text,
-    per_unit,
     plan_answer,
     plan_total,
+    rate_label,
     row_pence,
     row_sentence,
     to_pence,
@@ -35,6 +36,8 @@ from coproduce.kinds.payment_planner.checks import (
 from .course_words import words
 
 WORDS = words().payment_planner
+UNITS = words().payment_units
+MONEY = Money("GBP", "en", WORDS, UNITS)
 
 ROOT = Path(__file__).resolve().parents[2]
 RATES = [
@@ -60,11 +63,11 @@ def test_to_pence_refuses_what_is_not_an_amount(bad: object) -> None:
 
 
 def test_money_is_written_with_a_symbol_and_separators() -> None:
-    assert format_money(1380) == "\u00a313.80"
-    assert format_money(123456789) == "\u00a31,234,567.89"
-    assert format_money(5, "EUR") == "\u20ac0.05"
-    assert format_money(-250) == "-\u00a32.50"
-    assert format_money(100, "CHF") == "CHF 1.00"
+    assert MONEY(1380) == "\u00a313.80"
+    assert MONEY(123456789) == "\u00a31,234,567.89"
+    assert Money("EUR", "en", WORDS, UNITS)(5) == "\u20ac0.05"
+    assert MONEY(-250) == "-\u00a32.50"
+    assert Money("CHF", "en", WORDS, UNITS)(100) == "CHF1.00"  # as Babel writes it
     assert pence_text(1250) == "12.50" and pence_text(-5) == "0.00"
 
 
@@ -87,14 +90,14 @@ def test_money_is_written_with_a_symbol_and_separators() -> None:
 )
 def test_amounts_people_type_are_understood(typed: object, pence: int) -> None:
     checked = parse_amount(typed)
-    assert checked.ok and checked.pence == pence and checked.message(WORDS) == ""
+    assert checked.ok and checked.pence == pence and checked.message(WORDS, "GBP", "en") == ""
 
 
 @pytest.mark.parametrize("typed", ["-5", "\u22125", "(12.00)", -3, -0.01])
 def test_negative_amounts_are_refused_kindly(typed: object) -> None:
     checked = parse_amount(typed)
     assert not checked.ok and checked.pence == 0
-    assert checked.message(WORDS).startswith("An amount cannot be less than zero.")
+    assert checked.message(WORDS, "GBP", "en").startswith("An amount cannot be less than zero.")
 
 
 @pytest.mark.parametrize(
@@ -118,14 +121,14 @@ def test_negative_amounts_are_refused_kindly(typed: object) -> None:
 def test_things_that_are_not_amounts_get_a_kind_message(typed: object) -> None:
     checked = parse_amount(typed)
     assert not checked.ok and checked.pence == 0
-    assert checked.message(WORDS) == "Please type a number, like 12.50."
+    assert checked.message(WORDS, "GBP", "en") == "Please type a number, like 12.50."
 
 
 def test_absurd_amounts_are_questioned_not_counted() -> None:
     assert parse_amount(pence_text(MAX_EXPENSE_PENCE)).ok
     checked = parse_amount("100000.01")
-    assert not checked.ok and "very large" in checked.message(WORDS)
-    assert "\u00a3100,000.00" in checked.message(WORDS)
+    assert not checked.ok and "very large" in checked.message(WORDS, "GBP", "en")
+    assert "\u00a3100,000.00" in checked.message(WORDS, "GBP", "en")
     assert not parse_amount("99999999999999999999").ok
 
 
@@ -153,7 +156,7 @@ def test_a_plan_adds_up_in_pence() -> None:
     assert total.payments == 3 * 2 * 2750 + 10 * 1380
     assert total.expenses == 4550
     assert total.total == 16500 + 13800 + 4550
-    assert total_lines(total, WORDS) == [
+    assert total_lines(total, MONEY) == [
         "Payment for time: \u00a3303.00",
         "Expenses: \u00a345.50",
         "Total: \u00a3348.50",
@@ -161,13 +164,11 @@ def test_a_plan_adds_up_in_pence() -> None:
 
 
 def test_a_row_reads_as_a_sentence() -> None:
-    assert row_sentence(PlanRow("hourly", 3, 2), RATES, WORDS, "en") == (
+    assert row_sentence(PlanRow("hourly", 3, 2), RATES, MONEY) == (
         "3 people, 2 hours each, at \u00a327.50 an hour: \u00a3165.00"
     )
-    assert row_sentence(PlanRow("task", 1, 1), RATES, WORDS, "en").startswith(
-        "1 person, 1 task each"
-    )
-    assert row_sentence(PlanRow("gone", 1, 1), RATES, WORDS, "en") == ""
+    assert row_sentence(PlanRow("task", 1, 1), RATES, MONEY).startswith("1 person, 1 task each")
+    assert row_sentence(PlanRow("gone", 1, 1), RATES, MONEY) == ""
 
 
 def test_saved_rows_are_cleaned_on_restore() -> None:
@@ -231,16 +232,30 @@ def test_the_course_rates_are_dated_sourced_and_flagged_as_examples() -> None:
 
 
 def test_a_price_for_one_unit_reads_naturally() -> None:
-    assert [per_unit(u) for u in ["hour", "day", "half day", "item", "Hour"]] == [
-        "an hour",
-        "a day",
-        "a half day",
-        "an item",
-        "an Hour",
-    ]
+    assert rate_label(RATES[0], MONEY, "example") == "A meeting: \u00a327.50 an hour (example)"
+    assert rate_label(RATES[1], MONEY, "example").endswith(": \u00a313.80 a task (example)")
 
 
 def test_the_people_in_a_row_take_their_plural_form() -> None:
     welsh = WORDS.model_copy(update={"people": {"two": "dau berson", "other": "{count} o bobl"}})
-    assert row_sentence(PlanRow("hourly", 2, 1), RATES, welsh, "cy").startswith("dau berson, ")
-    assert row_sentence(PlanRow("hourly", 7, 1), RATES, welsh, "cy").startswith("7 o bobl, ")
+    written = Money("GBP", "cy", welsh, UNITS)
+    assert row_sentence(PlanRow("hourly", 2, 1), RATES, written).startswith("dau berson, ")
+    assert row_sentence(PlanRow("hourly", 7, 1), RATES, written).startswith("7 o bobl, ")
+
+
+def test_a_unit_and_its_price_are_the_catalogues_in_each_language() -> None:
+    """The unit's count, its "per" and its box's name were English made in Python ("an hour",
+    "hours"); now each language's catalogue says them, and Babel writes the money."""
+    for language, row, label in [
+        ("cy", "tri pherson, 2 awr yr un, am £27.50 yr awr: £165.00", "Oriau"),
+        ("ur", "3 لوگ، ہر ایک کے 2 گھنٹے، £27.50 فی گھنٹہ کے حساب سے: £165.00", "گھنٹے"),
+    ]:
+        catalogue = InterfaceText.model_validate(
+            load_yaml(ROOT / "course" / f"interface.{language}.yml")
+        )
+        written = Money("GBP", language, catalogue.payment_planner, catalogue.payment_units)
+        assert row_sentence(PlanRow("hourly", 3, 2), RATES, written) == row
+        assert written.unit(RATES[0]).label == label
+    urdu = InterfaceText.model_validate(load_yaml(ROOT / "course" / "interface.ur.yml"))
+    one = Money("GBP", "ur", urdu.payment_planner, urdu.payment_units).units_of(RATES[0], 1)
+    assert one == "1 گھنٹہ"

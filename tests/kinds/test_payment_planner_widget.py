@@ -13,9 +13,10 @@ import yaml
 from pydantic import TypeAdapter
 
 from coproduce.content.course import CourseContent
+from coproduce.content.formats import day
 from coproduce.content.interface import InterfaceText
 from coproduce.content.model import Course, Exercise, PaymentPlanner
-from coproduce.content.payment_rates import PaymentRates, day_text
+from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.yaml_lines import load_yaml
 from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.payment_planner.checks import MAX_PEOPLE
@@ -76,11 +77,11 @@ def test_it_starts_with_one_row_the_reminder_and_the_source() -> None:
     assert "examples for practice" in state
     rates = _course_data().payment_rates
     assert rates is not None
-    assert f"These rates were last checked on {day_text(rates.checked)}." in state
+    assert f"These rates were last checked on {day(rates.checked, 'en')}." in state
     # Each source with its web address and the day it was read; an example rate says so.
     for source in rates.sources:
         assert source.title in state and source.url in state
-        assert f"Read on {day_text(source.read_on)}." in state
+        assert f"Read on {day(source.read_on, 'en')}." in state
     assert "https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals" in state
     assert "(example, not checked)" in state
     assert "Total: \\u00a313.80" in state or "Total: \u00a313.80" in view.total.html

@@ -1,6 +1,7 @@
 """The words of the longer exercise kinds, in course/interface.yml (as content/kind_words.py for
-the others): the jargon buster, the ladder, the activity timer, the action plan and the payment
-planner. Counts are plural texts (content/plurals.py), picked by the number they show."""
+the others): the jargon buster, the ladder, the activity timer and the action plan; the payment
+planner's are in content/payment_words.py. Counts are plural texts (content/plurals.py), picked
+by the number they show."""
 
 from __future__ import annotations
 
@@ -162,60 +163,3 @@ class ActionPlanText(FilledIn):
     notes_intro: str
     no_notes: str
     not_written: str  # under a question left empty
-
-
-class PaymentPlannerText(FilledIn):
-    """The payment planner: rows of paid time, expenses, recognition and the totals. {unit} and
-    {units} are the rates file's words ("hour", "hours")."""
-
-    slots: ClassVar[dict[str, set[str]]] = {
-        "no_rates": {"file"},
-        "rows_hint": {"people", "units", "rows"},
-        "expense_label": {"name", "currency"},
-        "too_many_rows": {"rows"},
-        "added": {"number"},
-        "removed": {"number"},
-        "expense_note": {"name", "message"},
-        "activity": {"number"},
-        "people_label": {"number"},
-        "units_label": {"units", "number"},
-        "too_large": {"most"},
-        "most_people": {"count"},
-        "most_units": {"count"},
-        "people": {"count"},
-        "units_each": {"count", "unit"},
-        "row": {"people", "units", "price", "per_unit", "cost"},
-        "payments_total": {"amount"},
-        "expenses_total": {"amount"},
-        "total": {"amount"},
-    }
-    no_rates: str
-    add_row: str
-    remove_row: str
-    recognition: str
-    remember: str  # before the exercise's reminder
-    time_heading: str
-    rows_hint: str
-    expenses_heading: str
-    expenses_hint: str
-    expense_label: str
-    too_many_rows: PluralText  # by the most rows a plan has
-    added: str
-    one_row: str
-    removed: str
-    expense_note: str
-    saved: str
-    activity: str
-    people_label: str
-    units_label: str
-    not_a_number: str
-    below_zero: str
-    too_large: str
-    most_people: str
-    most_units: str
-    people: PluralText  # in a row's sentence, by the number of people
-    units_each: str
-    row: str
-    payments_total: str
-    expenses_total: str
-    total: str

@@ -8,6 +8,7 @@ from typing import Any
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
+    INTERFACE_FILE,
     LADDERS_FILE,
     MODULE_META,
     PAYMENT_RATES_FILE,
@@ -73,6 +74,27 @@ def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list
             )
         ]
     return []
+
+
+def rate_unit_problems(root: Path, content: CourseContent) -> list[ContentProblem]:
+    """Each rate's unit has its words in the catalogue (`payment_units:`), so the planner can
+    say "3 hours" and "£27.50 an hour" in the course's language."""
+    rates = content.payment_rates
+    if rates is None:
+        return []
+    path = root / PAYMENT_RATES_FILE
+    known = content.interface.payment_units
+    return [
+        ContentProblem(
+            path,
+            step_line(path, "unit", unit),
+            f"the unit '{unit}' has no words in the course's catalogue (payment_units:)",
+            f"add '{unit}' under payment_units: in {INTERFACE_FILE} and each translation, or "
+            f"use one of: {', '.join(known)}",
+        )
+        for unit in dict.fromkeys(rate.unit for rate in rates.rates)
+        if unit not in known
+    ]
 
 
 def _before_problems(

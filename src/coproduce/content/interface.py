@@ -14,7 +14,6 @@ from coproduce.content.activity_words import (
     ActivityTimerText,
     JargonBusterText,
     LadderText,
-    PaymentPlannerText,
 )
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
@@ -31,6 +30,7 @@ from coproduce.content.kind_words import (
     WordListText,
 )
 from coproduce.content.model import Strict
+from coproduce.content.payment_words import PaymentPlannerText, UnitText
 from coproduce.content.plurals import PluralText, forms
 from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.trainer_words import (
@@ -236,6 +236,8 @@ class InterfaceText(Strict):
     activity_timer: ActivityTimerText
     action_plan: ActionPlanText
     payment_planner: PaymentPlannerText
+    # The units the payment rates are paid by, keyed by the rates file's `unit:` ("hour")
+    payment_units: dict[str, UnitText]
 
     def learner_texts(self) -> list[str]:
         """Every sentence a learner may read, for the plain-language check."""
@@ -261,6 +263,7 @@ class InterfaceText(Strict):
             self.trainer,
             self.run_sheet,
             *self.kind_parts(),
+            *self.payment_units.values(),
         ):
             texts += _texts_of(part)
         return texts

@@ -26,6 +26,7 @@ from coproduce.content.cross_checks import (
     check_course_data,
     check_exercise_references,
     check_timings,
+    rate_unit_problems,
 )
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.explain import explain, suggest
@@ -103,6 +104,7 @@ def _load_course_data(root: Path, content: CourseContent, problems: list[Content
     if (root / PAYMENT_RATES_FILE).is_file():
         rates = _load_model(root / PAYMENT_RATES_FILE, PaymentRates.model_validate, problems)
         content.payment_rates = rates
+        problems += rate_unit_problems(root, content)
     if (root / TECHNIQUES_FILE).is_file():
         cards = _load_model(root / TECHNIQUES_FILE, TechniqueCards.model_validate, problems)
         content.techniques = cards

@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field, field_validator, model_validator
 
 from coproduce.content.filled_in import FilledIn
+from coproduce.content.formats import day
 from coproduce.content.model import EXERCISE_ID, Strict
 
 
@@ -82,13 +83,12 @@ class PaymentRates(Strict):
         return self
 
 
-def day_text(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def sources_html(rates: PaymentRates, css_class: str = "", heading: bool = True) -> str:
+def sources_html(
+    rates: PaymentRates, line: str, language: str, css_class: str = "", heading: bool = True
+) -> str:
     """Where the rates come from and when they were checked, as escaped HTML: the planner
-    shows it under the plan, the facilitator pack beside the rates."""
+    shows it under the plan, the facilitator pack beside the rates. `line` is the catalogue's
+    text for one source ("{title}. {read_on} {says}"); days are written in `language`."""
     words = rates.words
     attribute = f' class="{css_class}"' if css_class else ""
     items = []
@@ -97,11 +97,15 @@ def sources_html(rates: PaymentRates, css_class: str = "", heading: bool = True)
         if source.url:
             address = html.escape(source.url, quote=True)
             title = f'<a href="{address}" target="_blank" rel="noopener noreferrer">{title}</a>'
-        read_on = html.escape(words.read_on.format(date=day_text(source.read_on)))
-        items.append(f"<li>{title}. {read_on} {html.escape(source.says)}</li>")
+        read_on = words.read_on.format(date=day(source.read_on, language))
+        said = html.escape(line).format(
+            title=title, read_on=html.escape(read_on), says=html.escape(source.says)
+        )
+        items.append(f"<li>{said}</li>")
+    checked = words.checked.format(date=day(rates.checked, language))
     parts = [f"<p{attribute}><strong>{html.escape(words.heading)}</strong></p>"] if heading else []
     parts += [
-        f"<p{attribute}>{html.escape(words.checked.format(date=day_text(rates.checked)))}</p>",
+        f"<p{attribute}>{html.escape(checked)}</p>",
         f"<ul{attribute}>{''.join(items)}</ul>",
     ]
     parts += [

@@ -17,7 +17,7 @@ from coproduce.content.payment_rates import sources_html
 from coproduce.content.plurals import plural
 from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.timings import is_run
-from coproduce.kinds.payment_planner.checks import rate_label
+from coproduce.kinds.payment_planner.checks import Money, rate_label
 
 
 def run_sheet(content: CourseContent) -> str:
@@ -153,10 +153,14 @@ def rates_section(content: CourseContent) -> str:
     rates = content.payment_rates
     if rates is None:
         return ""
-    labels = [rate_label(rate, rates.currency, rates.words.example) for rate in rates.rates]
+    language = content.course.language
+    words = content.interface.payment_planner
+    written = Money(rates.currency, language, words, content.interface.payment_units)
+    labels = [rate_label(rate, written, rates.words.example) for rate in rates.rates]
+    sources = sources_html(rates, words.source, language, heading=False)
     return (
         f'<section class="module" id="payment-rates"><h2>{html.escape(rates.words.heading)}</h2>'
-        f"{bullet_list(labels)}{sources_html(rates, heading=False)}</section>"
+        f"{bullet_list(labels)}{sources}</section>"
     )
 
 

@@ -1,4 +1,5 @@
-"""Money for the payment planner: whole pence and Decimal, never floating point.
+"""Money for the payment planner: whole pence and Decimal, never floating point; written the
+course's way by Babel (content/formats.py), in the catalogue's words.
 
 Plain functions, answer in and result out, so they can be tested without a kernel or a browser.
 """
@@ -6,19 +7,19 @@ Plain functions, answer in and result out, so they can be tested without a kerne
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from coproduce.content.activity_words import PaymentPlannerText
+from coproduce.content.formats import money
 from coproduce.content.payment_rates import PaymentRate
+from coproduce.content.payment_words import PaymentPlannerText, UnitText
 from coproduce.content.plurals import plural as plural_form
 from coproduce.text.clean import clean_text
 
 MAX_PEOPLE = 200
 MAX_UNITS = 500
 MAX_EXPENSE_PENCE = 100_000_00  # 100,000 pounds for one expense is already far beyond a project
-CURRENCY_SYMBOLS = {"GBP": "\u00a3", "EUR": "\u20ac", "USD": "$"}
 _AMOUNT = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
 _NEGATIVE = re.compile("^[-\u2212\u2013(]")
 _IGNORED = re.compile("[\\s,\u00a3\u20ac$]|gbp|eur|usd", re.IGNORECASE)
@@ -37,20 +38,6 @@ def to_pence(amount: object) -> int:
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def format_money(pence: int, currency: str = "GBP") -> str:
-    """12345 -> '£123.45'; a currency without a symbol is written as its code."""
-    sign = "-" if pence < 0 else ""
-    pounds, rest = divmod(abs(pence), 100)
-    number = f"{pounds:,}.{rest:02d}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{sign}{symbol}{number}" if symbol else f"{sign}{currency} {number}"
-
-
-def currency_label(currency: str) -> str:
-    """The symbol to show beside an amount box, or the currency's code."""
-    return CURRENCY_SYMBOLS.get(currency, currency)
-
-
 def pence_text(pence: int) -> str:
     """Pence as a plain amount for saving, like '12.50'."""
     pounds, rest = divmod(max(0, pence), 100)
@@ -63,12 +50,12 @@ class AmountCheck:
     pence: int  # 0 unless ok
     problem: str  # why not, when not ok: "not_a_number", "below_zero" or "too_large"
 
-    def message(self, words: PaymentPlannerText, currency: str = "GBP") -> str:
+    def message(self, words: PaymentPlannerText, currency: str, language: str) -> str:
         """A kind message when not ok, in the course's words (`payment_planner:`)."""
         if self.ok:
             return ""
         if self.problem == "too_large":
-            return words.too_large.format(most=format_money(MAX_EXPENSE_PENCE, currency))
+            return words.too_large.format(most=money(MAX_EXPENSE_PENCE, currency, language))
         return words.below_zero if self.problem == "below_zero" else words.not_a_number
 
 
@@ -173,44 +160,49 @@ def row_pence(row: PlanRow, rates: Sequence[PaymentRate]) -> int:
     return rate_pence(rate) * people * units
 
 
-def plural(count: int, word: str) -> str:
-    if count == 1 or word.endswith("s"):
-        return word
-    return word + "s"
+@dataclass(frozen=True)
+class Money:
+    """How the course writes money and its rates: its currency, language and words."""
+
+    currency: str
+    language: str
+    words: PaymentPlannerText
+    units: Mapping[str, UnitText]  # the catalogue's payment_units, by the rates file's unit
+
+    def __call__(self, pence: int) -> str:
+        return money(pence, self.currency, self.language)
+
+    def unit(self, rate: PaymentRate) -> UnitText:
+        """The unit's words; `coproduce check` makes sure every rate's unit has them."""
+        return self.units[rate.unit]
+
+    def units_of(self, rate: PaymentRate, count: int) -> str:
+        """'2 hours', by the language's plural rules."""
+        return plural_form(self.unit(rate).count, count, self.language).format(count=count)
 
 
-def rate_label(rate: PaymentRate, currency: str, example: str) -> str:
+def rate_label(rate: PaymentRate, written: Money, example: str) -> str:
     """'A short task: £13.80 a task (example)': `example` follows a rate no source gives."""
-    price = f"{rate.activity}: {format_money(rate_pence(rate), currency)} {per_unit(rate.unit)}"
-    return price if rate.verified else f"{price} ({example})"
+    words = written.words
+    price = words.rate.format(
+        activity=rate.activity, price=written(rate_pence(rate)), per_unit=written.unit(rate).per
+    )
+    return price if rate.verified else words.not_checked.format(rate=price, example=example)
 
 
-def per_unit(unit: str) -> str:
-    """'a day', 'an hour': how a price for one unit is read."""
-    article = "an" if unit[:1].lower() in "aeiou" or unit.lower().startswith("hour") else "a"
-    return f"{article} {unit}"
-
-
-def row_sentence(
-    row: PlanRow,
-    rates: Sequence[PaymentRate],
-    words: PaymentPlannerText,
-    language: str,
-    currency: str = "GBP",
-) -> str:
-    """'3 people, 2 hours each, at £27.50 an hour: £165.00'. The unit is the rates file's word
-    ("hour"), made plural and given its article here, in English."""
+def row_sentence(row: PlanRow, rates: Sequence[PaymentRate], written: Money) -> str:
+    """'3 people, 2 hours each, at £27.50 an hour: £165.00', in the catalogue's words."""
     rate = next((rate for rate in rates if rate.id == row.rate_id), None)
     if rate is None:
         return ""
-    people = plural_form(words.people, row.people, language).format(count=row.people)
-    units = words.units_each.format(count=row.units, unit=plural(row.units, rate.unit))
+    words = written.words
+    people = plural_form(words.people, row.people, written.language).format(count=row.people)
     return words.row.format(
         people=people,
-        units=units,
-        price=format_money(rate_pence(rate), currency),
-        per_unit=per_unit(rate.unit),
-        cost=format_money(row_pence(row, rates), currency),
+        units=words.units_each.format(units=written.units_of(rate, row.units)),
+        price=written(rate_pence(rate)),
+        per_unit=written.unit(rate).per,
+        cost=written(row_pence(row, rates)),
     )
 
 
@@ -232,11 +224,12 @@ def plan_total(
     return PlanTotal(payments, spent)
 
 
-def total_lines(total: PlanTotal, words: PaymentPlannerText, currency: str = "GBP") -> list[str]:
+def total_lines(total: PlanTotal, written: Money) -> list[str]:
+    words = written.words
     return [
-        words.payments_total.format(amount=format_money(total.payments, currency)),
-        words.expenses_total.format(amount=format_money(total.expenses, currency)),
-        words.total.format(amount=format_money(total.total, currency)),
+        words.payments_total.format(amount=written(total.payments)),
+        words.expenses_total.format(amount=written(total.expenses)),
+        words.total.format(amount=written(total.total)),
     ]
 
 

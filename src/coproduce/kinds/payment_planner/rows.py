@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from coproduce.content.activity_words import PaymentPlannerText
 from coproduce.content.payment_rates import PaymentRate, PaymentRates
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.payment_planner.checks import (
     MAX_PEOPLE,
     MAX_UNITS,
+    Money,
     PlanRow,
-    plural,
     rate_label,
     row_sentence,
 )
@@ -30,15 +29,14 @@ class RowControls:
         number: int,
         rates: PaymentRates,
         row: PlanRow,
-        words: PaymentPlannerText,
-        language: str,
+        written: Money,
     ) -> None:
         self.rates = rates
         self.number = number
-        self.words = words
-        self.language = language
+        self.written = written
+        self.words = words = written.words
         options = [
-            (rate_label(rate, rates.currency, rates.words.example), rate.id) for rate in rates.rates
+            (rate_label(rate, written, rates.words.example), rate.id) for rate in rates.rates
         ]
         style = {"description_width": "initial"}
         self.activity = field(
@@ -80,10 +78,8 @@ class RowControls:
         return next((rate for rate in self.rates.rates if rate.id == rate_id), self.rates.rates[0])
 
     def _units_label(self, rate_id: str) -> str:
-        unit = plural(2, self._rate(rate_id).unit)
-        return self.words.units_label.format(
-            units=f"{unit[:1].upper()}{unit[1:]}", number=self.number
-        )
+        unit = self.written.unit(self._rate(rate_id))
+        return self.words.units_label.format(units=unit.label, number=self.number)
 
     @property
     def row(self) -> PlanRow:
@@ -94,13 +90,7 @@ class RowControls:
         # A phone cuts a long activity short inside the list, so it is written out in full here.
         self.cost.value = paragraphs(
             [self._rate(str(self.activity.value)).activity], "cp-pay-row-activity"
-        ) + paragraphs(
-            [
-                row_sentence(
-                    self.row, self.rates.rates, self.words, self.language, self.rates.currency
-                )
-            ]
-        )
+        ) + paragraphs([row_sentence(self.row, self.rates.rates, self.written)])
 
     def set(self, row: PlanRow) -> None:
         self.activity.value = row.rate_id

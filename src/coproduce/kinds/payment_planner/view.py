@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coproduce.content.formats import currency_symbol
 from coproduce.content.model import PaymentPlanner
 from coproduce.content.payment_rates import sources_html
 from coproduce.content.plurals import plural
@@ -22,12 +23,12 @@ from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.kinds.payment_planner.checks import (
     MAX_PEOPLE,
     MAX_UNITS,
+    Money,
     PlanRow,
     clean_expenses,
     clean_recognition,
     clean_rows,
     count_problem,
-    currency_label,
     parse_amount,
     pence_text,
     plan_answer,
@@ -59,6 +60,8 @@ class PaymentPlannerView:
             self.widget = exercise_frame(exercise.title, [self.status])
             return
         self.rates = rates
+        units = context.content.interface.payment_units
+        self.written = Money(rates.currency, self._language, words, units)
         self.rows: list[RowControls] = []
         self.rows_box = widgets.VBox()
         self.rows_box.add_class("cp-pay-rows")
@@ -73,7 +76,7 @@ class PaymentPlannerView:
         for name in exercise.expense_types:
             box = widgets.Text(
                 description=words.expense_label.format(
-                    name=name, currency=currency_label(rates.currency)
+                    name=name, currency=currency_symbol(rates.currency, self._language)
                 ),
                 continuous_update=False,
                 style={"description_width": "initial"},
@@ -99,8 +102,9 @@ class PaymentPlannerView:
             f'<p class="cp-pay-reminder"><strong>{html.escape(words.remember)}</strong> '
             f"{html.escape(exercise.reminder)}</p>"
         )
-        # Where each rate comes from and when it was checked: the words are the rates file's.
-        source = widgets.HTML(sources_html(rates, "cp-pay-source"))
+        # Where each rate comes from and when it was checked, in the rates file's words around
+        # the catalogue's; each day written the course's way.
+        source = widgets.HTML(sources_html(rates, words.source, self._language, "cp-pay-source"))
         self.widget = exercise_frame(
             exercise.title,
             [
@@ -154,7 +158,7 @@ class PaymentPlannerView:
 
     def _append(self, row: PlanRow) -> None:
         assert self.rates is not None
-        controls = RowControls(len(self.rows) + 1, self.rates, row, self.words, self._language)
+        controls = RowControls(len(self.rows) + 1, self.rates, row, self.written)
         for control in (controls.activity, controls.people, controls.units):
             control.observe(self._on_row_change, "value")
         self.rows.append(controls)
@@ -214,7 +218,7 @@ class PaymentPlannerView:
         for name, box in self.expenses.items():
             checked = parse_amount(box.value)
             if not checked.ok:
-                message = checked.message(self.words, self.rates.currency)
+                message = checked.message(self.words, self.rates.currency, self._language)
                 notes.append(self.words.expense_note.format(name=name, message=message))
         self.expense_notes.value = paragraphs(notes, "cp-note")
         return notes
@@ -242,7 +246,7 @@ class PaymentPlannerView:
         assert self.rates is not None
         rows = self._plan_rows()
         total = plan_total(rows, self._expense_pence(), self.rates.rates)
-        lines = total_lines(total, self.words, self.rates.currency)
+        lines = total_lines(total, self.written)
         self.total.html = paragraphs(lines[:-1]) + paragraphs(lines[-1:], "cp-pay-grand")
 
     def _changed(self, message: str) -> None:
