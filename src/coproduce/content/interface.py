@@ -30,6 +30,7 @@ from coproduce.content.kind_words import (
     WordListText,
 )
 from coproduce.content.model import Strict
+from coproduce.content.pack_words import PackText, PaperText
 from coproduce.content.payment_words import PaymentPlannerText, UnitText
 from coproduce.content.plurals import PluralText, forms
 from coproduce.content.run_sheet_words import RunSheetWords
@@ -45,10 +46,12 @@ from coproduce.content.trainer_words import (
 class PageText(FilledIn):
     """Words of the page around the app, shown before the kernel has said anything."""
 
+    slots: ClassVar[dict[str, set[str]]] = {"logo_alt": {"organisation"}}
     skip_link: str
     loading: str
     accessibility_link: str  # in the footer: the accessibility statement (course/accessibility.md)
     back_to_course: str  # on the statement's page
+    logo_alt: str  # the logo's text for those who cannot see it (the printed pages)
 
 
 class JoinText(FilledIn):
@@ -220,6 +223,8 @@ class InterfaceText(Strict):
     room_airtime: RoomAirtimeText
     trainer: TrainerText
     run_sheet: RunSheetWords  # the pack's and the trainer app's run-sheet
+    paper: PaperText  # each exercise on paper: the workbook, the printed modules
+    packs: PackText  # the built pages' own words (content/pack_words.py)
     # The words on the controls inside exercises, kind by kind (content/kind_words.py)
     choices: ChoicesText
     characters: CharactersText
@@ -262,6 +267,8 @@ class InterfaceText(Strict):
             self.room_airtime,
             self.trainer,
             self.run_sheet,
+            self.paper,
+            self.packs,
             *self.kind_parts(),
             *self.payment_units.values(),
         ):

@@ -38,8 +38,16 @@ a { color: var(--primary); }
 """
 
 
-def html_page(course: Course, title: str, body: str, extra_css: str = "", logo: str = "") -> str:
-    """A whole page; `logo` is a data: URI (see branding.logo_data_uri) or ''."""
+def html_page(
+    course: Course,
+    title: str,
+    body: str,
+    extra_css: str = "",
+    logo: str = "",
+    logo_alt: str = "{organisation}",
+) -> str:
+    """A whole page; `logo` is a data: URI (see branding.logo_data_uri) or ''. `logo_alt` is
+    the catalogue's text for it (`page: logo_alt`), with {organisation} to fill in."""
     brand = course.branding
     colours = (
         f":root {{ --primary: {brand.primary_colour}; --text: {brand.text_colour};"
@@ -52,17 +60,17 @@ def html_page(course: Course, title: str, body: str, extra_css: str = "", logo: 
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"<style>{colours}{PRINT_CSS}{extra_css}</style>\n</head>\n<body>\n"
-        f'<header class="banner">{_logo(logo, organisation)}'
+        f'<header class="banner">{_logo(logo, logo_alt.format(organisation=organisation))}'
         f"<p>{html.escape(organisation)}</p>"
         f"<h1>{html.escape(title)}</h1></header>\n"
         f"<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
-def _logo(logo: str, organisation: str) -> str:
+def _logo(logo: str, alt_text: str) -> str:
     if not logo:
         return ""
-    alt = html.escape(f"{organisation} logo")
+    alt = html.escape(alt_text, quote=True)
     return f'<img src="{html.escape(logo)}" alt="{alt}" style="float:inline-end;max-height:3rem">'
 
 

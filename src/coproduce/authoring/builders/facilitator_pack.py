@@ -94,10 +94,12 @@ def notes_section(content: CourseContent, slug: str, starts: str) -> str:
     ).format(minutes=entry.minutes, lead=entry.lead)
     # The notes' own '# Title' repeats the section heading above it.
     _, notes = split_title(module.notes_path.read_text(encoding="utf-8"))
+    words = content.interface.packs
+    heading = words.at_time.format(starts=starts, title=meta.title)
     return (
-        f'<section class="module" id="{slug}"><h2>{starts} {html.escape(meta.title)}</h2>'
+        f'<section class="module" id="{slug}"><h2>{html.escape(heading)}</h2>'
         f'<p class="meta">{html.escape(summary)}</p>'
-        f"<h3>Objectives</h3>{bullet_list(meta.objectives)}"
+        f"<h3>{html.escape(words.objectives)}</h3>{bullet_list(meta.objectives)}"
         f"{steps_table(content, slug)}"
         f'<div class="notes">{render_markdown(notes, module.folder)}</div></section>'
     )
@@ -177,5 +179,7 @@ def facilitator_pack(content: CourseContent) -> str:
         sections.add(BEFORE_THE_DAY_NOTES.stem)
     page = in_page_links("\n".join(body), sections)
     logo = logo_data_uri(content.root, course.branding.logo)
-    title = f"Facilitator pack: {course.title}"
-    return html_page(course, title, page, extra_css=CARD_CSS, logo=logo)
+    title = content.interface.packs.facilitator_title.format(course=course.title)
+    return html_page(
+        course, title, page, extra_css=CARD_CSS, logo=logo, logo_alt=content.interface.page.logo_alt
+    )

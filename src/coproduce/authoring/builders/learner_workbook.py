@@ -15,15 +15,18 @@ LARGE_PRINT = "body { font-size: 18pt; } h1 { font-size: 26pt; } .write-line { h
 
 def learner_workbook(content: CourseContent) -> str:
     course = content.course
+    words = content.interface.packs
     body = [
         f"<p>{html.escape(course.audience)}</p>",
-        "<h2>What you will get from today</h2>" + bullet_list(course.outcomes),
-        "<p>Write your thoughts in the spaces. Nobody will collect this workbook.</p>",
+        f"<h2>{html.escape(words.outcomes)}</h2>" + bullet_list(course.outcomes),
+        f"<p>{html.escape(words.workbook_note)}</p>",
     ]
     for entry in planned_agenda(content):
         if entry.slug:
             module = content.modules[entry.slug]
             body.append(module_section(content, module, entry.starts, on_paper=True))
     logo = logo_data_uri(content.root, course.branding.logo)
-    title = f"Workbook: {course.title}"
-    return html_page(course, title, "\n".join(body), LARGE_PRINT, logo)
+    title = words.workbook_title.format(course=course.title)
+    return html_page(
+        course, title, "\n".join(body), LARGE_PRINT, logo, content.interface.page.logo_alt
+    )

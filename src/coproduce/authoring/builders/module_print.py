@@ -9,6 +9,7 @@ from coproduce.content.course import CourseContent, Module
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.page import bullet_list
+from coproduce.content.plurals import plural
 from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
 
@@ -19,7 +20,8 @@ def module_section(
     """`on_paper`: print each source's web address as well (the workbook)."""
     meta = module.meta
     minutes = module_minutes(content, module)
-    timing = f'<p class="meta">{html.escape(starts)} · about {minutes} minutes</p>'
+    said = plural(content.interface.packs.timing, minutes, content.course.language)
+    timing = f'<p class="meta">{html.escape(said.format(starts=starts, minutes=minutes))}</p>'
     runs = set(run_exercises(content, module))
     parts = [f'<section class="module" id="{html.escape(module.slug)}">']
     for index, block in enumerate(module.blocks):

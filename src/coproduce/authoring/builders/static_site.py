@@ -19,17 +19,26 @@ SCREEN_CSS = (
 def write_static_site(content: CourseContent, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     course = content.course
+    words = content.interface.packs
     entries = planned_agenda(content)
+    at_time = html.escape(words.at_time)
     links = "".join(
-        f'<li>{entry.starts} <a href="{entry.slug}.html">{html.escape(entry.title)}</a></li>'
-        if entry.slug
-        else f"<li>{entry.starts} {html.escape(entry.title)}</li>"
+        "<li>"
+        + at_time.format(
+            starts=html.escape(entry.starts),
+            title=f'<a href="{entry.slug}.html">{html.escape(entry.title)}</a>'
+            if entry.slug
+            else html.escape(entry.title),
+        )
+        + "</li>"
         for entry in entries
     )
+    agenda_label = html.escape(content.interface.moving.agenda_label, quote=True)
     index = (
         f"<p>{html.escape(course.audience)}</p>"
-        f"<h2>Outcomes</h2>{bullet_list(course.outcomes)}"
-        f'<nav aria-label="Course agenda"><h2>Agenda</h2><ol>{links}</ol></nav>'
+        f"<h2>{html.escape(words.site_outcomes)}</h2>{bullet_list(course.outcomes)}"
+        f'<nav aria-label="{agenda_label}"><h2>{html.escape(words.agenda)}</h2>'
+        f"<ol>{links}</ol></nav>"
     )
     written = [folder / "index.html"]
     written[0].write_text(html_page(course, course.title, index, SCREEN_CSS), encoding="utf-8")
@@ -37,7 +46,7 @@ def write_static_site(content: CourseContent, folder: Path) -> list[Path]:
         if not entry.slug:
             continue
         module = content.modules[entry.slug]
-        back = '<p><a href="index.html">Back to the agenda</a></p>'
+        back = f'<p><a href="index.html">{html.escape(words.back)}</a></p>'
         body = back + module_section(content, module, entry.starts) + back
         path = folder / f"{entry.slug}.html"
         path.write_text(html_page(course, module.meta.title, body, SCREEN_CSS), encoding="utf-8")

@@ -10,6 +10,7 @@ import html
 
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
+from coproduce.content.pack_words import PackText
 from coproduce.content.page import html_page
 from coproduce.content.techniques import Technique, TechniqueCards
 
@@ -37,10 +38,13 @@ CARD_CSS = """
 """
 
 
-def minutes_text(cards: TechniqueCards, technique: Technique) -> str:
-    """'About 40 minutes (30 to write, 10 to sort the ideas)', in the file's own words."""
+def minutes_text(cards: TechniqueCards, technique: Technique, words: PackText) -> str:
+    """'About 40 minutes (30 to write, 10 to sort the ideas)': the cards file's own words,
+    joined by the catalogue's `card_timing`."""
     text = cards.words.minutes.format(minutes=technique.minutes)
-    return f"{text} ({technique.timing})" if technique.timing else text
+    if not technique.timing:
+        return text
+    return words.card_timing.format(minutes=text, timing=technique.timing)
 
 
 def _source(technique: Technique) -> str:
@@ -51,7 +55,7 @@ def _source(technique: Technique) -> str:
     return f'<p>{text} <a href="{address}">{html.escape(technique.url)}</a></p>'
 
 
-def card_html(cards: TechniqueCards, technique: Technique, level: int) -> str:
+def card_html(cards: TechniqueCards, technique: Technique, level: int, packs: PackText) -> str:
     """One card; its name is a heading at `level`, its labels one level below."""
     words = cards.words
     name_id = f"technique-{technique.id}"
@@ -64,7 +68,7 @@ def card_html(cards: TechniqueCards, technique: Technique, level: int) -> str:
     return (
         f'<article class="technique-card" id="{name_id}" aria-labelledby="{name_id}-name">'
         f'<h{level} class="card-name" id="{name_id}-name">{html.escape(technique.name)}</h{level}>'
-        f'<p class="card-minutes">{html.escape(minutes_text(cards, technique))}</p>'
+        f'<p class="card-minutes">{html.escape(minutes_text(cards, technique, packs))}</p>'
         + part(words.when, f"<p>{html.escape(technique.when)}</p>")
         + part(words.steps, f"<ol>{steps}</ol>")
         + part(words.online, f"<p>{html.escape(technique.online)}</p>")
@@ -82,7 +86,10 @@ def cards_section(content: CourseContent) -> str:
     return (
         f'<section class="module card-pack" id="technique-cards">'
         f"<h2>{html.escape(cards.words.heading)}</h2><p>{html.escape(cards.words.intro)}</p>"
-        + "".join(card_html(cards, technique, 3) for technique in cards.techniques)
+        + "".join(
+            card_html(cards, technique, 3, content.interface.packs)
+            for technique in cards.techniques
+        )
         + "</section>"
     )
 
@@ -93,17 +100,20 @@ def technique_cards(content: CourseContent) -> str:
     if cards is None:
         raise ValueError("this course has no technique cards (course/techniques.yml)")
     course = content.course
+    packs = content.interface.packs
     contents = "".join(
         f'<li><a href="#technique-{technique.id}">{html.escape(technique.name)}</a>: '
-        f"{html.escape(minutes_text(cards, technique))}</li>"
+        f"{html.escape(minutes_text(cards, technique, packs))}</li>"
         for technique in cards.techniques
     )
     body = (
         f"<p>{html.escape(cards.words.intro)}</p><ul>{contents}</ul>"
         '<div class="card-deck">'
-        + "".join(card_html(cards, technique, 2) for technique in cards.techniques)
+        + "".join(card_html(cards, technique, 2, packs) for technique in cards.techniques)
         + "</div>"
     )
     logo = logo_data_uri(content.root, course.branding.logo)
-    title = f"{cards.words.heading}: {course.title}"
-    return html_page(course, title, body, extra_css=CARD_CSS, logo=logo)
+    title = packs.cards_title.format(cards=cards.words.heading, course=course.title)
+    return html_page(
+        course, title, body, extra_css=CARD_CSS, logo=logo, logo_alt=content.interface.page.logo_alt
+    )

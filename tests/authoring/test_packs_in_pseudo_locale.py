@@ -1,0 +1,143 @@
+"""Every word of the built pages comes from data: the course built in the pseudo-locale (every
+catalogue word marked ⟦ ⟧), with a module for each exercise kind so that each kind is printed
+on paper. The facilitator pack, the workbook, the technique cards and the static site may show
+only catalogue words, the course's own data (its modules, notes, exercises, cards and rates) and
+numbers, times and days written by Babel. English left in Python shows up unmarked."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from coproduce.authoring.builders.facilitator_pack import facilitator_pack
+from coproduce.authoring.builders.learner_workbook import learner_workbook
+from coproduce.authoring.builders.static_site import write_static_site
+from coproduce.authoring.builders.technique_cards import technique_cards
+from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
+from coproduce.content.loader import load_course
+from coproduce.content.markdown import render_markdown
+
+from ..conftest import KIND_FIXTURES, add_try_modules, copy_course
+from ..support.page_words import content_texts, not_from_data
+from ..support.pseudo_locale import pseudo_course_data, write_pseudo_catalogue
+
+SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+class _Shown(HTMLParser):
+    """What a reader meets on a built page: its text (not its styles) and its labels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in ("style", "script")
+        self.texts += [value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.texts.append(data)
+
+
+def shown(page: str) -> list[str]:
+    parser = _Shown()
+    parser.feed(page)
+    return parser.texts
+
+
+def _rendered(markdown: str, folder: Path) -> set[str]:
+    return set(shown(render_markdown(markdown, folder)))
+
+
+def pack_data(content: CourseContent) -> set[str]:
+    """The course's data as the packs print it: content_texts, and the facilitator notes and
+    the technique cards besides."""
+    found = content_texts(content)
+    notes = [module.notes_path for module in content.modules.values()]
+    notes.append(content.root / BEFORE_THE_DAY_NOTES)
+    for path in notes:
+        found |= _rendered(path.read_text(encoding="utf-8"), path.parent)
+    cards = content.techniques
+    if cards is not None:
+        found |= {text for text in _strings(cards.model_dump()) if text}
+        found |= {cards.words.minutes.format(minutes=card.minutes) for card in cards.techniques}
+    return {" ".join(text.split()) for text in found if text.strip()}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+@pytest.fixture(scope="module")
+def pseudo_course(tmp_path_factory: pytest.TempPathFactory) -> CourseContent:
+    course = copy_course(tmp_path_factory.mktemp("pseudo-packs") / "course")
+    add_try_modules(course, sorted(KIND_FIXTURES.glob("*.yml")))
+    write_pseudo_catalogue(course)
+    pseudo_course_data(course)
+    return load_course(course)
+
+
+@pytest.fixture(scope="module")
+def built(pseudo_course: CourseContent, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    site = write_static_site(pseudo_course, tmp_path_factory.mktemp("site"))
+    pages = {
+        "facilitator pack": facilitator_pack(pseudo_course),
+        "workbook": learner_workbook(pseudo_course),
+        "technique cards": technique_cards(pseudo_course),
+    }
+    return pages | {f"site/{path.name}": path.read_text(encoding="utf-8") for path in site}
+
+
+def test_every_kind_is_printed_on_paper(pseudo_course: CourseContent, built: dict) -> None:
+    kinds = {exercise.kind for exercise in pseudo_course.exercises.values()}
+    assert len(kinds) == 13
+    printed = {
+        exercise.kind
+        for exercise in pseudo_course.exercises.values()
+        if f"<h3>{html.escape(exercise.title)}</h3>" in built["workbook"]
+    }
+    assert printed == kinds
+
+
+@pytest.mark.parametrize(
+    "name", ["facilitator pack", "workbook", "technique cards", "site/index.html"]
+)
+def test_every_word_of_the_built_pages_comes_from_data(
+    pseudo_course: CourseContent, built: dict, name: str
+) -> None:
+    texts = shown(built[name])
+    assert any("⟦" in text for text in texts), "no word of the catalogue on show"
+    assert not_from_data(texts, pack_data(pseudo_course)) == []
+
+
+def test_every_page_of_the_site_has_only_words_from_data(
+    pseudo_course: CourseContent, built: dict
+) -> None:
+    allowed = pack_data(pseudo_course)
+    left = {
+        name: not_from_data(shown(page), allowed)
+        for name, page in built.items()
+        if name.startswith("site/")
+    }
+    assert {name: texts for name, texts in left.items() if texts} == {}
+
+
+def test_the_check_finds_an_english_word_left_in_a_pack(
+    pseudo_course: CourseContent, built: dict
+) -> None:
+    page = built["workbook"].replace("</main>", "<p>Write up to 3 words.</p></main>")
+    assert not_from_data(shown(page), pack_data(pseudo_course)) == ["Write up to 3 words."]
