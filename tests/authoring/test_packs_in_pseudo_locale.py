@@ -7,7 +7,6 @@ numbers, times and days written by Babel. English left in Python shows up unmark
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -21,36 +20,8 @@ from coproduce.content.loader import load_course
 from coproduce.content.markdown import render_markdown
 
 from ..conftest import KIND_FIXTURES, add_try_modules, copy_course
-from ..support.page_words import content_texts, not_from_data
+from ..support.page_words import content_texts, not_from_data, shown
 from ..support.pseudo_locale import pseudo_course_data, write_pseudo_catalogue
-
-SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
-
-
-class _Shown(HTMLParser):
-    """What a reader meets on a built page: its text (not its styles) and its labels."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._hidden += tag in ("style", "script")
-        self.texts += [value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES]
-
-    def handle_endtag(self, tag: str) -> None:
-        self._hidden -= tag in ("style", "script")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden and data.strip():
-            self.texts.append(data)
-
-
-def shown(page: str) -> list[str]:
-    parser = _Shown()
-    parser.feed(page)
-    return parser.texts
 
 
 def _rendered(markdown: str, folder: Path) -> set[str]:

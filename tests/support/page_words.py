@@ -21,6 +21,33 @@ from .pseudo_locale import CLOSE, OPEN
 
 NUMBERS = re.compile("^[\\d\\s:;.,!?%/()\\-\u2013\u2014+\u00d7\u00b7\u201c\u201d\u2018\u2019\"']*$")
 MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+class _Shown(HTMLParser):
+    """What a reader meets on a built page: its text (not its styles) and its labels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in ("style", "script")
+        self.texts += [value or "" for name, value in attrs if name in SHOWN_ATTRIBUTES]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.texts.append(data)
+
+
+def shown(page: str) -> list[str]:
+    parser = _Shown()
+    parser.feed(page)
+    return parser.texts
 
 
 class _Texts(HTMLParser):

@@ -33,6 +33,7 @@ from coproduce.content.model import Strict
 from coproduce.content.pack_words import PackText, PaperText
 from coproduce.content.payment_words import PaymentPlannerText, UnitText
 from coproduce.content.plurals import PluralText, forms
+from coproduce.content.report_words import ReportText
 from coproduce.content.run_sheet_words import RunSheetWords
 from coproduce.content.trainer_words import (
     CoTrainerText,
@@ -225,6 +226,7 @@ class InterfaceText(Strict):
     run_sheet: RunSheetWords  # the pack's and the trainer app's run-sheet
     paper: PaperText  # each exercise on paper: the workbook, the printed modules
     packs: PackText  # the built pages' own words (content/pack_words.py)
+    report: ReportText  # the session report (content/report_words.py)
     # The words on the controls inside exercises, kind by kind (content/kind_words.py)
     choices: ChoicesText
     characters: CharactersText
@@ -269,6 +271,7 @@ class InterfaceText(Strict):
             self.run_sheet,
             self.paper,
             self.packs,
+            self.report,
             *self.kind_parts(),
             *self.payment_units.values(),
         ):

@@ -15,9 +15,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from coproduce.content import formats
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.page import html_page
+from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
 from coproduce.live.anonymity import held_back, split_by_role
 from coproduce.live.private_files import write_private_text
@@ -41,16 +43,22 @@ def write_report(content: CourseContent, sessions: SessionStore, code: str, out:
 
 
 def report_html(content: CourseContent, sessions: SessionStore, code: str) -> str:
+    words = content.interface.report
     created = sessions.created_at(code)
-    day = f"{created.astimezone():%d %B %Y}" if created else ""
+    strong = f"<strong>{html.escape(code)}</strong>"
+    if created:
+        day = html.escape(formats.day(created, content.course.language))
+        intro = html.escape(words.intro).format(code=strong, day=day)
+    else:
+        intro = html.escape(words.intro_undated).format(code=strong)
     parts = [
-        f"<p>Session report for session <strong>{html.escape(code)}</strong> {day}.</p>",
+        f"<p>{intro}</p>",
         _attendance(content, sessions, code),
         _timings(content, sessions.moves(code)),
         _exercises(content, sessions, code, evaluation=True),
         _exercises(content, sessions, code, evaluation=False),
     ]
-    title = f"Session report: {content.course.title}"
+    title = words.title.format(course=content.course.title)
     return html_page(content.course, title, "".join(parts))
 
 
@@ -59,17 +67,23 @@ def _attendance(content: CourseContent, sessions: SessionStore, code: str) -> st
     total = sum(counts.values())
     needed = content.course.min_answers_shown
     words = content.interface.results
+    report = content.interface.report
     split = split_by_role(counts, needed, words.others)
     rows = "".join(
         f"<tr><td>{html.escape(role)}</td><td>{count}</td></tr>" for role, count in split.shown
     )
     small = f"<p>{html.escape(words.small_roles.format(needed=needed))}</p>" if split.merged else ""
+    joined = plural(content.interface.trainer.joined, total, content.course.language)
     return (
-        "<h2>Who came</h2>"
-        f"<p>{total} people joined.</p>"
-        '<table><thead><tr><th scope="col">Role</th><th scope="col">People</th></tr></thead>'
+        f"<h2>{html.escape(report.who_came)}</h2>"
+        f"<p>{html.escape(joined.format(total=total))}</p>"
+        f"<table><thead><tr>{_heads(report.role_heading, report.people_heading)}</tr></thead>"
         f"<tbody>{rows}</tbody></table>{small}"
     )
+
+
+def _heads(*texts: str) -> str:
+    return "".join(f'<th scope="col">{html.escape(text)}</th>' for text in texts)
 
 
 def actual_minutes(moves: list[Move]) -> dict[str, float]:
@@ -81,6 +95,8 @@ def actual_minutes(moves: list[Move]) -> dict[str, float]:
 
 
 def _timings(content: CourseContent, moves: list[Move]) -> str:
+    words = content.interface.report
+    language = content.course.language
     spent = actual_minutes(moves)
     arrived: dict[str, datetime] = {}
     for move in moves:
@@ -88,25 +104,29 @@ def _timings(content: CourseContent, moves: list[Move]) -> str:
     rows = []
     for entry in planned_agenda(content):
         slug = entry.slug or ""
-        started = f"{arrived[slug].astimezone():%H:%M}" if slug in arrived else "-"
+        started = formats.clock(arrived[slug], language) if slug in arrived else "-"
         used = f"{round(spent[slug])}" if slug in spent else "-"
         rows.append(
-            f"<tr><td>{html.escape(entry.title)}</td><td>{entry.starts}</td><td>{started}</td>"
+            f"<tr><td>{html.escape(entry.title)}</td><td>{html.escape(entry.starts)}</td>"
+            f"<td>{html.escape(started)}</td>"
             f"<td>{entry.minutes}</td><td>{used}</td></tr>"
         )
+    heads = _heads(
+        words.part_heading,
+        words.planned_start,
+        words.actual_start,
+        words.planned_minutes,
+        words.actual_minutes,
+    )
     return (
-        "<h2>Timings: planned and actual</h2>"
-        "<p>Actual minutes run from when the room moved to a part until it moved on. "
-        "The last part has no end time, so it shows a dash.</p>"
-        '<table><thead><tr><th scope="col">Part</th><th scope="col">Planned start</th>'
-        '<th scope="col">Actual start</th><th scope="col">Planned minutes</th>'
-        '<th scope="col">Actual minutes</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<h2>{html.escape(words.timings_heading)}</h2><p>{html.escape(words.timings_note)}</p>"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def _exercises(content: CourseContent, sessions: SessionStore, code: str, evaluation: bool) -> str:
-    heading = "End-of-session evaluation" if evaluation else "The room's results, by exercise"
+    words = content.interface.report
+    heading = html.escape(words.evaluation_heading if evaluation else words.results_heading)
     sections = []
     for slug in content.course.module_slugs:
         for exercise_id in run_exercises(content, content.modules[slug]):
@@ -117,7 +137,7 @@ def _exercises(content: CourseContent, sessions: SessionStore, code: str, evalua
     if evaluation:
         sections.insert(0, _room_airtime(content, sessions, code))
     if not any(sections):
-        return f"<h2>{heading}</h2><p>This course has none.</p>" if evaluation else ""
+        return f"<h2>{heading}</h2><p>{html.escape(words.none)}</p>" if evaluation else ""
     return f"<h2>{heading}</h2>{''.join(sections)}"
 
 
@@ -150,18 +170,21 @@ def room_airtime_answer(
 def _exercise_section(
     content: CourseContent, exercise: Any, sessions: SessionStore, code: str
 ) -> str:
+    words = content.interface.report
     title = f"<h3>{html.escape(exercise.title)}</h3>"
-    count = f"<p>{sessions.answer_count(code, exercise.id)} people answered.</p>"
+    answered = sessions.answer_count(code, exercise.id)
+    said = plural(words.answered, answered, content.course.language).format(count=answered)
+    count = f"<p>{html.escape(said)}</p>"
     room = read_room(sessions, code, exercise)
     if room is not None and exercise.kind == "knowledge_check":
         counted = room_answers(exercise, room.answers)
         if held_back(len(counted), content.course.min_answers_shown):
             return title + count + held_back_html(content, len(counted), live=False)
         right = sum(1 for answer in counted if answer.payload.get("correct") is True)
-        return title + count + f"<p>{right} of them found the right answer.</p>"
+        return title + count + f"<p>{html.escape(words.right.format(right=right))}</p>"
     if room is not None:
         result = results_html(
             content, exercise, room.answers, live=False, before=room.before, marks=room.marks
         )
         return title + count + result
-    return title + count + "<p>Answers to this exercise are private to each learner.</p>"
+    return title + count + f"<p>{html.escape(words.private)}</p>"
