@@ -17,6 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from coproduce.content.errors import ContentError
+from coproduce.content.loader import load_course
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_FOLDERS = ("course", "modules", "exercises", "facilitator_notes")
 CHROMIUM_FLAGS = [
@@ -198,12 +201,14 @@ def start_server(
     deadline = time.monotonic() + 120
     printed: dict[str, str] = {}
     lines: list[str] = []
+    said = printed_lines(course)
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         lines.append(line)
-        for label in ("Session code:", "Learner link:", "Trainer link:"):
-            if line.startswith(label):
-                printed[label] = line.split(":", 1)[1].strip()
+        for label, (before, after) in said.items():
+            text = line.rstrip("\n")
+            if text.startswith(before) and text.endswith(after):
+                printed[label] = text[len(before) : len(text) - len(after)].strip()
         if "Trainer link:" in printed:
             _wait_for_pool(log, deadline)
             return Server(
@@ -212,7 +217,6 @@ def start_server(
                 process,
                 log,
                 printed["Trainer link:"],
-                # The session line is in the course's language; the link always holds the code.
                 printed.get("Session code:") or _link_code(printed["Learner link:"]),
                 "".join(lines),
             )
@@ -220,6 +224,26 @@ def start_server(
             break
     stop_server(process)
     raise AssertionError(f"coproduce serve did not start:\n{log.read_text()}")
+
+
+def printed_lines(course: Path) -> dict[str, tuple[str, str]]:
+    """The lines `coproduce serve` prints, in the course's language (its catalogue's trainer:
+    session_code and terminal: words): each as the words before and after what it fills in.
+    A course that does not load is served by nobody: the English lines then, for the message."""
+    try:
+        words = load_course(course).interface
+    except ContentError:
+        words = load_course(ROOT).interface
+    lines = {
+        "Session code:": (words.trainer.session_code, "{code}"),
+        "Learner link:": (words.terminal.learner_link, "{link}"),
+        "Trainer link:": (words.terminal.trainer_link, "{link}"),
+    }
+    found = {}
+    for label, (text, slot) in lines.items():
+        before, _, after = text.partition(slot)
+        found[label] = (before, after)
+    return found
 
 
 def _link_code(link: str) -> str:

@@ -40,6 +40,7 @@ from coproduce.content.trainer_words import (
     ExportText,
     QuestionsText,
     RoomAirtimeText,
+    TerminalText,
     TrainerText,
 )
 
@@ -227,6 +228,7 @@ class InterfaceText(Strict):
     paper: PaperText  # each exercise on paper: the workbook, the printed modules
     packs: PackText  # the built pages' own words (content/pack_words.py)
     report: ReportText  # the session report (content/report_words.py)
+    terminal: TerminalText  # what `coproduce serve` prints for the trainer
     # The words on the controls inside exercises, kind by kind (content/kind_words.py)
     choices: ChoicesText
     characters: CharactersText
@@ -272,6 +274,7 @@ class InterfaceText(Strict):
             self.paper,
             self.packs,
             self.report,
+            self.terminal,
             *self.kind_parts(),
             *self.payment_units.values(),
         ):

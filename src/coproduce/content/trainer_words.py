@@ -112,3 +112,19 @@ class TrainerText(FilledIn):
     show_answer: str
     hide_or_show: str
     not_served: str
+
+
+class TerminalText(FilledIn):
+    """What `coproduce serve` prints in the trainer's terminal (the session's line is the
+    trainer app's `session_code`)."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "resuming": {"code"},
+        "learner_link": {"link"},
+        "trainer_link": {"link"},
+        "port_in_use": {"port"},
+    }
+    resuming: str  # the server started again on the last session
+    learner_link: str
+    trainer_link: str
+    port_in_use: str  # printed instead of starting, when another program holds a port

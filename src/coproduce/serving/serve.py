@@ -180,11 +180,7 @@ def serve(options: ServeOptions) -> int:
     content = load_course(options.course_root)
     port = busy_port(options)
     if port is not None:
-        print(
-            f"Port {port} is already in use: is the course running already? Stop it, or "
-            "choose other ports with --port and --trainer-port.",
-            file=sys.stderr,
-        )
+        print(content.interface.terminal.port_in_use.format(port=port), file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     private_folder(options.data_dir)  # whatever the store, the data folder is the owner's
@@ -213,14 +209,13 @@ def serve(options: ServeOptions) -> int:
             return _stop(processes)
         link = learner_link(options, session_code)
         if resumed:
-            print(
-                f"Resuming session {session_code} (start a new one with --new-session).",
-                flush=True,
-            )
+            print(content.interface.terminal.resuming.format(code=session_code), flush=True)
         print(content.interface.trainer.session_code.format(code=session_code), flush=True)
-        print(f"Learner link: {link}", flush=True)
+        print(content.interface.terminal.learner_link.format(link=link), flush=True)
         print(terminal_qr(link), flush=True)
-        print(f"Trainer link: {trainer_link(options)}", flush=True)
+        print(
+            content.interface.terminal.trainer_link.format(link=trainer_link(options)), flush=True
+        )
         if options.open_browser:
             webbrowser.open(trainer_link(options))
         while all(process.poll() is None for process in processes):
