@@ -5,6 +5,7 @@ marked nor the course's own data (titles, prompts, options, roles, the ladder)."
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -228,6 +229,26 @@ def test_every_word_of_the_rooms_result_comes_from_the_catalogue(
     texts = _from_html(page)
     assert kind == "reflection" or any("⟦" in text for text in texts)
     assert _unmarked(texts, data) == []
+
+
+def test_the_rungs_the_room_chose_are_joined_in_the_catalogues_words(
+    pseudo_course: CourseContent,
+) -> None:
+    """A situation's rungs and counts: each "{rung}: {count}", joined by `next_placed`."""
+    exercise = pseudo_course.exercises[CONVERTED["ladder_placement"]]
+    ladder = pseudo_course.ladders[exercise.ladder]
+    first, second = ladder.rungs[0], ladder.rungs[1]
+    picks = [[first.id], [first.id], [second.id]]
+    answers = [SharedAnswer(f"t{n}", {"placements": p}, False) for n, p in enumerate(picks)]
+    words = pseudo_course.interface.room_results.model_copy(
+        update={"placed": "{rung} = {count}", "next_placed": "{places} | {place}"}
+    )
+    content = dataclasses.replace(
+        pseudo_course,
+        interface=pseudo_course.interface.model_copy(update={"room_results": words}),
+    )
+    page = results_html(content, exercise, answers)
+    assert f"{first.name} = 2 | {second.name} = 1" in html.unescape(page)
 
 
 def test_the_check_finds_an_english_word_left_on_a_control(pseudo_course: CourseContent) -> None:

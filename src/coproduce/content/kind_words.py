@@ -116,6 +116,8 @@ class RoomResultsText(FilledIn):
         "votes": {"count"},
         "votes_caption": {"count"},
         "word_count": {"word", "count"},
+        "placed": {"rung", "count"},
+        "next_placed": {"places", "place"},
     }
     votes: PluralText  # one option's votes
     votes_caption: PluralText
@@ -126,6 +128,8 @@ class RoomResultsText(FilledIn):
     no_words: str
     situation_heading: str
     placed_heading: str
+    placed: str  # one rung a situation was placed on, and by how many
+    next_placed: str  # one more rung after those so far: "{places}, {place}"
     airtime_caption: str
     role_heading: str
     share_heading: str

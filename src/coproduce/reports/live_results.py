@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from coproduce.content.course import CourseContent
+from coproduce.content.lists import one_by_one
 from coproduce.content.plurals import plural
 from coproduce.kinds.airtime_tracker.checks import airtime, equal_share
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart, percent_of
@@ -27,15 +28,8 @@ from coproduce.live.anonymity import counted_answers, held_back
 from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.text.clean import clean_line, clean_text
 
-LIVE_KINDS = {
-    "poll",
-    "rating_scale",
-    "word_list",
-    "ideas",
-    "ladder_placement",
-    "airtime_tracker",
-    "reflection",
-}
+# Shown live when shared; a reflection is live when a learner may share it (is_live).
+LIVE_KINDS = {"poll", "rating_scale", "word_list", "ideas", "ladder_placement", "airtime_tracker"}
 
 
 def is_live(exercise: Any) -> bool:
@@ -305,11 +299,12 @@ def word_list_html(content: CourseContent, answers: list[SharedAnswer]) -> str:
 def ladder_html(content: CourseContent, exercise: Any, answers: list[SharedAnswer]) -> str:
     if content.ladders.get(exercise.ladder) is None:
         return ""
+    words = content.interface.room_results
     rows = []
     for situation, placed in ladder_counts(content, exercise, answers):
-        where = ", ".join(f"{html.escape(name)}: {count}" for name, count in placed)
+        places = [words.placed.format(rung=name, count=count) for name, count in placed]
+        where = html.escape(one_by_one(places, words.next_placed, "places", "place"))
         rows.append(f"<tr><td>{html.escape(situation)}</td><td>{where or '-'}</td></tr>")
-    words = content.interface.room_results
     head = (words.situation_heading, words.placed_heading)
     cells = "".join(f'<th scope="col">{html.escape(text)}</th>' for text in head)
     table = '<table class="cp-ladder-results">'

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from coproduce.content.course import CourseContent
+from coproduce.content.lists import one_by_one
 from coproduce.content.plurals import plural
 from coproduce.kinds.activity_timer.checks import spoken_duration
 
@@ -25,14 +26,6 @@ def _boxes(options: list[str]) -> str:
 
 def _lines(count: int) -> str:
     return '<div aria-hidden="true">' + '<div class="write-line"></div>' * count + "</div>"
-
-
-def one_by_one(items: Sequence[str], join: str, many: str, one: str) -> str:
-    """The course's words as one list, each added by `join` ("{points} / {point}")."""
-    said = items[0] if items else ""
-    for item in items[1:]:
-        said = join.format(**{many: said, one: item})
-    return said
 
 
 def _table(heads: tuple[str, str], rows: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coproduce.content.kind_words import ChartText
+from coproduce.content.lists import one_by_one
 
 ROW_HEIGHT = 62  # one label line, one bar, a gap (CSS px; text is never scaled with the SVG)
 LABEL_BASELINE = 20
@@ -81,9 +82,7 @@ def summary_of(
     if words is None:
         return " ".join(caption.split())
     said = [words.bar.format(label=item.label, value=item.value_text) for item in bars]
-    parts = said[0] if said else ""
-    for one in said[1:]:
-        parts = words.next_bar.format(bars=parts, bar=one)
+    parts = one_by_one(said, words.next_bar, "bars", "bar")
     text = words.summary.format(caption=caption, bars=parts)
     if reference is not None:
         line = words.bar.format(label=reference.label, value=reference.value_text)
