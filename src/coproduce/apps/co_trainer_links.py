@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from coproduce.apps.qr import svg_qr
 from coproduce.content.trainer_words import CoTrainerText
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.co_trainers import MAX_LABEL, CoTrainers
@@ -28,21 +29,21 @@ class CoTrainerLinks:
         self.base = base  # the trainer app's address; "" when it answers this computer alone
         self.words = words
         self.allowed = True  # the lead trainer's page only: a co-trainer makes no links
-        intro = widgets.HTML(paragraphs([words.intro if base else words.only_here]))
-        self.label = widgets.Text(
+        intro = light.HTML(paragraphs([words.intro if base else words.only_here]))
+        self.label = light.Text(
             description=words.label,
-            style={"description_width": "initial"},
+            style=light.wide_label(light.Text),
             layout=widgets.Layout(width="min(100%, 32rem)"),
         )
         self.make_button = button(words.make)
         self.make_button.on_click(lambda _: self.make())
         self.message = LiveMessage()  # the new link, announced
-        self.links = widgets.VBox()
+        self.links = light.VBox()
         parts: list[widgets.Widget] = [intro]
         if base:
             parts += [self.label, self.make_button, self.message, self.links]
-        self.widget = widgets.VBox(parts)
-        self.widget.layout.align_items = "flex-start"
+        # Its own layout: the trainer app shows it only to whoever may make links.
+        self.widget = light.VBox(parts, layout=widgets.Layout(align_items="flex-start"))
         self.widget.add_class("cp-co-trainers")
         if base:
             self.show_links()
@@ -78,7 +79,7 @@ class CoTrainerLinks:
         heading = self.words.active if rows else self.words.none
         for old in self.links.children:  # made afresh each time: none is left open
             old.close()
-        self.links.children = [widgets.HTML(paragraphs([heading])), *rows]
+        self.links.children = [light.HTML(paragraphs([heading])), *rows]
 
     def _stopper(self, co_trainer_id: str, label: str) -> Callable[[Any], None]:
         def stop(_: Any) -> None:

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from coproduce.apps.chrome.folded import Folded
 from coproduce.content.ideas_words import IdeasText
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.bar_chart import short_label
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
@@ -35,16 +36,16 @@ class IdeaModeration:
         self._state: tuple[Any, ...] | None = None
         self._current: Mapping[str, Any] = {}
         self.allowed = True  # False on a co-trainer's page for a part they do not lead
-        self.rows = widgets.VBox()
+        self.rows = light.VBox()
         style = {"description_width": "initial"}
         self.merge_from = widgets.Dropdown(description=words.merge_this, style=style)
         self.merge_into = widgets.Dropdown(description=words.merge_into, style=style)
         self.merge_button = button(words.merge_button)
         self.merge_button.on_click(lambda _: self.merge())
         self.message = LiveMessage()
-        merging = widgets.HBox([self.merge_from, self.merge_into, self.merge_button])
+        merging = light.HBox([self.merge_from, self.merge_into, self.merge_button])
         merging.add_class("cp-actions")
-        self.merging = widgets.VBox([merging, self.message])
+        self.merging = light.VBox([merging, self.message], layout=widgets.Layout())
         folded = Folded(words.moderate_heading)  # until the trainer needs it
         folded.body.children = [self.rows, self.merging]
         # Shown once there is an idea; the live results hide it on the projector around it.
@@ -118,6 +119,6 @@ class IdeaModeration:
 
 
 def _row(text: str, control: widgets.Button) -> widgets.HBox:
-    row = widgets.HBox([widgets.HTML(paragraphs([text])), control])
+    row = light.HBox([light.HTML(paragraphs([text])), control])
     row.add_class("cp-idea-row")
     return row

@@ -17,6 +17,7 @@ from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.timings import run_exercises
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
@@ -64,30 +65,30 @@ class LearnerApp:
         self.nav = AgendaNav(
             items=_nav_items(content), current=self.slugs[0], label=self.text.moving.agenda_label
         )
-        self.area = widgets.VBox()
+        self.area = light.VBox()
         self.area.add_class("cp-module-area")
         self.previous = button(self.text.moving.previous)
         self.next = button(self.text.moving.next, "primary")
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
-        pager = widgets.HBox([self.previous, self.next])
+        pager = light.HBox([self.previous, self.next])
         pager.add_class("cp-pager")
         self.room_notice = LiveMessage()
-        self.go_to_room = button(self.text.moving.go_to_room)
+        self.go_to_room = button(self.text.moving.go_to_room, layout=widgets.Layout())
         self.go_to_room.on_click(lambda _: self._go_to_room())
         self.go_to_room.layout.display = "none"
         self.feedback_button = button(self.text.feedback.button)
         self.feedback_button.on_click(lambda _: self.show_feedback())
-        self.feedback = widgets.HTML()
+        self.feedback = light.HTML()
         # With marking off nothing is marked after the session: no button promises feedback.
         marked = [self.feedback_button, self.feedback] if content.course.marking else []
-        self.course = widgets.VBox(
+        self.course = light.VBox(
             [self.nav, self.room_notice, self.go_to_room, self.area, pager, *marked, self.focus]
         )
         self.join = JoinForm(
             content.course.roles, self._join, self.text.join, self.text.choices.your_answer
         )
-        self.widget = widgets.VBox()
+        self.widget = light.VBox()
         self.widget.add_class("cp-learner-app")
         self.nav.observe(self._on_agenda, "current")
         self.identity.observe(lambda change: self._identified(), "learner_id")

@@ -14,6 +14,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from coproduce.content.course import CourseContent
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.sessions import SessionStore
@@ -30,9 +31,11 @@ class LiveExport:
         self.make_button = button(self.words.button)
         self.make_button.on_click(lambda _: self.make())
         self.links = LiveMessage()  # announced once the files are ready
-        intro = widgets.HTML(paragraphs([self.words.intro]))
-        self.widget = widgets.VBox([intro, self.make_button, self.links])
-        self.widget.layout.align_items = "flex-start"  # the button as wide as its words
+        intro = light.HTML(paragraphs([self.words.intro]))
+        # The button as wide as its words.
+        self.widget = light.VBox(
+            [intro, self.make_button, self.links], layout=widgets.Layout(align_items="flex-start")
+        )
         self.widget.add_class("cp-live-export")
 
     def make(self) -> None:

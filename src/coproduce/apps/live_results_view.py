@@ -19,6 +19,7 @@ from coproduce.apps.idea_moderation import IdeaModeration
 from coproduce.apps.question_controls import QuestionControls
 from coproduce.content.course import CourseContent
 from coproduce.content.timings import run_exercises
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.live.idea_marks import IdeaMarks
 from coproduce.live.questions import QuestionState
@@ -44,8 +45,8 @@ class LiveResults:
         self.boxes: dict[str, _ResultBox] = {}
         self.words = words = content.interface.trainer
         self._other_results = Folded(words.other_results)
-        self._no_results = widgets.HTML(paragraphs([words.no_shared]))
-        self._nothing_here = widgets.HTML(paragraphs([words.nothing_here]))
+        self._no_results = light.HTML(paragraphs([words.no_shared]))
+        self._nothing_here = light.HTML(paragraphs([words.nothing_here]))
         self._projecting = False
         # The exercises whose controls this page may use: all (None), or a co-trainer's parts.
         self._controlled: set[str] | None = None
@@ -114,9 +115,13 @@ class LiveResults:
         answers = room.answers
         result = self.boxes.get(exercise.id)
         if result is None:
-            title = widgets.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
+            title = light.HTML(f"<h3>{html.escape(exercise.title)}</h3>")
+            # Each box shows, hides or spaces itself: a layout of its own, not the shared one.
             result = _ResultBox(
-                widgets.VBox([title]), widgets.HTML(), widgets.VBox(), widgets.VBox()
+                light.VBox([title], layout=widgets.Layout(margin="0 0 16px 0")),
+                light.HTML(),
+                light.VBox(layout=widgets.Layout()),
+                light.VBox(layout=widgets.Layout()),
             )
             controls: list[widgets.Widget] = [result.hiding]
             if exercise.kind == "ideas":
@@ -141,7 +146,6 @@ class LiveResults:
             # Everything under the result is the trainer's: the projector never shows it.
             result.trainer_only.children = controls
             result.box.children = [title, result.body, result.trainer_only]
-            result.box.layout.margin = "0 0 16px 0"
             self.boxes[exercise.id] = result
             self._arm(exercise.id, result)
         if result.controls is not None:

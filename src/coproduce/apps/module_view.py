@@ -15,6 +15,7 @@ from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.plurals import plural
 from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, ReadRoom
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.idea_marks import IdeaMarks
@@ -59,7 +60,7 @@ def build_module_view(
     words = content.interface.find_out_more
     sources = find_out_more_html(module.meta.references, words.heading, words.new_tab)
     children.append(_prose(_key_points(content, module) + sources))
-    box = widgets.VBox(children)
+    box = light.VBox(children)
     box.add_class("cp-module")
     box.add_class(f"cp-module-{module.slug}")  # lets a test or benchmark tell modules apart
     return box
@@ -104,7 +105,7 @@ def room_reader(session: LearnerSession) -> ReadRoom | None:
 
 
 def _prose(markup: str) -> widgets.HTML:
-    block = widgets.HTML(markup)
+    block = light.HTML(markup)
     block.add_class("cp-prose")
     return block
 

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 
 from coproduce.content.plurals import plural
 from coproduce.content.trainer_words import QuestionsText
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button
 from coproduce.kinds.common.live_message import LiveMessage
 from coproduce.live.questions import MAX_CLOSE_MINUTES, Questions, QuestionState
@@ -40,7 +41,7 @@ class QuestionControls:
         self._closed = False
         # False on a co-trainer's page for a part they do not lead: every control does nothing.
         self.allowed = True
-        self.state_line = widgets.HTML()
+        self.state_line = light.HTML()
         self.toggle = button(words.close)
         self.toggle.on_click(lambda _: self.close_or_reopen())
         self.clear_button = button(words.clear)
@@ -50,7 +51,7 @@ class QuestionControls:
             min=1,
             max=MAX_CLOSE_MINUTES,
             description=words.close_after,
-            style={"description_width": "initial"},
+            style=light.wide_label(widgets.BoundedIntText),
             layout=widgets.Layout(width="min(100%, 22rem)"),
         )
         self.countdown = button(words.close_after_button)
@@ -60,10 +61,11 @@ class QuestionControls:
         self.no = button(words.clear_no)
         self.yes.on_click(lambda _: self.clear())
         self.no.on_click(lambda _: self._hide_confirm())
-        self.confirm = widgets.VBox([self.confirm_text, _row(self.yes, self.no)])
-        self.confirm.layout.display = "none"
+        self.confirm = light.VBox(
+            [self.confirm_text, _row(self.yes, self.no)], layout=widgets.Layout(display="none")
+        )
         self.message = LiveMessage()
-        self.widget = widgets.VBox(
+        self.widget = light.VBox(
             [
                 self.state_line,
                 _row(self.toggle, self.clear_button),
@@ -135,6 +137,6 @@ class QuestionControls:
 
 
 def _row(*children: widgets.Widget) -> widgets.HBox:
-    row = widgets.HBox(list(children))
+    row = light.HBox(list(children))
     row.add_class("cp-actions")
     return row

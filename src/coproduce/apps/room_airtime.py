@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from sqlalchemy.exc import SQLAlchemyError
 
 from coproduce.content.course import CourseContent
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, paragraphs
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.store import ROOM_TRACKER, Store
@@ -40,4 +41,4 @@ def room_airtime_view(content: CourseContent, store: Store, code: str) -> widget
     kept = store.load_answers(ROOM_TRACKER, session=code).get(exercise_id)
     if kept is not None:
         view.restore(kept)
-    return widgets.VBox([widgets.HTML(paragraphs([words.intro])), view.widget])
+    return light.VBox([light.HTML(paragraphs([words.intro])), view.widget])

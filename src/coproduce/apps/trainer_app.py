@@ -38,6 +38,7 @@ from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
 from coproduce.content.trainer_words import TrainerText
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, button, paragraphs
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.anonymity import split_by_role
@@ -60,33 +61,33 @@ class TrainerApp:
         self.code = code
         self.slugs = content.course.module_slugs
         self.words = text = content.interface.trainer
-        self.header = widgets.HTML(_header_html(text, code, learner_link) + _reach_note(content))
-        self.attendance = widgets.HTML()
-        self.pool = widgets.HTML()
+        self.header = light.HTML(_header_html(text, code, learner_link) + _reach_note(content))
+        self.attendance = light.HTML()
+        self.pool = light.HTML()
         self._pool_read = 0.0
-        self.run_sheet = widgets.HTML()
+        self.run_sheet = light.HTML()
         self.move_to = widgets.Dropdown(
             options=[(content.modules[slug].meta.title, slug) for slug in self.slugs],
             description=text.move_to,
-            style={"description_width": "initial"},
+            style=light.wide_label(widgets.Dropdown),
             layout=widgets.Layout(width="min(100%, 36rem)"),
         )
         self.move_button = button(text.move, "primary")
         self.next_button = button(text.move_next)
         self.move_button.on_click(lambda _: self.move(self.move_to.value))
         self.next_button.on_click(lambda _: self.move_next())
-        self.notes = widgets.HTML()
-        self.timers = widgets.VBox()
-        self.results = widgets.VBox()
+        self.notes = light.HTML()
+        self.timers = light.VBox()
+        self.results = light.VBox()
         self._fingerprint: tuple[Any, ...] | None = None
         self.live_results = LiveResults(content, self.sessions, code, lambda: self.refresh(True))
         self._result_boxes = self.live_results.boxes
         self._minute = -1
         self._timer_module: str | None = ""  # never a part: the first refresh draws the timers
         self._stop = threading.Event()
-        controls = widgets.HBox([self.move_to, self.move_button, self.next_button])
+        controls = light.HBox([self.move_to, self.move_button, self.next_button])
         controls.add_class("cp-actions")
-        self.projector = widgets.Checkbox(
+        self.projector = light.Checkbox(
             value=False,
             description=text.projector,
             indent=False,
@@ -102,7 +103,7 @@ class TrainerApp:
             [_section(content.interface.room_airtime.heading), room_airtime] if room_airtime else []
         )
         # Side by side on a wide screen, one above the other on a narrow one (see the CSS).
-        self.for_trainer = widgets.VBox(
+        self.for_trainer = light.VBox(
             [
                 self.run_sheet,
                 _section(text.notes_heading),
@@ -112,9 +113,10 @@ class TrainerApp:
                 *airtime_part,
                 _section(words.heading),
                 self.co_trainers.widget,
-            ]
+            ],
+            layout=widgets.Layout(),  # hidden on the projector: its own
         )
-        self.for_room = widgets.VBox(
+        self.for_room = light.VBox(
             [
                 _section(text.timers_heading),
                 self.timers,
@@ -122,9 +124,9 @@ class TrainerApp:
                 self.results,
             ]
         )
-        columns = widgets.HBox([self.for_trainer, self.for_room])
+        columns = light.HBox([self.for_trainer, self.for_room])
         columns.add_class("cp-trainer-columns")
-        self.widget = widgets.VBox(
+        self.widget = light.VBox(
             [
                 self.header,
                 self.attendance,
@@ -242,7 +244,7 @@ class TrainerApp:
                 context = ExerciseContext(self.content)
                 views.append(build_exercise(exercise, _keep_nothing, context).widget)
         if not views:
-            views = [widgets.HTML(paragraphs([self.words.no_timer]))]
+            views = [light.HTML(paragraphs([self.words.no_timer]))]
         self.timers.children = views
 
 
@@ -252,7 +254,7 @@ def _keep_nothing(_exercise_id: str, _answer: dict[str, Any]) -> None:
 
 
 def _section(title: str) -> widgets.HTML:
-    return widgets.HTML(f"<h2>{html.escape(title)}</h2>")
+    return light.HTML(f"<h2>{html.escape(title)}</h2>")
 
 
 def _header_html(words: TrainerText, code: str, learner_link: str) -> str:
@@ -304,7 +306,7 @@ def run() -> widgets.VBox:
     code = live_session_code()
     content = load_course(root)
     if code is None:
-        return widgets.VBox([widgets.HTML(paragraphs([content.interface.trainer.not_served]))])
+        return light.VBox([light.HTML(paragraphs([content.interface.trainer.not_served]))])
     link = os.environ.get(LEARNER_LINK_ENV, "")
     app = TrainerApp(content, Store(store_target(root)), code, link)
     app.follow_viewer()

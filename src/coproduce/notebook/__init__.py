@@ -13,6 +13,7 @@ from coproduce.apps.chrome.browser_identity import BrowserIdentity
 from coproduce.config.settings import find_course_root, store_target
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext
 from coproduce.kinds.registry import build_exercise
 from coproduce.live.learner_session import LearnerSession
@@ -34,5 +35,5 @@ def exercise(exercise_id: str) -> widgets.Widget:
     if session.views.keys() == {exercise_id}:
         identity = BrowserIdentity()
         identity.observe(lambda change: session.identify(change["new"]), "learner_id")
-        return widgets.VBox([identity, view.widget])
+        return light.VBox([identity, view.widget])
     return view.widget

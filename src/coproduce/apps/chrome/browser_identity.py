@@ -8,10 +8,11 @@ from typing import Any
 import anywidget
 import traitlets
 
+from coproduce.kinds.common.light_widgets import SharedLayout
 from coproduce.live.learner_ids import issue, verify
 
 
-class BrowserIdentity(anywidget.AnyWidget):
+class BrowserIdentity(anywidget.AnyWidget, SharedLayout):
     """The browser offers the id it keeps in local storage; the kernel keeps it only if this
     server signed it, and otherwise gives the browser a fresh one (which the browser keeps).
 

@@ -21,10 +21,11 @@ import traitlets
 
 from coproduce.apps.chrome.kept_controls import name_controls, page_state
 from coproduce.content.interface import ConnectionText
+from coproduce.kinds.common.light_widgets import SharedLayout
 from coproduce.live.learner_session import ExerciseView, LearnerSession
 
 
-class ConnectionWatch(anywidget.AnyWidget):
+class ConnectionWatch(anywidget.AnyWidget, SharedLayout):
     """The browser pings the kernel every few seconds; missing replies mean the link is down."""
 
     _esm = Path(__file__).with_name("connection_watch.js")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button
 
 
@@ -16,9 +17,9 @@ class Folded:
         self.opener = button(title)
         self.opener.add_class("cp-folded-opener")
         self.opener.on_click(lambda _: self.open_or_fold())
-        self.body = widgets.VBox()
-        self.body.layout.display = "none"
-        self.widget = widgets.VBox([self.opener, self.body])
+        self.body = light.VBox(layout=widgets.Layout(display="none"))
+        # A whole folded part may be hidden (the projector): its own layout too.
+        self.widget = light.VBox([self.opener, self.body], layout=widgets.Layout())
         self.widget.add_class("cp-folded")
 
     @property

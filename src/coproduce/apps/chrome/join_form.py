@@ -5,9 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-import ipywidgets as widgets
-
 from coproduce.content.interface import JoinText
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
@@ -22,24 +21,30 @@ class JoinForm:
     ) -> None:
         self.roles = roles
         self._on_join = on_join
-        intro = widgets.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
-        returning = widgets.HTML(paragraphs([text.returning]))
+        intro = light.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
+        returning = light.HTML(paragraphs([text.returning]))
         returning.add_class("cp-join-returning")
         # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
         # would be held back by ipywidgets and the Join click could arrive first.
-        self.code = widgets.Text(
-            description=text.code_label, placeholder=text.code_example, continuous_update=False
+        self.code = light.Text(
+            description=text.code_label,
+            placeholder=text.code_example,
+            continuous_update=False,
+            style=light.wide_label(light.Text),
         )
-        self.name = widgets.Text(description=text.name_label, continuous_update=False)
+        self.name = light.Text(
+            description=text.name_label,
+            continuous_update=False,
+            style=light.wide_label(light.Text),
+        )
         for box in (self.code, self.name):
-            box.style = {"description_width": "initial"}
             box.add_class("cp-join-text")
         # The course's word after the role chosen, as on every other question's choices.
         self.role = ChoiceGroup(legend=text.role_label, options=roles, chosen_mark=chosen_mark)
         self.join_button = button(text.button, "primary")
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()
-        self.widget = widgets.VBox(
+        self.widget = light.VBox(
             [returning, intro, self.code, self.name, self.role, self.join_button, self.message]
         )
         self.widget.add_class("cp-join")

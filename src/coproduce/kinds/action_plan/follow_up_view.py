@@ -23,6 +23,7 @@ from coproduce.kinds.action_plan.follow_up import (
     event_description,
     window,
 )
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
@@ -67,13 +68,13 @@ class FollowUpPart:
             description=follow_up.label,
             min=earliest,
             max=latest,
-            style={"description_width": "initial"},
+            style=light.wide_label(FollowUpPicker),
         )
         self.picker.add_class("cp-plan-date")
         self.picker.add_class("cp-plan-follow-up")
         self.picker.observe(on_change, "value")
         hint = words.hint.format(earliest=format_date(earliest), latest=format_date(latest))
-        self.hint = widgets.HTML(paragraphs([hint], "cp-plan-note"))
+        self.hint = light.HTML(paragraphs([hint], "cp-plan-note"))
         self.status = LiveMessage()
         self.download = CalendarDownload(label=words.calendar_button)
         self.download_status = LiveMessage()

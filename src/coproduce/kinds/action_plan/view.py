@@ -22,6 +22,7 @@ from coproduce.kinds.action_plan.checks import (
     reflection_entries,
 )
 from coproduce.kinds.action_plan.follow_up_view import FollowUpPart
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
 from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
@@ -60,15 +61,15 @@ class ActionPlanView:
             control: widgets.Textarea | widgets.DatePicker
             if question.kind == "date":
                 control = widgets.DatePicker(
-                    description=question.label, style={"description_width": "initial"}
+                    description=question.label, style=light.wide_label(widgets.DatePicker)
                 )
                 control.add_class("cp-plan-date")
             else:
-                control = widgets.Textarea(
+                control = light.Textarea(
                     description=question.label,
                     rows=3,
-                    layout=widgets.Layout(width="100%"),
-                    style={"description_width": "initial"},
+                    layout=light.full_width(),
+                    style=light.wide_label(light.Textarea),
                 )
                 control.add_class("cp-textarea")
                 control.add_class("cp-plan-text")
@@ -95,7 +96,7 @@ class ActionPlanView:
         notes = [words.only_you]
         if exercise.include_reflections:
             notes.append(words.with_notes)
-        intro = widgets.HTML(paragraphs([exercise.prompt]) + paragraphs(notes, "cp-plan-note"))
+        intro = light.HTML(paragraphs([exercise.prompt]) + paragraphs(notes, "cp-plan-note"))
         self.widget = exercise_frame(
             exercise.title,
             [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as widgets
 import traitlets
 
 from coproduce.content.model import ActivityTimer
@@ -19,6 +18,7 @@ from coproduce.kinds.activity_timer.checks import (
     total_seconds,
     valid_progress,
 )
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
 from coproduce.kinds.common.kernel_widget import KernelWidget
 from coproduce.kinds.common.live_message import LiveMessage
@@ -85,7 +85,7 @@ class ActivityTimerView:
         self.timer.on_msg(self._on_message)
         self.note = LiveMessage()
         length = spoken_duration(total_seconds(exercise.phases), words, language)
-        intro = widgets.HTML(
+        intro = light.HTML(
             paragraphs([exercise.prompt])
             + paragraphs([words.total.format(length=length)], "cp-timer-total")
         )

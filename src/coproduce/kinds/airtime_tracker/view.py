@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as widgets
 import traitlets
 
 from coproduce.content.model import AirtimeTracker
@@ -24,6 +23,7 @@ from coproduce.kinds.airtime_tracker.checks import (
     unique_roles,
     valid_seconds,
 )
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.bar_chart import Bar, Reference, bar_chart
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -84,9 +84,9 @@ class AirtimeTrackerView:
         self.reset_button = button(words.reset)
         self.reset_button.add_class("cp-airtime-reset")
         self.reset_button.on_click(lambda _: self.reset())
-        self.chart = widgets.HTML("")
+        self.chart = light.HTML("")
         self.chart.add_class("cp-airtime-chart")
-        intro = widgets.HTML(paragraphs([exercise.prompt]))
+        intro = light.HTML(paragraphs([exercise.prompt]))
         self.widget = exercise_frame(
             exercise.title, [intro, self.buttons, self.status, self.reset_button, self.chart]
         )

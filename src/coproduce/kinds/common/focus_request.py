@@ -12,6 +12,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from coproduce.kinds.common.kernel_widget import KernelWidget
+from coproduce.kinds.common.light_widgets import shared
 
 
 class FocusRequest(KernelWidget):
@@ -21,7 +22,7 @@ class FocusRequest(KernelWidget):
     _esm = Path(__file__).with_name("focus_request.js")
 
     def __init__(self) -> None:
-        super().__init__(layout=widgets.Layout(display="none"))
+        super().__init__(layout=shared(widgets.Layout, display="none"))
 
     def request(self, selector: str, within: str = "", block: str = "nearest") -> None:
         """Focus the first match of `selector` inside the nearest `within` around this helper

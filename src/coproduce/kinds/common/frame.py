@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from coproduce.content.course import CourseContent
 from coproduce.content.plurals import plural
+from coproduce.kinds.common import light_widgets as light
 
 # Called with (exercise id, answer); returns None when saved, or a kind message when not.
 SaveAnswer = Callable[[str, dict[str, Any]], str | None]
@@ -42,8 +43,8 @@ class ExerciseView(Protocol):
 
 
 def exercise_frame(title: str, children: list[widgets.Widget]) -> widgets.VBox:
-    heading = widgets.HTML(f'<h3 class="cp-exercise-title">{html.escape(title)}</h3>')
-    frame = widgets.VBox([heading, *children])
+    heading = light.HTML(f'<h3 class="cp-exercise-title">{html.escape(title)}</h3>')
+    frame = light.VBox([heading, *children])
     frame.add_class("cp-exercise")
     return frame
 
@@ -54,8 +55,10 @@ def paragraphs(texts: list[str], css_class: str = "") -> str:
     return "".join(f"<p{attribute}>{html.escape(text)}</p>" for text in texts if text)
 
 
-def button(label: str, style: str = "") -> widgets.Button:
-    control = widgets.Button(description=label, button_style=style, tooltip=label)
+def button(label: str, style: str = "", layout: widgets.Layout | None = None) -> widgets.Button:
+    """A button; one that is shown and hidden needs a `layout` of its own."""
+    kwargs = {} if layout is None else {"layout": layout}
+    control = light.Button(description=label, button_style=style, tooltip=label, **kwargs)
     control.add_class("cp-button")
     return control
 

@@ -12,8 +12,10 @@ from typing import Any, ClassVar
 
 import anywidget
 
+from coproduce.kinds.common.light_widgets import SharedLayout
 
-class KernelWidget(anywidget.AnyWidget):
+
+class KernelWidget(anywidget.AnyWidget, SharedLayout):
     """Subclasses name in `page_may_set` the traits their front end sends with save_changes()."""
 
     page_may_set: ClassVar[frozenset[str]] = frozenset()

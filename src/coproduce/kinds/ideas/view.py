@@ -17,6 +17,7 @@ import ipywidgets as widgets
 
 from coproduce.content.model import Ideas
 from coproduce.content.plurals import plural
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -61,28 +62,30 @@ class IdeasView:
         self.shown_ids: list[str] = []  # the room's ideas in the list, in its order
         self._drawing = False
         self._looked = 0.0
-        self.box = widgets.Text(
+        self.box = light.Text(
             description=words.idea_label,
             continuous_update=False,  # one update as the box is left: a quick Add can't overtake it
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
+            style=light.wide_label(light.Text),
+            layout=light.full_width(),
         )
         self.box.add_class("cp-idea-box")
         self.add_button = button(words.add, "primary")
         self.add_button.on_click(lambda _: self.add())
         self.status = LiveMessage()
-        self.yours = widgets.VBox()
+        self.yours = light.VBox()
         self.yours.add_class("cp-your-ideas")
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, self._forget_all
         )
-        actions = widgets.HBox([self.add_button] + ([self.pass_button] if self.pass_button else []))
+        actions = light.HBox([self.add_button] + ([self.pass_button] if self.pass_button else []))
         actions.add_class("cp-actions")
-        self.room_heading = widgets.HTML(f"<h4>{html.escape(words.room_heading)}</h4>")
+        self.room_heading = light.HTML(f"<h4>{html.escape(words.room_heading)}</h4>")
         self.new_notice = LiveMessage()
         self.show_new = button(words.show_new)
         self.show_new.on_click(lambda _: self.refresh())
-        self.choices = ChoiceGroup(legend=words.room_legend, options=[], multiple=True)
+        self.choices = ChoiceGroup(
+            legend=words.room_legend, options=[], multiple=True, layout=widgets.Layout()
+        )
         self.choices.add_class("cp-idea-choices")
         self.choices.observe(self._on_ticks, "value")
         self.room_status = LiveMessage()
@@ -95,8 +98,8 @@ class IdeasView:
         self.widget = exercise_frame(
             exercise.title,
             [
-                widgets.HTML(paragraphs([exercise.prompt], "cp-word-prompt")),
-                widgets.HTML(paragraphs([note], "cp-word-note")),
+                light.HTML(paragraphs([exercise.prompt], "cp-word-prompt")),
+                light.HTML(paragraphs([note], "cp-word-note")),
                 self.box,
                 actions,
                 self.status,
@@ -146,13 +149,13 @@ class IdeasView:
             self.yours.children = []
             return
         rows: list[widgets.Widget] = [
-            widgets.HTML(f"<h4>{html.escape(self.words.yours_heading)}</h4>")
+            light.HTML(f"<h4>{html.escape(self.words.yours_heading)}</h4>")
         ]
         for number, (idea_id, text) in enumerate(self.ideas, start=1):
-            label = widgets.HTML(paragraphs([f"{number}. {text}"], "cp-your-idea"))
+            label = light.HTML(paragraphs([f"{number}. {text}"], "cp-your-idea"))
             take = button(self.words.take_back.format(number=number))
             take.on_click(lambda _, chosen=idea_id: self.take_back(chosen))
-            row = widgets.HBox([label, take])
+            row = light.HBox([label, take])
             row.add_class("cp-your-idea-row")
             rows.append(row)
         self.yours.children = rows

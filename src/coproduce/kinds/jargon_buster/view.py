@@ -6,9 +6,8 @@ import html
 import threading
 from typing import Any
 
-import ipywidgets as widgets
-
 from coproduce.content.model import JargonBuster
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import (
     ExerciseContext,
     SaveAnswer,
@@ -46,23 +45,23 @@ class JargonBusterView:
         self.matcher = build_matcher(glossary)
         self.start = score_text(exercise.passage, self.matcher)
         passage = [part.strip() for part in exercise.passage.split("\n\n")]
-        intro = widgets.HTML(
+        intro = light.HTML(
             paragraphs([exercise.prompt])
             + paragraphs([words.passage_label], "cp-jargon-label")
             + f'<blockquote class="cp-jargon-passage">{paragraphs(passage)}</blockquote>'
         )
-        self.text = widgets.Textarea(
+        self.text = light.Textarea(
             value=clean_text(exercise.passage, exercise.max_chars).text,
             description=words.box_label,
             rows=8,
-            layout=widgets.Layout(width="100%"),
-            style={"description_width": "initial"},
+            layout=light.full_width(),
+            style=light.wide_label(light.Textarea),
         )
         self.text.add_class("cp-textarea")
-        self.count = widgets.HTML()
-        self.figures = widgets.HTML()
+        self.count = light.HTML()
+        self.figures = light.HTML()
         self.figures.add_class("cp-jargon-figures")
-        self.advice = widgets.HTML()
+        self.advice = light.HTML()
         self.advice.add_class("cp-jargon-advice")
         self.status = LiveMessage()
         self._show(self.text.value)

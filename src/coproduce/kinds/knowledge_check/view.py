@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.content.model import KnowledgeCheck
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import (
@@ -42,12 +43,13 @@ class KnowledgeCheckView:
             multiple=exercise.multiple,
             chosen_mark=context.content.interface.choices.your_answer,
         )
-        self.check_button = button(words.check, "primary")
-        self.why_button = button(words.why)
-        self.again_button = button(words.again)
+        # Shown and hidden in turn: each button has a layout of its own.
+        self.check_button = button(words.check, "primary", layout=widgets.Layout())
+        self.why_button = button(words.why, layout=widgets.Layout())
+        self.again_button = button(words.again, layout=widgets.Layout())
         self.feedback = LiveMessage()
         self.feedback.add_class("cp-check-feedback")
-        self.why = widgets.HTML("")
+        self.why = light.HTML("")
         # A button that has done its job hides itself; focus goes on to what it brought.
         self.focus = FocusRequest()
         self.why_button.layout.display = "none"
@@ -55,7 +57,7 @@ class KnowledgeCheckView:
         self.check_button.on_click(lambda _: self.check())
         self.why_button.on_click(lambda _: self.show_why())
         self.again_button.on_click(lambda _: self.try_again())
-        actions = widgets.HBox([self.check_button, self.why_button, self.again_button])
+        actions = light.HBox([self.check_button, self.why_button, self.again_button])
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title, [self.choices, actions, self.feedback, self.why, self.focus]

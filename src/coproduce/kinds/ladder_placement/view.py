@@ -16,6 +16,7 @@ import traitlets
 
 from coproduce.content.activity_words import LadderText
 from coproduce.content.model import Ladder, LadderPlacement
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import (
     ExerciseContext,
     SaveAnswer,
@@ -85,7 +86,7 @@ class LadderPlacementView:
         self.check_button.on_click(lambda _: self.check())
         if ladder is None:
             missing = paragraphs([words.no_ladder], "cp-note")
-            self.widget = exercise_frame(exercise.title, [widgets.HTML(missing)])
+            self.widget = exercise_frame(exercise.title, [light.HTML(missing)])
             return
         choices = [[words.choose, NOT_PLACED]] + [
             [rung_label(ladder, rung.id, words), rung.id] for rung in reversed(ladder.rungs)
@@ -94,7 +95,7 @@ class LadderPlacementView:
         count = len(exercise.situations)
         for number, situation in enumerate(exercise.situations, start=1):
             heading = words.situation.format(number=number, count=count)
-            text = widgets.HTML(
+            text = light.HTML(
                 f'<p class="cp-ladder-situation-text"><strong>{html.escape(heading)}'
                 f"</strong> {html.escape(situation.text)}</p>"
             )
@@ -103,23 +104,21 @@ class LadderPlacementView:
             )
             select.add_class("cp-ladder-select")
             select.observe(lambda change, index=number - 1: self._on_change(index), "value")
-            result = widgets.HTML("")
+            result = light.HTML("")
             result.add_class("cp-ladder-result")
-            box = widgets.VBox([text, select, result])
+            box = light.VBox([text, select, result])
             box.add_class("cp-ladder-situation")
             self.selects.append(select)
             self.results.append(result)
             situations.append(box)
         self.pass_button = rather_not_say_button(exercise, save, context, self.status, self._clear)
-        actions = widgets.HBox(
-            [self.check_button] + ([self.pass_button] if self.pass_button else [])
-        )
+        actions = light.HBox([self.check_button] + ([self.pass_button] if self.pass_button else []))
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
             [
-                widgets.HTML(paragraphs([exercise.prompt], "cp-ladder-prompt")),
-                widgets.HTML(_ladder_html(ladder, words)),
+                light.HTML(paragraphs([exercise.prompt], "cp-ladder-prompt")),
+                light.HTML(_ladder_html(ladder, words)),
                 *situations,
                 actions,
                 self.status,

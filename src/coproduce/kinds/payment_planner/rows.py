@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from coproduce.content.payment_rates import PaymentRate, PaymentRates
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import paragraphs
 from coproduce.kinds.payment_planner.checks import (
     MAX_PEOPLE,
@@ -38,14 +39,14 @@ class RowControls:
         options = [
             (rate_label(rate, written, rates.words.example), rate.id) for rate in rates.rates
         ]
-        style = {"description_width": "initial"}
+        style = light.wide_label(widgets.Dropdown)  # the same for the number boxes
         self.activity = field(
             widgets.Dropdown(
                 options=options,
                 value=row.rate_id,
                 description=words.activity.format(number=number),
                 style=style,
-                layout=widgets.Layout(width="100%"),
+                layout=light.full_width(),
             )
         )
         self.people = field(
@@ -66,11 +67,11 @@ class RowControls:
                 style=style,
             )
         )
-        self.cost = widgets.HTML()
+        self.cost = light.HTML()
         self.cost.add_class("cp-pay-row-cost")
-        counts = widgets.HBox([self.people, self.units])
+        counts = light.HBox([self.people, self.units])
         counts.add_class("cp-pay-counts")
-        self.box = widgets.VBox([self.activity, counts, self.cost])
+        self.box = light.VBox([self.activity, counts, self.cost])
         self.box.add_class("cp-pay-row")
         self.refresh()
 

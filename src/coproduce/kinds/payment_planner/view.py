@@ -11,6 +11,7 @@ from coproduce.content.formats import currency_symbol
 from coproduce.content.model import PaymentPlanner
 from coproduce.content.payment_rates import sources_html
 from coproduce.content.plurals import plural
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -63,29 +64,29 @@ class PaymentPlannerView:
         units = context.content.interface.payment_units
         self.written = Money(rates.currency, self._language, words, units)
         self.rows: list[RowControls] = []
-        self.rows_box = widgets.VBox()
+        self.rows_box = light.VBox()
         self.rows_box.add_class("cp-pay-rows")
         self.add_button = button(words.add_row)
         self.remove_button = button(words.remove_row)
         self.add_button.on_click(lambda _: self.add_row())
         self.remove_button.on_click(lambda _: self.remove_row())
-        actions = widgets.HBox([self.add_button, self.remove_button])
+        actions = light.HBox([self.add_button, self.remove_button])
         actions.add_class("cp-actions")
 
         self.expenses: dict[str, widgets.Text] = {}
         for name in exercise.expense_types:
-            box = widgets.Text(
+            box = light.Text(
                 description=words.expense_label.format(
                     name=name, currency=currency_symbol(rates.currency, self._language)
                 ),
                 continuous_update=False,
-                style={"description_width": "initial"},
+                style=light.wide_label(light.Text),
             )
             box.add_class("cp-pay-field")
             box.add_class("cp-pay-expense")
             box.observe(self._on_expense, "value")
             self.expenses[name] = box
-        self.expense_notes = widgets.HTML()
+        self.expense_notes = light.HTML()
         self.expense_notes.add_class("cp-pay-expense-notes")
 
         self.recognition = ChoiceGroup(
@@ -98,19 +99,19 @@ class PaymentPlannerView:
 
         self.total = LiveMessage()
         self.total.add_class("cp-pay-total")
-        reminder = widgets.HTML(
+        reminder = light.HTML(
             f'<p class="cp-pay-reminder"><strong>{html.escape(words.remember)}</strong> '
             f"{html.escape(exercise.reminder)}</p>"
         )
         # Where each rate comes from and when it was checked, in the rates file's words around
         # the catalogue's; each day written the course's way.
-        source = widgets.HTML(sources_html(rates, words.source, self._language, "cp-pay-source"))
+        source = light.HTML(sources_html(rates, words.source, self._language, "cp-pay-source"))
         self.widget = exercise_frame(
             exercise.title,
             [
-                widgets.HTML(paragraphs([exercise.prompt])),
-                widgets.HTML(f'<h4 class="cp-pay-heading">{html.escape(words.time_heading)}</h4>'),
-                widgets.HTML(
+                light.HTML(paragraphs([exercise.prompt])),
+                light.HTML(f'<h4 class="cp-pay-heading">{html.escape(words.time_heading)}</h4>'),
+                light.HTML(
                     paragraphs(
                         [
                             words.rows_hint.format(
@@ -122,10 +123,10 @@ class PaymentPlannerView:
                 ),
                 self.rows_box,
                 actions,
-                widgets.HTML(
+                light.HTML(
                     f'<h4 class="cp-pay-heading">{html.escape(words.expenses_heading)}</h4>'
                 ),
-                widgets.HTML(paragraphs([words.expenses_hint], "cp-pay-hint")),
+                light.HTML(paragraphs([words.expenses_hint], "cp-pay-hint")),
                 *self.expenses.values(),
                 self.expense_notes,
                 self.recognition,

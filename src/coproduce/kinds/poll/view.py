@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-
 from coproduce.content.model import Poll
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -45,13 +44,11 @@ class PollView:
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, self._clear_vote
         )
-        actions = widgets.HBox(
-            [self.vote_button] + ([self.pass_button] if self.pass_button else [])
-        )
+        actions = light.HBox([self.vote_button] + ([self.pass_button] if self.pass_button else []))
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
-            [widgets.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
+            [light.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
         )
         self.widget.add_class("cp-poll")
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as widgets
-
 from coproduce.content.model import PowerReflection
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.bar_chart import Bar, bar_chart
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import ExerciseContext, SaveAnswer, exercise_frame, paragraphs
@@ -47,14 +46,14 @@ class PowerReflectionView:
         for group in self.groups:
             group.add_class("cp-power-statement")
             group.observe(self._on_rating, "value")
-        intro = widgets.HTML(
+        intro = light.HTML(
             paragraphs([words.private], "cp-power-private") + paragraphs([exercise.prompt])
         )
-        statements = widgets.VBox(self.groups)
+        statements = light.VBox(self.groups)
         statements.add_class("cp-power-statements")
-        self.chart = widgets.HTML("")
+        self.chart = light.HTML("")
         self.chart.add_class("cp-power-profile")
-        self.prompts = widgets.HTML("")
+        self.prompts = light.HTML("")
         self.prompts.add_class("cp-power-prompts")
         self.status = LiveMessage()
         self.widget = exercise_frame(

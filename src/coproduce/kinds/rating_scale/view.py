@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-
 from coproduce.content.model import RatingScale
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.common.frame import (
     ExerciseContext,
@@ -45,13 +44,11 @@ class RatingScaleView:
         shared = exercise.visibility == "shared"
         note = self.words.shared_note if shared else self.words.private_note
         self.pass_button = rather_not_say_button(exercise, save, context, self.status, self._clear)
-        actions = widgets.HBox(
-            [self.save_button] + ([self.pass_button] if self.pass_button else [])
-        )
+        actions = light.HBox([self.save_button] + ([self.pass_button] if self.pass_button else []))
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
-            [widgets.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
+            [light.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
         )
         self.widget.add_class("cp-rating")
 

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.content.model import Reflection
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import (
     ExerciseContext,
     SaveAnswer,
@@ -32,18 +33,18 @@ class ReflectionView:
         self.words = words = context.content.interface.reflection
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
-        self.text = widgets.Textarea(
+        self.text = light.Textarea(
             description=exercise.prompt,
             placeholder=exercise.placeholder,
             rows=5,
-            layout=widgets.Layout(width="100%"),
-            style={"description_width": "initial"},
+            layout=light.full_width(),
+            style=light.wide_label(light.Textarea),
         )
         self.text.add_class("cp-textarea")
-        self.count = widgets.HTML(
+        self.count = light.HTML(
             paragraphs([count_message(context, 0, exercise.max_chars)], "cp-count")
         )
-        self.share = widgets.Checkbox(
+        self.share = light.Checkbox(
             description=words.share,
             indent=False,
             layout=widgets.Layout(display=None if exercise.can_share else "none"),
@@ -61,7 +62,7 @@ class ReflectionView:
         self.widget = exercise_frame(
             exercise.title,
             [
-                widgets.HTML(privacy),
+                light.HTML(privacy),
                 self.text,
                 self.count,
                 self.share,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-
 from coproduce.content.model import WordList
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import (
     ExerciseContext,
     SaveAnswer,
@@ -35,13 +34,13 @@ class WordListView:
         self.naming = Naming(words, context.language, exercise.noun, exercise.plural)
         count = exercise.max_words
         self.boxes = [
-            widgets.Text(
+            light.Text(
                 description=self.naming.box_label(number, count),
                 # Sent when the learner leaves the box: one update, so a quick Submit cannot
                 # overtake the words that ipywidgets would otherwise still be holding back.
                 continuous_update=False,
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%"),
+                style=light.wide_label(light.Text),
+                layout=light.full_width(),
             )
             for number in range(1, count + 1)
         ]
@@ -59,20 +58,20 @@ class WordListView:
             if count == 1
             else words.limit.format(count=count, nouns=exercise.plural, max_chars=chars)
         )
-        words = widgets.VBox(self.boxes)
+        words = light.VBox(self.boxes)
         words.add_class("cp-word-boxes")
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, lambda: self._fill([])
         )
-        actions = widgets.HBox(
+        actions = light.HBox(
             [self.submit_button] + ([self.pass_button] if self.pass_button else [])
         )
         actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
             [
-                widgets.HTML(paragraphs([exercise.prompt], "cp-word-prompt")),
-                widgets.HTML(paragraphs([limit, note], "cp-word-note")),
+                light.HTML(paragraphs([exercise.prompt], "cp-word-prompt")),
+                light.HTML(paragraphs([limit, note], "cp-word-note")),
                 words,
                 self.hint,
                 actions,
