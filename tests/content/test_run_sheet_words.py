@@ -55,6 +55,6 @@ def test_a_minute_over_is_one_minute() -> None:
 
 def test_the_run_sheet_needs_no_file_of_its_own(course_dir: Path) -> None:
     """Its words were course/run-sheet.yml, in English only; now they are the catalogue's."""
-    (course_dir / "course" / "run-sheet.yml").unlink()
+    assert not (course_dir / "course" / "run-sheet.yml").exists()
     words = load_course(course_dir).run_sheet_words
     assert words.heading == "Run-sheet" and words.columns.lead == "Led by"
