@@ -68,8 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--class-size",
         type=int,
-        default=20,
-        help="learners arriving together: kernels started before they come (default 20)",
+        default=None,
+        help="learners arriving together: kernels started before they come (default 40, "
+        "fewer if the free memory would not hold twice that)",
     )
     serve.add_argument("--store", default=None, help="an SQLAlchemy URL instead of SQLite")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")

@@ -9,9 +9,19 @@ from typing import Any
 import pytest
 
 from coproduce.serving import kernels
-from coproduce.serving.voila_command import KERNEL_BYTES, learner_cap
+from coproduce.serving.voila_command import KERNEL_BYTES, default_class_size, learner_cap
 
 GIB = 2**30
+
+
+def test_by_default_forty_are_ready_where_memory_holds_twice_that() -> None:
+    """A whole class opening the link at once finds its kernels started, on a machine with
+    room; a small one warms fewer, never more than half of what its cap allows."""
+    gigabytes = 2**30
+    assert default_class_size(available_bytes=16 * gigabytes) == 40
+    assert default_class_size(available_bytes=4 * gigabytes) == 15  # 30 fit: half of them
+    assert default_class_size(available_bytes=1 * gigabytes) == 8  # never under eight
+    assert learner_cap(default_class_size(4 * gigabytes), available_bytes=4 * gigabytes) == 30
 
 
 def test_the_cap_follows_free_memory_and_never_refuses_the_class() -> None:

@@ -71,7 +71,7 @@ class ServeOptions:
     data_dir: Path
     port: int = 8866
     ip: str = "127.0.0.1"
-    class_size: int = 20
+    class_size: int | None = None  # default: voila_command.default_class_size()
     open_browser: bool = True
     store: str | None = None  # an SQLAlchemy URL; default is SQLite in data_dir
     trainer_port: int | None = None  # default: the port after the learners' port

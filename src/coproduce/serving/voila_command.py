@@ -45,9 +45,21 @@ KERNEL_NAME = "coproduce-learner"
 # A learner kernel's resident memory after a whole course is about 87 MB; room for a little more.
 KERNEL_BYTES = 100 * 2**20
 MEMORY_SHARE = 0.75  # of the memory free when the server starts, for learner kernels
+# A whole class opening the link in the same minute (benchmarks/class_burst.py).
+DEFAULT_CLASS_SIZE = 40
+MIN_CLASS_SIZE = 8
 
 
 FRONT_END_FOLDER = "front-end"  # in the config folder: the bundle of Voila's chunks
+
+
+def default_class_size(available_bytes: int | None = None) -> int:
+    """Kernels to start before the class comes, when the trainer does not say: a class of
+    forty, on a machine whose free memory holds twice that; fewer (never under eight) on a
+    smaller one, so the warm pool never takes more than half of what the cap allows."""
+    free = psutil.virtual_memory().available if available_bytes is None else available_bytes
+    by_memory = int(free * MEMORY_SHARE) // KERNEL_BYTES
+    return max(MIN_CLASS_SIZE, min(DEFAULT_CLASS_SIZE, by_memory // 2))
 
 
 def pool_size(class_size: int) -> int:
@@ -108,7 +120,7 @@ def write_kernel_spec(share: Path) -> Path:
 
 def learner_command(
     addresses: Addresses,
-    class_size: int,
+    class_size: int | None,
     max_learners: int | None,
     notebook: Path,
     config_dir: Path,
@@ -117,6 +129,7 @@ def learner_command(
 ) -> list[str]:
     """The learner app's Voila: the whole room, a warm kernel pool, a cap, culls."""
     hosts = addresses.learner_host_names()
+    class_size = class_size or default_class_size()
     return [
         *_base(notebook, config_dir, language, hosts, culls),
         f"--port={addresses.port}",
