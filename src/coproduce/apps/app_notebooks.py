@@ -30,7 +30,7 @@ def write_trainer_app(
     content: CourseContent, folder: Path, kernel: str = "python3", bundle: str = ""
 ) -> Path:
     """The trainer app notebook, in a folder of its own (served by its own Voila)."""
-    title = f"Trainer: {content.course.title}"
+    title = content.interface.trainer.page_title.format(title=content.course.title)
     return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title, kernel, bundle)
 
 

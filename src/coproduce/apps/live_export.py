@@ -14,6 +14,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from coproduce.content.course import CourseContent
+from coproduce.content.formats import clock
 from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
@@ -39,7 +40,7 @@ class LiveExport:
         self.widget.add_class("cp-live-export")
 
     def make(self) -> None:
-        made = datetime.now().astimezone().strftime("%H:%M")
+        made = clock(datetime.now().astimezone(), self.content.course.language)
         results = results_csv_text(self.content, self.sessions, self.code)
         report = report_html(self.content, self.sessions, self.code)
         items = [

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
+from coproduce.content.formats import clock
 from coproduce.content.plurals import plural
 from coproduce.content.trainer_words import QuestionsText
 from coproduce.kinds.common import light_widgets as light
@@ -37,7 +38,8 @@ class QuestionControls:
         self.exercise_id = exercise_id
         self.words = words
         self._changed = changed
-        self.language = language  # the course's: the counts' plural forms follow it
+        # The trainer app's: the counts' plural forms and the closing time follow it
+        self.language = language
         self._closed = False
         # False on a co-trainer's page for a part they do not lead: every control does nothing.
         self.allowed = True
@@ -81,7 +83,7 @@ class QuestionControls:
         if self._closed:
             text = self.words.closed_state
         elif state.closes_at is not None:
-            text = self.words.closes.format(time=state.closes_at.astimezone().strftime("%H:%M"))
+            text = self.words.closes.format(time=clock(state.closes_at, self.language))
         else:
             text = self.words.open
         line = f'<p class="cp-question-state">{html.escape(text)}</p>'

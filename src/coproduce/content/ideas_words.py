@@ -24,6 +24,7 @@ class IdeasText(FilledIn):
         "idea_number": {"number"},
         "idea_line": {"number", "text", "votes"},
         "merged_line": {"text", "idea"},
+        "next_merged": {"merged", "idea"},
     }
     # The learner's
     shared_note: str
@@ -50,6 +51,7 @@ class IdeasText(FilledIn):
     idea_heading: str
     votes_heading: str
     merged_heading: str
+    next_merged: str  # one more merged idea after those so far: "{merged}; {idea}"
     empty_result: str
     # The trainer's controls (never projected)
     moderate_heading: str

@@ -83,6 +83,7 @@ class TrainerText(FilledIn):
     """The trainer app's own words, around the run-sheet, notes, timers and results."""
 
     slots: ClassVar[dict[str, set[str]]] = {
+        "page_title": {"title"},
         "session_code": {"code"},
         "learners_open": {"link"},
         "qr_alt": {"link"},
@@ -90,6 +91,7 @@ class TrainerText(FilledIn):
         "hide_answer": {"number"},
         "show_answer": {"number"},
     }
+    page_title: str  # the trainer page's title: the course's {title}, said to be the trainer's
     session_code: str
     learners_open: str
     qr_alt: str

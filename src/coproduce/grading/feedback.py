@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
+from coproduce.content.formats import day
 from coproduce.content.loader import load_course
 from coproduce.content.model import KnowledgeCheck
 from coproduce.grading.paths import grading_root
@@ -118,7 +119,7 @@ def _certificate(content: CourseContent, result: LearnerResult, display_name: st
         if name
         else '<p class="name blank" aria-label="Name (write it here)">&nbsp;</p>'
     )
-    when = _date(result.submitted_at)
+    when = _date(result.submitted_at, course.language)
     organisation = brand.organisation or brand.name
     logo = logo_data_uri(content.root, brand.logo)
     logo_tag = ""
@@ -166,8 +167,9 @@ footer {{ margin-top: 1em; font-size: 0.95rem; }}
 """
 
 
-def _date(moment: datetime | None) -> str:
-    return f"{moment.day} {moment:%B %Y}" if moment else ""
+def _date(moment: datetime | None, language: str) -> str:
+    """The day it was handed in, written by Babel in the course's language (content/formats)."""
+    return day(moment, language) if moment else ""
 
 
 def _points(value: float) -> str:

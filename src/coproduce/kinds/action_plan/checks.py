@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from coproduce.content.activity_words import ActionPlanText
+from coproduce.content.formats import day as written_day
 from coproduce.content.language import page_attributes
 from coproduce.content.model import PlanQuestion
 from coproduce.text.clean import clean_text
@@ -22,20 +23,6 @@ MAX_ANSWER_CHARS = 2000
 PLAN_FILENAME = "my-action-plan.html"
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -56,9 +43,10 @@ def parse_date(raw: object) -> date | None:
         return None
 
 
-def format_date(day: date) -> str:
-    """A date as people write it, for example '31 March 2027'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def format_date(day: date, language: str = "en") -> str:
+    """A date as people write it in the course's language, by Babel: '31 March 2027',
+    '31 Mawrth 2027' in Welsh (content/formats.py)."""
+    return written_day(day, language)
 
 
 def clean_answers(raw: object, questions: Sequence[PlanQuestion]) -> dict[str, str]:
@@ -75,14 +63,16 @@ def clean_answers(raw: object, questions: Sequence[PlanQuestion]) -> dict[str, s
     return answers
 
 
-def plan_entries(questions: Sequence[PlanQuestion], answers: Mapping[str, str]) -> list[PlanEntry]:
+def plan_entries(
+    questions: Sequence[PlanQuestion], answers: Mapping[str, str], language: str = "en"
+) -> list[PlanEntry]:
     """Each question with the learner's answer; a date reads as '31 March 2027'."""
     entries = []
     for question in questions:
         text = answers.get(question.id, "")
         if question.kind == "date":
             day = parse_date(text)
-            text = format_date(day) if day else ""
+            text = format_date(day, language) if day else ""
         entries.append(PlanEntry(question.label, text))
     return entries
 
@@ -165,7 +155,7 @@ def build_plan_html(
     """One self-contained page to keep or print: no scripts, no links out, all text escaped;
     its own words are the course's (`action_plan:`)."""
     esc = html.escape
-    made = words.made_on.format(date=format_date(made_on))
+    made = words.made_on.format(date=format_date(made_on, language))
     meta = f"{words.from_course.format(course=course_title)} {made}"
     parts = [
         "<!DOCTYPE html>",

@@ -59,10 +59,12 @@ class FollowUpPart:
         words: FollowUpText,
         on_change: Callable[[dict[str, Any]], None],
         today: Callable[[], date] = date.today,
+        language: str = "en",
     ) -> None:
         self.follow_up = follow_up
         self.words = words
         self.today = today
+        self.language = language  # the course's: its days are written that language's way
         earliest, latest = self.window()
         self.picker = FollowUpPicker(
             description=follow_up.label,
@@ -73,7 +75,9 @@ class FollowUpPart:
         self.picker.add_class("cp-plan-date")
         self.picker.add_class("cp-plan-follow-up")
         self.picker.observe(on_change, "value")
-        hint = words.hint.format(earliest=format_date(earliest), latest=format_date(latest))
+        hint = words.hint.format(
+            earliest=format_date(earliest, language), latest=format_date(latest, language)
+        )
         self.hint = light.HTML(paragraphs([hint], "cp-plan-note"))
         self.status = LiveMessage()
         self.download = CalendarDownload(label=words.calendar_button)
@@ -89,7 +93,7 @@ class FollowUpPart:
 
     def refusal(self, check: FollowUpCheck) -> str:
         """The polite words for a day the kernel refused; '' for a good day or none."""
-        earliest, latest = (format_date(day) for day in self.window())
+        earliest, latest = (format_date(day, self.language) for day in self.window())
         return {
             "": "",
             "not_a_date": self.words.not_a_date,
@@ -103,7 +107,7 @@ class FollowUpPart:
     def entry(self) -> PlanEntry:
         """The day in the plan file, as '3 March 2027'; empty unless it is a good day."""
         day = self.checked().day
-        return PlanEntry(self.follow_up.label, format_date(day) if day else "")
+        return PlanEntry(self.follow_up.label, format_date(day, self.language) if day else "")
 
     def calendar(self, course_title: str, plan: Sequence[PlanEntry]) -> str | None:
         """The calendar file for a good day; None, with the reason shown, for any other."""

@@ -86,7 +86,12 @@ class ActionPlanView:
         self.follow_up: FollowUpPart | None = None
         if exercise.follow_up is not None:
             follow_up_words = context.content.interface.follow_up
-            self.follow_up = FollowUpPart(exercise.follow_up, follow_up_words, self._on_change)
+            self.follow_up = FollowUpPart(
+                exercise.follow_up,
+                follow_up_words,
+                self._on_change,
+                language=context.content.course.language,
+            )
             calendar = self.follow_up.download
             calendar.again = words.if_nothing
             calendar.save_link = words.save_link.format(filename=calendar.filename)
@@ -170,7 +175,8 @@ class ActionPlanView:
     def plan(self) -> list[PlanEntry]:
         """The learner's answers as headed entries, with the follow-up day last."""
         answers, _cut = self.answers()
-        entries = plan_entries(self.exercise.questions, answers)
+        language = self.context.content.course.language
+        entries = plan_entries(self.exercise.questions, answers, language)
         if self.follow_up is not None:
             entries.append(self.follow_up.entry())
         return entries

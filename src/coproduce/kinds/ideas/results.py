@@ -9,10 +9,14 @@ from typing import Any
 
 from coproduce.content.ideas_words import IdeasText
 from coproduce.content.kind_words import ChartText
+from coproduce.content.lists import one_by_one
 from coproduce.kinds.common.bar_chart import Bar, bar_chart
 from coproduce.kinds.ideas.checks import Idea, Mark, authors_on_show, board
 
 TOP = 10  # the room's screen shows this many; the report and the export show them all
+# How the results export joins the ideas merged into one when it is given no words: its own
+# values are the kit's, in English (docs/languages.md).
+EXPORT_JOIN = "{merged}; {idea}"
 
 
 def shown_ideas(payloads: Iterable[Any], marks: Mapping[str, Mark], votes_each: int) -> list[Idea]:
@@ -33,7 +37,10 @@ def ideas_html(
     chart_words: ChartText | None = None,
 ) -> str:
     chosen = ideas[:top] if top else ideas
-    bars = [Bar(idea.text, idea.votes, str(idea.votes), "; ".join(idea.merged)) for idea in chosen]
+    bars = [
+        Bar(idea.text, idea.votes, str(idea.votes), merged_ideas(idea, words.next_merged))
+        for idea in chosen
+    ]
     return bar_chart(
         bars,
         caption=words.caption.format(count=authors),
@@ -44,6 +51,11 @@ def ideas_html(
     )
 
 
-def idea_rows(ideas: list[Idea]) -> list[tuple[str, str, Any]]:
+def merged_ideas(idea: Idea, join: str) -> str:
+    """The ideas merged into this one, said as one by the catalogue's `ideas: next_merged`."""
+    return one_by_one(idea.merged, join, "merged", "idea")
+
+
+def idea_rows(ideas: list[Idea], join: str = EXPORT_JOIN) -> list[tuple[str, str, Any]]:
     """One export row per idea on show: its text, what was merged into it, its votes."""
-    return [(idea.text, "; ".join(idea.merged), idea.votes) for idea in ideas]
+    return [(idea.text, merged_ideas(idea, join), idea.votes) for idea in ideas]
