@@ -11,17 +11,18 @@ from typing import Any
 
 import nbformat
 
-from coproduce.apps.app_notebooks import write_learner_app
+from coproduce.apps.app_notebooks import write_learner_app, write_trainer_app
 from coproduce.content.loader import load_course
 from coproduce.serving.serve import SHARE_DIR
 
 
-def render_learner_page(course: Path, folder: Path) -> str:
-    """The learner page of the course under `course`; `folder` takes the app notebook."""
-    return asyncio.run(_render(course, folder))
+def render_learner_page(course: Path, folder: Path, trainer: bool = False) -> str:
+    """The learner page of the course under `course`; `folder` takes the app notebook. With
+    `trainer`, the trainer app's page instead."""
+    return asyncio.run(_render(course, folder, trainer))
 
 
-async def _render(course: Path, folder: Path) -> str:
+async def _render(course: Path, folder: Path, trainer: bool = False) -> str:
     # Voila finds the template through JUPYTER_PATH, as `coproduce serve` sets it.
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         part for part in (str(SHARE_DIR), os.environ.get("JUPYTER_PATH")) if part
@@ -30,7 +31,8 @@ async def _render(course: Path, folder: Path) -> str:
     from voila.paths import collect_template_paths
 
     content = load_course(course)
-    notebook = nbformat.read(write_learner_app(content, folder), as_version=4)
+    write_app = write_trainer_app if trainer else write_learner_app
+    notebook = nbformat.read(write_app(content, folder), as_version=4)
     exporter = VoilaExporter(
         template_paths=collect_template_paths(["voila", "nbconvert"], "coproduce"),
         template_name="coproduce",

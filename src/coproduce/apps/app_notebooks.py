@@ -9,6 +9,7 @@ import nbformat
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
 from coproduce.content.language import text_direction
+from coproduce.content.loader import trainer_content
 from coproduce.kinds.registry import kind_styles
 
 LEARNER_APP = "learner.ipynb"
@@ -29,7 +30,9 @@ def write_learner_app(
 def write_trainer_app(
     content: CourseContent, folder: Path, kernel: str = "python3", bundle: str = ""
 ) -> Path:
-    """The trainer app notebook, in a folder of its own (served by its own Voila)."""
+    """The trainer app notebook, in a folder of its own (served by its own Voila); its page is
+    in the trainer app's language (course.yml's `trainer_language:`, else the course's)."""
+    content = trainer_content(content)
     title = content.interface.trainer.page_title.format(title=content.course.title)
     return _write_app(content, folder / TRAINER_APP, TRAINER_APP_SOURCE, title, kernel, bundle)
 

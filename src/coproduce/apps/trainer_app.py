@@ -12,6 +12,7 @@ import os
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -33,7 +34,7 @@ from coproduce.config.settings import (
     store_target,
 )
 from coproduce.content.course import CourseContent
-from coproduce.content.loader import load_course
+from coproduce.content.loader import load_course, trainer_content
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
@@ -300,15 +301,21 @@ def _attendance_html(content: CourseContent, counts: Any) -> str:
     return f"<p><strong>{joined}</strong> {parts + '.' if parts else ''}{small}</p>"
 
 
+def trainer_app(root: Path, store: Store, code: str, link: str) -> TrainerApp:
+    """The trainer app of the course under `root`, in the trainer's language (course.yml's
+    `trainer_language:`, else the course's): learners' pages keep the course's own."""
+    return TrainerApp(trainer_content(load_course(root)), store, code, link)
+
+
 def run() -> widgets.VBox:
     """Entry point for the trainer app notebook."""
     root = find_course_root()
     code = live_session_code()
-    content = load_course(root)
     if code is None:
-        return light.VBox([light.HTML(paragraphs([content.interface.trainer.not_served]))])
+        words = trainer_content(load_course(root)).interface.trainer
+        return light.VBox([light.HTML(paragraphs([words.not_served]))])
     link = os.environ.get(LEARNER_LINK_ENV, "")
-    app = TrainerApp(content, Store(store_target(root)), code, link)
+    app = trainer_app(root, Store(store_target(root)), code, link)
     app.follow_viewer()
     app.start()
     return app.widget

@@ -18,10 +18,17 @@ from coproduce.content.yaml_lines import LineDict, key_line, load_yaml
 _SLOTLESS = "keep the words in {braces} exactly as interface.yml has them"
 
 
-def check_catalogues(root: Path, language: str) -> list[ContentProblem]:
-    """The course's language is one Babel knows; each translation has the source's keys and
-    slots, and every plural form its language needs. The source's plurals are checked too."""
+def check_catalogues(
+    root: Path, language: str, others: dict[str, str] | None = None
+) -> list[ContentProblem]:
+    """The course's language is one Babel knows, and so is each of `others` (a language by the
+    key of course.yml naming it: `languages`, `trainer_language`); each translation has the
+    source's keys and slots, and every plural form its language needs. The source's plurals
+    are checked too."""
     problems = _language_problems(root, language)
+    for other, key in (others or {}).items():
+        if other != language:
+            problems += _language_problems(root, other, key)
     source_path = root / INTERFACE_FILE
     try:
         source = load_yaml(source_path)
@@ -35,7 +42,7 @@ def check_catalogues(root: Path, language: str) -> list[ContentProblem]:
     return problems
 
 
-def _language_problems(root: Path, language: str) -> list[ContentProblem]:
+def _language_problems(root: Path, language: str, key: str = "language") -> list[ContentProblem]:
     try:
         locale(language)
     except ValueError:
@@ -43,7 +50,7 @@ def _language_problems(root: Path, language: str) -> list[ContentProblem]:
         return [
             ContentProblem(
                 path,
-                key_line(path, "language"),
+                key_line(path, key),
                 f"the language '{language}' is not one Babel knows, so its plural forms and "
                 "text direction are unknown",
                 "use a language tag such as en, cy, pl, ur or ar",

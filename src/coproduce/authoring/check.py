@@ -30,7 +30,7 @@ from coproduce.authoring.lesson_checks import (
 )
 from coproduce.content.course import CourseContent
 from coproduce.content.errors import ContentError, ContentProblem
-from coproduce.content.loader import load_course
+from coproduce.content.loader import in_language, load_course
 
 
 @dataclass
@@ -55,14 +55,28 @@ def run_checks(root: Path) -> CheckReport:
         report.problems += error.problems
         return report
     report.problems += lesson_problems(content)
+    # A catalogue the translation checks found wrong is not reported twice.
+    reported = {problem.path for problem in report.problems}
+    report.problems += [p for p in language_problems(content) if p.path not in reported]
     return report
+
+
+def language_problems(content: CourseContent) -> list[ContentProblem]:
+    """The course as each other language it names reads it (its catalogue loads)."""
+    problems: list[ContentProblem] = []
+    for language in _other_languages(content):
+        try:
+            in_language(content, language)
+        except ContentError as error:
+            problems += error.problems
+    return problems
 
 
 def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems = check_day_fits(content)
     problems += check_brand_colours(content)
     problems += check_interface_plain(content)
-    problems += check_catalogues(content.root, content.course.language)
+    problems += check_catalogues(content.root, content.course.language, _other_languages(content))
     problems += check_rates_plain(content)
     problems += check_cards_plain(content)
     problems += check_statement(content)
@@ -75,6 +89,15 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
         problems += check_plain_language(doc, module)
         problems += check_jargon(doc, known)
     return problems
+
+
+def _other_languages(content: CourseContent) -> dict[str, str]:
+    """The languages course.yml names besides its own, by the key that names them."""
+    course = content.course
+    others = {language: "languages" for language in course.languages}
+    if course.trainer_language:
+        others[course.trainer_language] = "trainer_language"
+    return others
 
 
 def _plain_words(root: Path) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     problems: list[ContentProblem] = []
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
     interface = _load_interface(root, course.language if course else SOURCE_LANGUAGE, problems)
+    if course is not None:
+        problems += _language_problems(root, course)
     exercises = _load_exercises(root / "exercises", problems)
     if course is None or interface is None:
         raise ContentError(problems, root)
@@ -68,22 +71,79 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     return content
 
 
-def _load_interface(root: Path, language: str, problems: list[ContentProblem]) -> Any:
-    """The interface words in the course's language: course/interface.yml for English,
+def in_language(
+    content: CourseContent, language: str, parsed: Mapping[str, list[Block]] | None = None
+) -> CourseContent:
+    """The course as it reads in `language`: that language's catalogue, and `course.language`
+    set to it (plural forms, days and times, the page's lang and dir follow it). The course's
+    own language gives `content` itself. Raises ContentError when the language has no
+    catalogue, or its catalogue does not load."""
+    if language == content.course.language:
+        return content
+    problems: list[ContentProblem] = []
+    interface = _load_interface(content.root, language, problems, _language_key(content, language))
+    if problems or interface is None:
+        raise ContentError(problems, content.root)
+    course = content.course.model_copy(update={"language": language})
+    return replace(content, course=course, interface=interface)
+
+
+def trainer_content(content: CourseContent) -> CourseContent:
+    """The course as the trainer app reads it: in `trainer_language:` if course.yml names
+    one, else in the course's language (`content` itself)."""
+    return in_language(content, content.course.trainers_language)
+
+
+def _language_key(content: CourseContent, language: str) -> str:
+    """The key of course.yml that names `language`, for a problem's line."""
+    if language == content.course.trainer_language:
+        return "trainer_language"
+    return "languages" if language in content.course.languages else "language"
+
+
+def _language_problems(root: Path, course: Course) -> list[ContentProblem]:
+    """Each language course.yml offers besides its own (`languages:`, `trainer_language:`) has
+    its catalogue: a page in a language without one would have no words."""
+    problems = []
+    wanted = {language: "languages" for language in course.languages}
+    if course.trainer_language:
+        wanted[course.trainer_language] = "trainer_language"
+    for language, key in wanted.items():
+        if language != course.language and catalogue_path(root, language) is None:
+            problems.append(_no_catalogue(root, language, key))
+    return problems
+
+
+def _no_catalogue(root: Path, language: str, key: str) -> ContentProblem:
+    names = " or ".join(str(path) for path in catalogue_candidates(language))
+    whose = {
+        "language": "the course's language",
+        "languages": "a language the course offers (languages:)",
+        "trainer_language": "the trainer app's language (trainer_language:)",
+    }[key]
+    undo = {
+        "language": "set language: en",
+        "languages": f"take {language} out of languages:",
+        "trainer_language": "take trainer_language: out",
+    }[key]
+    return ContentProblem(
+        root / COURSE_FILE,
+        key_line(root / COURSE_FILE, key),
+        f"{whose} is '{language}', but there is no {names}",
+        f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
+        f"its words in that language (see docs/languages.md), or {undo}",
+    )
+
+
+def _load_interface(
+    root: Path, language: str, problems: list[ContentProblem], key: str = "language"
+) -> Any:
+    """The interface words in a language: course/interface.yml for English,
     course/interface.<lang>.yml for another. A language without its file is an error, not
     English in its place."""
     path = catalogue_path(root, language)
     if path is None:
-        names = " or ".join(str(path) for path in catalogue_candidates(language))
-        problems.append(
-            ContentProblem(
-                root / COURSE_FILE,
-                key_line(root / COURSE_FILE, "language"),
-                f"the course's language is '{language}', but there is no {names}",
-                f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
-                "its words in that language (see docs/languages.md), or set language: en",
-            )
-        )
+        problems.append(_no_catalogue(root, language, key))
         return None
     return _load_model(
         path,
