@@ -89,3 +89,39 @@ def test_a_learner_who_joined_before_goes_straight_back_to_the_course(tmp_path: 
     assert app.join.code.value == ""
     if app.follower:
         app.follower.stop()
+
+
+def test_the_part_built_before_anyone_came_gets_a_returning_learners_answers(
+    tmp_path: Path,
+) -> None:
+    """The room's part is built in the kernel pool, before the browser says who it is; a
+    learner who comes back (a refresh, a new kernel) still finds their answers in it."""
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    first = LearnerApp(CONTENT, store, code)
+    first.identity.link_code = code
+    first.identity.learner_id = TOKEN
+    assert first._join(code, "", "Researcher") is None
+    assert first.session.save("ground-rules", {"words": ["listen", "respect"]}) is None
+    if first.follower:
+        first.follower.stop()
+
+    again = LearnerApp(CONTENT, store, code)  # a fresh kernel from the pool
+    prebuilt = again._views[CONTENT.course.module_slugs[0]]
+    boxes = again.session.views["ground-rules"].boxes  # type: ignore[attr-defined]
+    assert [box.value for box in boxes[:2]] == ["", ""]
+    again.identity.learner_id = TOKEN  # the browser says who it is
+    assert again.entered and again.area.children == (prebuilt,)
+    assert [box.value for box in boxes[:2]] == ["listen", "respect"]
+    if again.follower:
+        again.follower.stop()
+
+
+def test_a_room_that_moved_before_the_kernel_started_has_that_part_ready(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    sessions.move_room(code, "03-power")
+    app = LearnerApp(CONTENT, store, code)
+    assert list(app._views) == ["03-power"] and app.area.children == ()

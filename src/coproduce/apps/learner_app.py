@@ -96,21 +96,19 @@ class LearnerApp:
         if session_code is None:
             self.show(self.slugs[0], remember=False)
             self._watch_connection()
-        # In a live session the first module is built once the learner is in: the join page
-        # then syncs a handful of widgets instead of a whole module's (a faster first page).
+        else:
+            # Built now, in the kernel pool before anyone comes, not on Join: the page gets its
+            # models with the join page's, in the one message that brings a page's widgets, and
+            # Join only swaps it in (answers come back into it when the browser says who it is).
+            room = self.sessions.current_module(session_code)
+            self._view(room if room in content.modules else self.slugs[0])
 
     def show(self, slug: str, remember: bool = True, focus: bool = False) -> None:
         """Show a part; with `focus` (the learner moved there), focus goes to its heading."""
         if not self.entered or slug not in self.content.modules:
             self._mark(self.shown or self.slugs[0])  # the agenda keeps marking what is shown
             return
-        if slug not in self._views:
-            position = self.slugs.index(slug) + 1
-            module = self.content.modules[slug]
-            self._views[slug] = build_module_view(
-                self.content, module, position, self.session, self.notices
-            )
-        self.area.children = [self._views[slug]]
+        self.area.children = [self._view(slug)]
         self.shown = slug
         self._mark(slug)
         if focus:
@@ -124,6 +122,16 @@ class LearnerApp:
             self.go_to_room.layout.display = "none"
         if remember:
             self.session.save_place(slug)
+
+    def _view(self, slug: str) -> widgets.VBox:
+        """A part's widgets, built the first time they are needed and kept."""
+        if slug not in self._views:
+            position = self.slugs.index(slug) + 1
+            module = self.content.modules[slug]
+            self._views[slug] = build_module_view(
+                self.content, module, position, self.session, self.notices
+            )
+        return self._views[slug]
 
     def _mark(self, slug: str) -> None:
         self._marking = True
