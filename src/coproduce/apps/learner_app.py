@@ -11,9 +11,9 @@ from coproduce.apps.chrome.browser_identity import BrowserIdentity
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.apps.chrome.connection_watch import ConnectionWatch, connection_watch
 from coproduce.apps.chrome.join_form import JoinForm
+from coproduce.apps.learner_languages import LearnerLanguages, nav_items
 from coproduce.apps.module_view import build_module_view, replace_exercise
 from coproduce.config.settings import find_course_root, live_session_code, store_target
-from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.timings import run_exercises
@@ -28,7 +28,7 @@ from coproduce.live.store import LOCAL_SESSION, Store
 from coproduce.text.clean import clean_line
 
 
-class LearnerApp:
+class LearnerApp(LearnerLanguages):
     """Agenda, current module and previous/next buttons; module views are built once, on demand.
 
     With a live session (`session_code`), the learner first joins it, and the app then follows
@@ -36,6 +36,11 @@ class LearnerApp:
 
     Every control checks the state it needs here, in the kernel: a script in the page can press
     any of them, hidden or not. Until the learner is in (`entered`), none of them does anything.
+
+    A course offered in several languages (course.yml's `languages:`) reads in the one the
+    learner chooses on the join page, or chose before in this browser (`choose_language`):
+    its words, its modules' content where a module has it in that language, the page's lang
+    and dir. The choice is made before joining; once in, the language stays.
     """
 
     def __init__(
@@ -62,8 +67,9 @@ class LearnerApp:
         self.room_module: str | None = None
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
+        self._offer_languages(content, session_code is not None)
         self.nav = AgendaNav(
-            items=_nav_items(content), current=self.slugs[0], label=self.text.moving.agenda_label
+            items=nav_items(content), current=self.slugs[0], label=self.text.moving.agenda_label
         )
         self.area = light.VBox()
         self.area.add_class("cp-module-area")
@@ -86,8 +92,16 @@ class LearnerApp:
             [self.nav, self.room_notice, self.go_to_room, self.area, pager, *marked, self.focus]
         )
         self.join = JoinForm(
-            content.course.roles, self._join, self.text.join, self.text.choices.your_answer
+            content.course.roles,
+            self._join,
+            self.text.join,
+            self.text.choices.your_answer,
+            self._language_names(),
+            self._language_legend(),
         )
+        if self.join.language is not None:
+            self.join.language.observe(self._language_picked, "value")
+        self.identity.observe(lambda change: self.choose_language(change["new"]), "language")
         self.widget = light.VBox()
         self.widget.add_class("cp-learner-app")
         self.nav.observe(self._on_agenda, "current")
@@ -193,6 +207,9 @@ class LearnerApp:
         self.widget.children = [self.identity, shown]
 
     def _identified(self) -> None:
+        # The language the browser kept comes with its learner id: the course is read in it
+        # before any part is shown to a learner who joined before.
+        self.choose_language(self.identity.language)
         identified = self.session.identify(self.identity.learner_id)
         learner = self.session.learner_id or ""
         if identified and self.live_code is None:
@@ -227,6 +244,8 @@ class LearnerApp:
 
     def _enter(self) -> None:
         self.entered = True
+        # In now: the language stays, and the page can offer no other.
+        self.identity.languages = [self.content.course.language]
         restored = self._restore_place()
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)
@@ -283,13 +302,6 @@ class LearnerApp:
             self.show(place, remember=False)
             return True
         return False
-
-
-def _nav_items(content: CourseContent) -> list[dict[str, str]]:
-    return [
-        {"time": entry.starts, "title": entry.title, "slug": entry.slug or ""}
-        for entry in planned_agenda(content)
-    ]
 
 
 def run() -> widgets.VBox:

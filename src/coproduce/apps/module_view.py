@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.content.course import CourseContent, Module
+from coproduce.content.language import name_in, page_attributes
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.plurals import plural
@@ -35,6 +36,10 @@ def build_module_view(
     # The overview (part number, minutes, objectives) goes once, under the module's title.
     minutes = module_minutes(content, module)
     overview = _overview(content, module, minutes, position, len(content.modules))
+    # A part not yet in the learner's language is shown in the course's own, and says so; its
+    # text is marked with its language, so a screen reader reads it in that language's voice.
+    written = module.translation or content.course_language
+    overview = _not_translated(content, written) + overview
     runs = set(run_exercises(content, module))
     room = room_reader(session)
     children: list[widgets.Widget] = []
@@ -54,8 +59,9 @@ def build_module_view(
             children.append(view.widget)
             continue
         title, rest = split_title(block.text) if overview else ("", block.text)
-        body = render_markdown(rest, module.folder)
-        children.append(_prose(render_markdown(title) + overview + body))
+        body = _in_language(content, written, render_markdown(rest, module.folder))
+        title_html = _in_language(content, written, render_markdown(title)) if title else ""
+        children.append(_prose(title_html + overview + body))
         overview = ""
     words = content.interface.find_out_more
     sources = find_out_more_html(module.meta.references, words.heading, words.new_tab)
@@ -79,14 +85,14 @@ def replace_exercise(
     view = build_exercise(content.exercises[exercise_id], session.save, context)
     box.children = [view.widget if child is widget else child for child in box.children]
     session.register(exercise_id, view)
-    _close_tree(widget)
+    close_tree(widget)
     return True
 
 
-def _close_tree(widget: widgets.Widget) -> None:
+def close_tree(widget: widgets.Widget) -> None:
     """Close a widget and everything in it (ipywidgets' close() leaves the children open)."""
     for child in getattr(widget, "children", ()):
-        _close_tree(child)
+        close_tree(child)
     widget.close()
 
 
@@ -119,11 +125,36 @@ def _overview(
     line = line.format(position=position, count=count, minutes=minutes)
     return (
         f'<p class="cp-meta">{html.escape(line)}</p>'
-        f'<p class="cp-meta">{html.escape(words.objectives_intro)}</p><ul>{items}</ul>'
+        f'<p class="cp-meta">{html.escape(words.objectives_intro)}</p>'
+        f"<ul{_lang_attributes(content, content.course_language)}>{items}</ul>"
     )
 
 
 def _key_points(content: CourseContent, module: Module) -> str:
     items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.key_points)
     heading = html.escape(content.interface.moving.key_points)
-    return f'<h3>{heading}</h3><ul class="cp-key-points">{items}</ul>'
+    marked = _lang_attributes(content, content.course_language)
+    return f'<h3>{heading}</h3><ul class="cp-key-points"{marked}>{items}</ul>'
+
+
+def _not_translated(content: CourseContent, written: str) -> str:
+    """Above a part shown in another language than the learner's: it is not translated yet."""
+    if written == content.course.language:
+        return ""
+    name = name_in(written, content.course.language)
+    text = content.interface.moving.not_translated.format(language=name)
+    return f'<p class="cp-note cp-not-translated">{html.escape(text)}</p>'
+
+
+def _lang_attributes(content: CourseContent, written: str) -> str:
+    """` lang="en" dir="ltr"` for text written in another language than the page's; "" else.
+    (module.yml's and course.yml's texts are in the course's own language.)"""
+    if written == content.course.language:
+        return ""
+    return f" {page_attributes(written)}"
+
+
+def _in_language(content: CourseContent, written: str, markup: str) -> str:
+    """Markup in another language than the page's, in a block that says which."""
+    attributes = _lang_attributes(content, written)
+    return f"<div{attributes}>{markup}</div>" if attributes and markup else markup

@@ -28,7 +28,7 @@ from coproduce.authoring.lesson_checks import (
     known_words,
     read_markdown,
 )
-from coproduce.content.course import CourseContent
+from coproduce.content.course import CourseContent, module_content_name
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.loader import in_language, load_course
 
@@ -62,14 +62,43 @@ def run_checks(root: Path) -> CheckReport:
 
 
 def language_problems(content: CourseContent) -> list[ContentProblem]:
-    """The course as each other language it names reads it (its catalogue loads)."""
+    """The course as each other language it names reads it: its catalogue loads, and each
+    module's content in a language learners may choose is there and sound."""
     problems: list[ContentProblem] = []
     for language in _other_languages(content):
+        if language == content.course.language:
+            continue
         try:
-            in_language(content, language)
+            translated = in_language(content, language)
         except ContentError as error:
             problems += error.problems
+            continue
+        if language not in content.course.languages:
+            continue  # the trainer's alone: no learner reads the modules in it
+        for module in translated.ordered_modules():
+            if module.translation != language:
+                problems.append(_untranslated(content, module.content_path, language))
+                continue
+            doc = read_markdown(module.content_path)
+            problems += check_headings(doc)
+            problems += check_images_and_links(doc)
     return problems
+
+
+def _untranslated(content: CourseContent, content_md: Path, language: str) -> ContentProblem:
+    """A warning, not an error: the part is still there for a learner who chose `language`, in
+    the course's own language, and the page says so (see docs/languages.md)."""
+    wanted = content_md.with_name(module_content_name(language))
+    default = content.course.language
+    return ContentProblem(
+        wanted,
+        None,
+        f"the course offers '{language}' (languages: in course.yml), but this part has no "
+        f"content in it: a learner who chooses it reads {content_md.name}, in '{default}'",
+        f"write {wanted.name} beside {content_md.name}, with the same exercise cells, or take "
+        f"{language} out of languages:",
+        severity="warning",
+    )
 
 
 def lesson_problems(content: CourseContent) -> list[ContentProblem]:

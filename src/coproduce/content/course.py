@@ -28,6 +28,15 @@ MODULE_META = "module.yml"
 MODULE_CONTENT = "content.md"
 
 
+def module_content_name(language: str | None = None) -> str:
+    """A module's content in the course's own language is content.md; in another language
+    the course offers (course.yml's `languages:`), content.<language>.md: content.cy.md."""
+    if not language:
+        return MODULE_CONTENT
+    stem, suffix = MODULE_CONTENT.rsplit(".", 1)
+    return f"{stem}.{language}.{suffix}"
+
+
 @dataclass(frozen=True)
 class Module:
     slug: str
@@ -35,11 +44,14 @@ class Module:
     meta: ModuleMeta
     blocks: list[Block]
     notes_path: Path
-    digest: str = ""  # of content.md's text as loaded: its key in parsed_modules
+    digest: str = ""  # of the content's text as loaded: its key in parsed_modules
+    # The language of the content file these blocks were read from, when it is not the
+    # course's own (content.cy.md); "" for content.md.
+    translation: str = ""
 
     @property
     def content_path(self) -> Path:
-        return self.folder / MODULE_CONTENT
+        return self.folder / module_content_name(self.translation)
 
 
 @dataclass
@@ -55,6 +67,15 @@ class CourseContent:
     ladders: dict[str, Ladder] = field(default_factory=dict)
     payment_rates: PaymentRates | None = None
     techniques: TechniqueCards | None = None
+    # The course's own language (course.yml's `language:`), when this is the course as it
+    # reads in another (loader.in_language); "" when `course.language` is it.
+    own_language: str = ""
+
+    @property
+    def course_language(self) -> str:
+        """The language the course's own texts are written in: course.yml, module.yml, the
+        exercises and content.md; a module's content.<language>.md is in another."""
+        return self.own_language or self.course.language
 
     @property
     def run_sheet_words(self) -> RunSheetWords:

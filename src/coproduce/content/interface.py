@@ -64,6 +64,7 @@ class JoinText(FilledIn):
     code_example: str
     name_label: str
     role_label: str
+    language_label: str  # above the languages a learner may choose (course.yml's languages:)
     button: str
     wrong_code: str
     no_code: str
@@ -76,6 +77,7 @@ class MovingText(FilledIn):
         "room_moved": {"title"},
         "room_moved_without_you": {"title"},
         "overview": {"position", "count", "minutes"},
+        "not_translated": {"language"},
     }
     previous: str
     next: str
@@ -86,6 +88,7 @@ class MovingText(FilledIn):
     overview: PluralText  # under a part's title, by its {minutes}
     objectives_intro: str  # before the part's objectives
     key_points: str  # the heading of a part's key points (the printed pages' too)
+    not_translated: str  # above a part shown in the course's own language: not yet translated
 
 
 class FeedbackText(FilledIn):

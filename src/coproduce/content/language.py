@@ -42,3 +42,22 @@ def page_attributes(language: str) -> str:
     """`lang="cy" dir="ltr"`: the attributes of a page's <html> element, escaped."""
     tag = language if _TAG.match(language) else "en"
     return f'lang="{html.escape(tag)}" dir="{text_direction(tag)}"'
+
+
+def own_name(language: str) -> str:
+    """A language's name in itself, by Babel: "Cymraeg", "English", "اردو": how a learner who
+    reads it finds it in a list of languages. An unknown tag is named by itself."""
+    try:
+        found = locale(language)
+    except ValueError:
+        return language
+    name = found.get_display_name(found) or language
+    return name[:1].upper() + name[1:]
+
+
+def name_in(language: str, reader: str) -> str:
+    """A language's name in the reader's language, by Babel: English is "Saesneg" in Welsh."""
+    try:
+        return locale(language).get_display_name(locale(reader)) or language
+    except ValueError:
+        return language

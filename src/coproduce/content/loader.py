@@ -22,6 +22,7 @@ from coproduce.content.course import (
     TECHNIQUES_FILE,
     CourseContent,
     Module,
+    module_content_name,
 )
 from coproduce.content.cross_checks import (
     check_course_data,
@@ -33,7 +34,7 @@ from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.explain import explain, suggest
 from coproduce.content.interface import InterfaceText
 from coproduce.content.model import Course, Exercise, Glossary, Ladders, ModuleMeta
-from coproduce.content.module_notebook import Block, read_blocks, text_digest
+from coproduce.content.module_notebook import Block, ExerciseBlock, read_blocks, text_digest
 from coproduce.content.parsed_modules import read_parsed_modules
 from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.techniques import TechniqueCards
@@ -82,10 +83,69 @@ def in_language(
         return content
     problems: list[ContentProblem] = []
     interface = _load_interface(content.root, language, problems, _language_key(content, language))
+    if parsed is None:
+        parsed = read_parsed_modules(parsed_modules_path())
+    modules = {
+        slug: _translated_module(content, module, language, problems, parsed)
+        for slug, module in content.modules.items()
+    }
     if problems or interface is None:
         raise ContentError(problems, content.root)
     course = content.course.model_copy(update={"language": language})
-    return replace(content, course=course, interface=interface)
+    own = content.course_language
+    return replace(content, course=course, interface=interface, modules=modules, own_language=own)
+
+
+def load_interface(root: Path, language: str) -> InterfaceText:
+    """One language's catalogue on its own; raises ContentError as the loader would."""
+    problems: list[ContentProblem] = []
+    interface = _load_interface(root.resolve(), language, problems)
+    if problems or interface is None:
+        raise ContentError(problems, root)
+    return interface
+
+
+def _translated_module(
+    content: CourseContent,
+    module: Module,
+    language: str,
+    problems: list[ContentProblem],
+    parsed: Mapping[str, list[Block]],
+) -> Module:
+    """A module with its content in `language` (content.<language>.md), checked as content.md
+    is; a module without it keeps the course's own (`coproduce check` warns of it)."""
+    path = module.folder / module_content_name(language)
+    if not path.is_file():
+        return module
+    text = path.read_text(encoding="utf-8")
+    digest = text_digest(text)
+    known = parsed.get(digest)
+    if known is not None:
+        blocks = list(known)
+    else:
+        blocks, block_problems = read_blocks(path, text)
+        problems += block_problems
+    meta_path = module.folder / MODULE_META
+    found = check_exercise_references(meta_path, path, module.meta, blocks, content.exercises)
+    problems += found
+    # The same questions, in the same order: a learner's answers, and the room's results,
+    # are the same whichever language each learner reads in.
+    shown, wanted = _exercise_ids(blocks), _exercise_ids(module.blocks)
+    if shown != wanted and not found:
+        problems.append(
+            ContentProblem(
+                path,
+                None,
+                f"this translation shows the exercises {', '.join(shown) or 'none'}, but "
+                f"{MODULE_CONTENT} shows {', '.join(wanted) or 'none'}",
+                f"keep the same exercise(...) cells as {MODULE_CONTENT}, in the same order",
+            )
+        )
+    return replace(module, blocks=blocks, digest=digest, translation=language)
+
+
+def _exercise_ids(blocks: list[Block]) -> list[str]:
+    return [block.exercise_id for block in blocks if isinstance(block, ExerciseBlock)]
 
 
 def trainer_content(content: CourseContent) -> CourseContent:

@@ -6,7 +6,7 @@ Every model forbids unknown keys, so a misspelt key is reported instead of ignor
 from __future__ import annotations
 
 from datetime import time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     Field,
@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from coproduce.content.branding import Branding
+from coproduce.content.course_languages import CourseLanguages
 from coproduce.content.day_plan import AgendaSlot, ModuleSlot, PlanStep
 from coproduce.content.references import Reference
 from coproduce.content.strict import Strict
@@ -21,7 +22,10 @@ from coproduce.content.strict import Strict
 EXERCISE_ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
-class Course(Strict):
+class Course(CourseLanguages):
+    """course.yml; its language keys (`language`, `languages`, `trainer_language`) are in
+    CourseLanguages."""
+
     title: str
     audience: str
     outcomes: list[str] = Field(min_length=1)
@@ -41,15 +45,6 @@ class Course(Strict):
     min_answers_shown: int = Field(default=3, ge=1)
     # The airtime tracker the trainer app runs for the whole room (an exercise id), if any.
     room_airtime: str | None = None
-    # The language of the learners' pages and the course's words: a tag such as en, cy or ur,
-    # with its catalogue course/interface.<tag>.yml (docs/languages.md).
-    language: str = "en"
-    # The languages a learner may choose on the join page, the default first; each has its
-    # catalogue, and each module may have its content in it (content.<tag>.md). Without it the
-    # course is offered in `language` alone, and the join page offers no choice.
-    languages: list[str] = Field(default_factory=list)
-    # The trainer app's language, when the trainers read another than the learners' default.
-    trainer_language: str | None = None
     agenda: list[AgendaSlot] = Field(min_length=1)
     branding: Branding
     # Offered when a learner joins a live session; choosing one is optional.
@@ -63,41 +58,9 @@ class Course(Strict):
         min_length=2,
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _default_language_first(cls, data: Any) -> Any:
-        """`languages: [cy, en]` alone makes Welsh the default (`language: cy`)."""
-        if isinstance(data, dict) and "language" not in data:
-            offered = data.get("languages")
-            if isinstance(offered, list) and offered and isinstance(offered[0], str):
-                data = {**data, "language": offered[0]}
-        return data
-
-    @model_validator(mode="after")
-    def _languages_agree(self) -> Course:
-        if self.languages and self.languages[0] != self.language:
-            raise ValueError(
-                f"language: is the default, '{self.language}', so languages: must list it "
-                f"first (it starts with '{self.languages[0]}')"
-            )
-        if len(set(self.languages)) != len(self.languages):
-            raise ValueError("languages: names a language twice")
-        return self
-
     @property
     def module_slugs(self) -> list[str]:
         return [slot.module for slot in self.agenda if isinstance(slot, ModuleSlot)]
-
-    @property
-    def offered_languages(self) -> list[str]:
-        """The languages a learner may choose, the default first: `language` alone unless
-        `languages:` lists more."""
-        return list(self.languages) or [self.language]
-
-    @property
-    def trainers_language(self) -> str:
-        """The trainer app's language: `trainer_language`, or the course's default."""
-        return self.trainer_language or self.language
 
 
 class ModuleMeta(Strict):

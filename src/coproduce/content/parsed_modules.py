@@ -13,18 +13,33 @@ import os
 from pathlib import Path
 from typing import Any
 
-from coproduce.content.course import CourseContent
-from coproduce.content.module_notebook import Block, ExerciseBlock, MarkdownBlock
+from coproduce.content.course import CourseContent, module_content_name
+from coproduce.content.module_notebook import (
+    Block,
+    ExerciseBlock,
+    MarkdownBlock,
+    read_blocks,
+    text_digest,
+)
 
 FORMAT = 1
 
 
 def write_parsed_modules(content: CourseContent, path: Path) -> Path:
-    """Write every module's blocks to `path` (atomically: kernels may be reading it)."""
+    """Write every module's blocks to `path` (atomically: kernels may be reading it), and
+    those of its content in each other language the course offers (content.cy.md)."""
     modules = {
         module.digest: [_block_data(block) for block in module.blocks]
         for module in content.modules.values()
     }
+    for module in content.modules.values():
+        for language in content.course.offered_languages[1:]:
+            translated = module.folder / module_content_name(language)
+            if not translated.is_file():
+                continue
+            text = translated.read_text(encoding="utf-8")
+            blocks, _problems = read_blocks(translated, text)  # the loader reports problems
+            modules[text_digest(text)] = [_block_data(block) for block in blocks]
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     partial.write_text(json.dumps({"format": FORMAT, "modules": modules}), encoding="utf-8")

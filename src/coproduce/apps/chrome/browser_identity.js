@@ -1,8 +1,12 @@
 // Tells the kernel which learner this browser belongs to, so a refresh or a reopened link finds
 // the same answers. The kernel issues the id (signed); this keeps it and offers it again on
 // each visit. An id the kernel did not sign is swapped for a fresh one. Shows nothing.
+// The learner's language, in a course offered in more than one, is kept the same way: offered
+// with the id, and whatever the kernel settles on is kept and put on the page (lang, dir, and
+// the page's own words around the app).
 const KEY = "coproduce-learner-id"; // also read by the page template, before widgets render
 const NONE = "none"; // offered by a browser that has no id yet: the kernel issues one
+const LANGUAGE = "coproduce-language";
 
 function storedId() {
   try {
@@ -12,12 +16,39 @@ function storedId() {
   }
 }
 
-function keep(id) {
+function keep(id, key = KEY) {
   try {
-    window.localStorage.setItem(KEY, id);
+    window.localStorage.setItem(key, id);
   } catch (error) {
     // storage blocked: nothing to keep it in
   }
+}
+
+function storedLanguage() {
+  try {
+    return window.localStorage.getItem(LANGUAGE) || "";
+  } catch (error) {
+    return "";
+  }
+}
+
+// The page in the kernel's language: its lang and dir, and the words the template wrote.
+function showLanguage(model) {
+  const language = model.get("language");
+  if (!language) return; // a course in one language: the page is as the template wrote it
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = model.get("direction") || "ltr";
+  const words = model.get("page_words") || {};
+  const put = (selector, text, attribute) => {
+    const node = document.querySelector(selector);
+    if (!node || !text) return;
+    if (attribute) node.setAttribute(attribute, text);
+    else node.textContent = text;
+  };
+  put(".cp-skip-link", words.skip_link);
+  put(".cp-footer a", words.accessibility_link);
+  put(".cp-logo", words.logo_alt, "alt");
 }
 
 function render({ model, el }) {
@@ -30,6 +61,11 @@ function render({ model, el }) {
   model.on("change:settled", settle);
   settle();
   const offered = storedId() || NONE;
+  showLanguage(model);
+  model.on("change:language change:direction change:page_words", () => {
+    showLanguage(model);
+    if (model.get("language")) keep(model.get("language"), LANGUAGE);
+  });
   // The kernel's answer: the id offered, if it signed it, or a fresh one to keep from now on.
   model.on("change:learner_id", () => {
     const given = model.get("learner_id");
@@ -38,6 +74,11 @@ function render({ model, el }) {
   if (!model.get("learner_id")) {
     const code = new URLSearchParams(window.location.search).get("code") || "";
     model.set("link_code", code.slice(0, 16));
+    // Offered with the id, in the same message: the kernel knows both before it shows a page.
+    const language = storedLanguage();
+    if (language && model.get("language") && language !== model.get("language")) {
+      model.set("language", language.slice(0, 35));
+    }
     model.set("learner_id", offered);
     model.save_changes();
   }

@@ -1,9 +1,12 @@
-"""Joining a live session: the code (filled in from the link), an optional name and role."""
+"""Joining a live session: the code (filled in from the link), an optional name and role, and
+the language to read the course in when it is offered in more than one."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+
+import ipywidgets as widgets
 
 from coproduce.content.interface import JoinText
 from coproduce.kinds.common import light_widgets as light
@@ -16,13 +19,23 @@ JoinHandler = Callable[[str, str, str], str | None]
 
 
 class JoinForm:
+    """`languages`: each language's own name ("Cymraeg", "English"), in the course's order,
+    under `language_legend`; none for a course in one language. The kernel's choice is
+    `language.value` (checked there: only the index of one of them)."""
+
     def __init__(
-        self, roles: list[str], on_join: JoinHandler, text: JoinText, chosen_mark: str = ""
+        self,
+        roles: list[str],
+        on_join: JoinHandler,
+        text: JoinText,
+        chosen_mark: str = "",
+        languages: list[str] | None = None,
+        language_legend: str = "",
     ) -> None:
         self.roles = roles
         self._on_join = on_join
-        intro = light.HTML(f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro))
-        returning = light.HTML(paragraphs([text.returning]))
+        self.intro = intro = light.HTML(_intro(text))
+        self.returning = returning = light.HTML(paragraphs([text.returning]))
         returning.add_class("cp-join-returning")
         # Sent once, when the box loses focus or Enter is pressed: a stream of keystrokes
         # would be held back by ipywidgets and the Join click could arrive first.
@@ -44,10 +57,48 @@ class JoinForm:
         self.join_button = button(text.button, "primary")
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()
+        # First, so a learner who cannot read the course's language finds it before the rest;
+        # its legend and names are the same in every language, so choosing one (which puts the
+        # form's words in that language) leaves the group, and the focus in it, as they were.
+        self.language: ChoiceGroup | None = None
+        chooser: list[ChoiceGroup] = []
+        if languages and len(languages) > 1:
+            self.language = ChoiceGroup(legend=language_legend, options=languages, value=[0])
+            self.language.add_class("cp-join-language")
+            chooser = [self.language]
         self.widget = light.VBox(
-            [returning, intro, self.code, self.name, self.role, self.join_button, self.message]
+            [
+                returning,
+                *chooser,
+                intro,
+                self.code,
+                self.name,
+                self.role,
+                self.join_button,
+                self.message,
+            ]
         )
         self.widget.add_class("cp-join")
+
+    def say(self, text: JoinText, chosen_mark: str = "") -> None:
+        """Put the form's words in a language (the learner chose it): what is typed or chosen
+        stays as it is."""
+        updates: list[tuple[widgets.Widget, str, object]] = [
+            (self.intro, "value", _intro(text)),
+            (self.returning, "value", paragraphs([text.returning])),
+            (self.code, "description", text.code_label),
+            (self.code, "placeholder", text.code_example),
+            (self.name, "description", text.name_label),
+            (self.role, "legend", text.role_label),
+            (self.role, "chosen_mark", chosen_mark),
+            (self.join_button, "description", text.button),
+            (self.join_button, "tooltip", text.button),
+        ]
+        for control, name, value in updates:
+            if getattr(control, name) != value:
+                setattr(control, name, value)
+        if self.message.html:
+            self.message.html = ""  # said in the other language
 
     def submit(self) -> None:
         chosen = self.role.value[:1]
@@ -55,3 +106,7 @@ class JoinForm:
         problem = self._on_join(self.code.value, self.name.value, role)
         if problem:
             self.message.html = paragraphs([problem], "cp-note")
+
+
+def _intro(text: JoinText) -> str:
+    return f"<h2>{html.escape(text.heading)}</h2>" + paragraphs(text.intro)

@@ -1,0 +1,122 @@
+"""`coproduce check` on a course offered in several languages (course.yml's `languages:`): each
+language needs its catalogue (an error naming course.yml); a part without its content in a
+language is a warning naming the file to write (the part falls back to the course's own
+language); a translation must show the same exercises as content.md; and the server's parsed
+modules hold each translation, so a learner kernel need not parse it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coproduce.authoring.check import run_checks
+from coproduce.content import loader
+from coproduce.content.errors import ContentProblem
+from coproduce.content.loader import in_language, load_course
+from coproduce.content.module_notebook import read_blocks, text_digest
+from coproduce.content.parsed_modules import read_parsed_modules, write_parsed_modules
+
+from ..support.two_languages import TRANSLATED, offer_languages
+
+
+def _line(problem: ContentProblem) -> str:
+    assert problem.line is not None, problem.render()
+    return problem.path.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+
+
+def test_each_part_without_its_welsh_content_is_a_warning_naming_the_file(
+    course_dir: Path,
+) -> None:
+    offer_languages(course_dir)
+    report = run_checks(course_dir)
+    assert report.errors == [], [p.render() for p in report.errors]
+    content = load_course(course_dir)
+    missing = {
+        module.folder / "content.cy.md"
+        for module in content.ordered_modules()
+        if module.slug != TRANSLATED
+    }
+    warned = {p.path for p in report.warnings if "content in it" in p.message}
+    assert warned == missing
+    for problem in report.warnings:
+        if problem.path in missing:
+            assert "'cy'" in problem.message and "content.md" in problem.message
+            assert problem.render(content.root).startswith("modules/")
+
+
+def test_a_language_without_a_catalogue_is_an_error_naming_course_yml(course_dir: Path) -> None:
+    offer_languages(course_dir, ["en", "pl"])
+    report = run_checks(course_dir)
+    assert len(report.errors) == 1, [p.render() for p in report.errors]
+    problem = report.errors[0]
+    assert problem.path.name == "course.yml"
+    assert _line(problem).startswith("languages:")
+    assert "'pl'" in problem.message and "interface.pl.yml" in problem.message
+
+
+def test_the_default_language_comes_first(course_dir: Path) -> None:
+    offer_languages(course_dir, ["cy", "en"])
+    report = run_checks(course_dir)
+    assert report.errors, "language: en with languages: [cy, en] should be refused"
+    assert report.errors[0].path.name == "course.yml"
+    assert "first" in report.errors[0].message
+
+
+def test_languages_alone_name_the_default(course_dir: Path) -> None:
+    path = course_dir / "course" / "course.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["language"]
+    data["languages"] = ["cy", "en"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    content = load_course(course_dir)
+    assert content.course.language == "cy"
+    assert content.interface.join.language_label == "Iaith"
+
+
+def test_a_translation_must_show_the_same_exercises(course_dir: Path) -> None:
+    offer_languages(course_dir)
+    translated = course_dir / "modules" / TRANSLATED / "content.cy.md"
+    text = translated.read_text(encoding="utf-8")
+    cell = '```{code-cell} ipython3\nexercise("speak-freely")\n```\n'
+    assert cell in text
+    translated.write_text(text.replace(cell, ""), encoding="utf-8")
+    report = run_checks(course_dir)
+    named = [p for p in report.errors if p.path.name == "content.cy.md"]
+    assert named, [p.render() for p in report.problems]
+    assert "speak-freely" in named[0].message
+
+
+def test_a_translations_headings_are_checked(course_dir: Path) -> None:
+    offer_languages(course_dir)
+    translated = course_dir / "modules" / TRANSLATED / "content.cy.md"
+    text = translated.read_text(encoding="utf-8")
+    assert "## Eich tro chi" in text
+    translated.write_text(text.replace("## Eich tro chi", "#### Eich tro chi"), "utf-8")
+    report = run_checks(course_dir)
+    assert any(p.path.name == "content.cy.md" for p in report.problems), [
+        p.render() for p in report.problems
+    ]
+
+
+def test_the_server_parses_each_translation_once_for_the_kernels(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offer_languages(course_dir)
+    content = load_course(course_dir)
+    path = write_parsed_modules(content, tmp_path / "parsed.json")
+    parsed = read_parsed_modules(path)
+    translated = course_dir / "modules" / TRANSLATED / "content.cy.md"
+    text = translated.read_text(encoding="utf-8")
+    blocks, _problems = read_blocks(translated, text)
+    assert parsed[text_digest(text)] == blocks
+    # A kernel given them reads the Welsh part from them, without parsing the file.
+
+    def no_parsing(*_args: object) -> None:
+        raise AssertionError("a kernel parsed a notebook the server had parsed")
+
+    monkeypatch.setattr(loader, "read_blocks", no_parsing)
+    welsh = in_language(content, "cy", parsed=parsed)
+    assert welsh.modules[TRANSLATED].blocks == blocks
+    assert welsh.modules[TRANSLATED].translation == "cy"

@@ -1,0 +1,97 @@
+"""A course offered in English and Welsh, in Chromium (tests/fixtures/languages/): the learner
+picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
+the choice, the focus staying on it; joins; reads the course's words and the first part's
+content in Welsh, on a page that says lang="cy"; refreshes, and is back in Welsh. axe-core
+finds nothing on the join page, in Welsh, or in the course."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from coproduce.content.course import CourseContent
+from coproduce.content.loader import in_language, load_course
+
+from ..browser_support import PHONE, axe_violations, shot
+from ..conftest import Server, start_server, stop_server
+from ..support.two_languages import TRANSLATED, two_language_course
+
+pytestmark = pytest.mark.browser
+
+WELSH_TITLE = "Croeso a rheolau sylfaenol"  # modules/01-welcome/content.cy.md
+
+
+@pytest.fixture(scope="module")
+def two_languages(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Server, CourseContent, CourseContent]]:
+    base = tmp_path_factory.mktemp("two-languages")
+    course = two_language_course(base / "course")
+    content = load_course(course)
+    running = start_server(course, base / "data", class_size=2, extra=("--max-learners", "10"))
+    yield running, content, in_language(content, "cy")
+    stop_server(running.process)
+
+
+def _says(page: Any) -> list[str]:
+    return page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
+
+
+def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
+    two_languages: tuple[Server, CourseContent, CourseContent], browser: Any
+) -> None:
+    server, english, welsh = two_languages
+    words, cymraeg = english.interface, welsh.interface
+    page = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+    page.goto(server.link)
+    legend = f"{words.join.language_label} / {cymraeg.join.language_label}"
+    group = page.get_by_role("group", name=legend)
+    group.wait_for(timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('.cp-join-text input').value.length > 0", timeout=30_000
+    )
+    assert _says(page) == ["en", "ltr"]
+    expect(group.get_by_role("radio", name="English")).to_be_checked()
+    problems = [f"join page: {found}" for found in axe_violations(page)]
+
+    # The keyboard alone: to the chosen language, then the arrow to the next one.
+    group.get_by_role("radio", name="English").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("heading", name=cymraeg.join.heading)).to_be_visible(timeout=30_000)
+    expect(group.get_by_role("radio", name="Cymraeg")).to_be_checked()
+    page.wait_for_function("document.documentElement.lang === 'cy'", timeout=10_000)
+    assert _says(page) == ["cy", "ltr"]
+    # The choice kept its place: the focus is still on it, for the next key.
+    focused = page.evaluate("document.activeElement.closest('label')?.textContent || ''")
+    assert "Cymraeg" in focused, focused
+    expect(page.locator(".cp-skip-link")).to_have_text(cymraeg.page.skip_link)
+    expect(page.get_by_role("textbox", name=cymraeg.join.code_label)).to_have_value(server.code)
+    problems += [f"join page in Welsh: {found}" for found in axe_violations(page)]
+    shot(page, "learner-join-welsh.png")
+
+    page.get_by_role("button", name=cymraeg.join.button, exact=True).focus()
+    page.keyboard.press("Enter")
+    agenda = page.get_by_role("navigation", name=cymraeg.moving.agenda_label)
+    agenda.wait_for(timeout=30_000)
+    expect(page.get_by_role("heading", name=WELSH_TITLE)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name=cymraeg.moving.next, exact=True)).to_be_visible()
+    assert _says(page) == ["cy", "ltr"]
+    assert page.evaluate("localStorage.getItem('coproduce-language')") == "cy"
+    problems += [f"{TRANSLATED} in Welsh: {found}" for found in axe_violations(page)]
+    shot(page, "learner-welsh.png")
+
+    page.reload()
+    page.get_by_role("navigation", name=cymraeg.moving.agenda_label).wait_for(timeout=60_000)
+    expect(page.get_by_role("heading", name=WELSH_TITLE)).to_be_visible(timeout=30_000)
+    page.wait_for_function("document.documentElement.lang === 'cy'", timeout=10_000)
+    assert _says(page) == ["cy", "ltr"]
+    expect(page.locator(".cp-footer a")).to_have_text(cymraeg.page.accessibility_link)
+    # The part's own heading is Welsh (the agenda keeps module.yml's title: not translated).
+    expect(page.locator(".cp-module-area")).not_to_contain_text("Welcome and ground rules")
+    problems += [f"after a refresh: {found}" for found in axe_violations(page)]
+    shot(page, "learner-welsh-refreshed.png")
+    page.context.close()
+    assert problems == [], "\n".join(problems)
