@@ -2,9 +2,9 @@
 
 Each ipywidgets control brings a Layout model of its own, and most a Style model too, even when
 both stay at their defaults: of the 123 models a learner's first part sent on Join, 75 were
-these. Every model is a message from the kernel, through the one server process that relays every
-learner's messages, to the page; with a class joining in the same minute that relay is where the
-time goes. The controls made here share one Layout, and one Style of each kind, per kernel.
+these. Every model is state the kernel makes, sends through the one server process that relays
+every learner's messages, and the page builds; a class joining in the same minute multiplies
+that by forty. The controls made here share one Layout, and one Style of each kind, per kernel.
 
 A shared model cannot change: setting one of its traits raises (a view that shows and hides a
 control gives it a Layout of its own where it is made), and an update from the page is ignored,
