@@ -120,3 +120,27 @@ def test_the_server_parses_each_translation_once_for_the_kernels(
     welsh = in_language(content, "cy", parsed=parsed)
     assert welsh.modules[TRANSLATED].blocks == blocks
     assert welsh.modules[TRANSLATED].translation == "cy"
+
+
+def test_a_translation_whose_sentences_run_far_longer_than_its_source_is_a_warning(
+    course_dir: Path,
+) -> None:
+    """Reading ease is measured for English only; sentence length carries to any language."""
+    offer_languages(course_dir)
+    welsh = course_dir / "modules" / TRANSLATED / "content.cy.md"
+    assert not [p for p in run_checks(course_dir).warnings if p.path == welsh]
+    text = welsh.read_text(encoding="utf-8")
+    first = "Croeso. "  # the part's first sentence, made to ramble on and on
+    assert first in text
+    rambling = " ".join(["Croeso"] + ["a hefyd rhywbeth arall i feddwl amdano"] * 40) + ". "
+    welsh.write_text(text.replace(first, rambling, 1), encoding="utf-8")
+    (found,) = [p for p in run_checks(course_dir).warnings if p.path == welsh]
+    assert "content.md" in found.message and "words on average" in found.message
+
+
+def test_sentence_length_is_counted_in_urdu_and_welsh_too() -> None:
+    from coproduce.content.readability import words_per_sentence
+
+    assert words_per_sentence("یہ ایک جملہ ہے۔ یہ دوسرا ہے۔") == 3.5
+    assert words_per_sentence("Mae hyn yn frawddeg. Dyma un arall, ŵyr.") == 4.0
+    assert words_per_sentence("") == 0.0

@@ -25,6 +25,7 @@ from coproduce.authoring.lesson_checks import (
     check_plain_language,
     check_rates_plain,
     check_statement,
+    check_translation_plain,
     known_words,
     read_markdown,
 )
@@ -82,6 +83,8 @@ def language_problems(content: CourseContent) -> list[ContentProblem]:
             doc = read_markdown(module.content_path)
             problems += check_headings(doc)
             problems += check_images_and_links(doc)
+            source = read_markdown(content.modules[module.slug].content_path)
+            problems += check_translation_plain(source, doc)
     return problems
 
 

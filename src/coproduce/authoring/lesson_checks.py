@@ -26,7 +26,12 @@ from coproduce.content.course import (
     Module,
 )
 from coproduce.content.errors import ContentProblem
-from coproduce.content.readability import longest_sentences, measure, syllables
+from coproduce.content.readability import (
+    longest_sentences,
+    measure,
+    syllables,
+    words_per_sentence,
+)
 from coproduce.content.references import references_text
 from coproduce.content.timings import day_minutes
 from coproduce.content.yaml_lines import key_line
@@ -203,6 +208,30 @@ def check_statement(content: CourseContent) -> list[ContentProblem]:
     return problems + _reading_ease_problems(
         learner_text(doc), path, "the accessibility statement scores"
     )
+
+
+# A translation whose sentences run this much longer than its source's reads harder than it.
+LONGER_SENTENCES = 1.5
+SHORT_ENOUGH = 15  # words a sentence may run on average in any case
+
+
+def check_translation_plain(source: MarkdownFile, translated: MarkdownFile) -> list[ContentProblem]:
+    """A part's translation against its source, by the length of their sentences (reading
+    ease itself is measured for English only)."""
+    before = words_per_sentence(learner_text(source))
+    after = words_per_sentence(learner_text(translated))
+    if after <= max(before * LONGER_SENTENCES, SHORT_ENOUGH):
+        return []
+    return [
+        ContentProblem(
+            translated.path,
+            None,
+            f"its sentences run to {after:.0f} words on average, against {before:.0f} in "
+            f"{source.path.name}: the translation reads harder than its source",
+            "split long sentences as the source does",
+            severity="warning",
+        )
+    ]
 
 
 def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[ContentProblem]:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)|\n\s*\n|\n\s*[-*]\s|\n\s*\d+\.\s")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
+# Any language written with spaces between words (Urdu and Arabic end sentences with their own).
+_ANY_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_ANY_SENTENCE_END = re.compile(r"[.!?\u06d4\u061f]+(?:\s|$)|\n\s*\n|\n\s*[-*]\s|\n\s*\d+\.\s")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,14 @@ def measure(text: str) -> Readability:
         sentences=max(1, len(sentences_of(text))),
         syllables=sum(syllables(word) for word in words),
     )
+
+
+def words_per_sentence(text: str) -> float:
+    """How long the sentences run, in words: a plain-language measure that holds in any
+    language written with spaces, where Flesch's formula is for English only."""
+    parts = [part for part in _ANY_SENTENCE_END.split(text) if _ANY_WORD.search(part)]
+    words = sum(len(_ANY_WORD.findall(part)) for part in parts)
+    return words / len(parts) if parts else 0.0
 
 
 def longest_sentences(text: str, count: int = 3) -> list[str]:
