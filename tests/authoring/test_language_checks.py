@@ -17,6 +17,7 @@ from coproduce.content.errors import ContentProblem
 from coproduce.content.loader import in_language, load_course
 from coproduce.content.module_notebook import read_blocks, text_digest
 from coproduce.content.parsed_modules import read_parsed_modules, write_parsed_modules
+from coproduce.content.readability import words_per_sentence
 
 from ..support.two_languages import TRANSLATED, offer_languages
 
@@ -139,8 +140,7 @@ def test_a_translation_whose_sentences_run_far_longer_than_its_source_is_a_warni
 
 
 def test_sentence_length_is_counted_in_urdu_and_welsh_too() -> None:
-    from coproduce.content.readability import words_per_sentence
-
-    assert words_per_sentence("یہ ایک جملہ ہے۔ یہ دوسرا ہے۔") == 3.5
+    full_stop = "\u06d4"  # Urdu's own
+    assert words_per_sentence(f"یہ ایک جملہ ہے{full_stop} یہ دوسرا ہے{full_stop}") == 3.5
     assert words_per_sentence("Mae hyn yn frawddeg. Dyma un arall, ŵyr.") == 4.0
     assert words_per_sentence("") == 0.0
