@@ -117,14 +117,7 @@ def _translated_module(
     path = module.folder / module_content_name(language)
     if not path.is_file():
         return module
-    text = path.read_text(encoding="utf-8")
-    digest = text_digest(text)
-    known = parsed.get(digest)
-    if known is not None:
-        blocks = list(known)
-    else:
-        blocks, block_problems = read_blocks(path, text)
-        problems += block_problems
+    blocks, digest = _read_content(path, parsed, problems)
     meta_path = module.folder / MODULE_META
     found = check_exercise_references(meta_path, path, module.meta, blocks, content.exercises)
     problems += found
@@ -318,15 +311,23 @@ def _load_module(
             )
         )
         return None
-    text = content_path.read_text(encoding="utf-8")
-    digest = text_digest(text)
-    known = parsed.get(digest)
-    if known is not None:
-        blocks = list(known)
-    else:
-        blocks, block_problems = read_blocks(content_path, text)
-        problems += block_problems
+    blocks, digest = _read_content(content_path, parsed, problems)
     if meta is None:
         return None
     problems += check_exercise_references(meta_path, content_path, meta, blocks, exercises)
     return Module(slug, folder, meta, blocks, notes_path, digest)
+
+
+def _read_content(
+    path: Path, parsed: Mapping[str, list[Block]], problems: list[ContentProblem]
+) -> tuple[list[Block], str]:
+    """A content file's blocks, and its digest: from what the server parsed when the text is
+    the same, read afresh otherwise."""
+    text = path.read_text(encoding="utf-8")
+    digest = text_digest(text)
+    known = parsed.get(digest)
+    if known is not None:
+        return list(known), digest
+    blocks, block_problems = read_blocks(path, text)
+    problems += block_problems
+    return blocks, digest
