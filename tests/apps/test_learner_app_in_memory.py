@@ -7,6 +7,7 @@ from pathlib import Path
 from coproduce.apps.chrome.connection_watch import ConnectionWatch
 from coproduce.apps.learner_app import LearnerApp
 from coproduce.content.loader import load_course
+from coproduce.content.timings import run_exercises
 from coproduce.live.learner_ids import token_for
 from coproduce.live.sessions import SessionStore
 from coproduce.live.store import Store
@@ -125,3 +126,24 @@ def test_a_room_that_moved_before_the_kernel_started_has_that_part_ready(tmp_pat
     sessions.move_room(code, "03-power")
     app = LearnerApp(CONTENT, store, code)
     assert list(app._views) == ["03-power"] and app.area.children == ()
+
+
+def test_a_part_that_shows_the_rooms_ideas_waits_for_join(tmp_path: Path) -> None:
+    """A page that has not given the session's code holds none of what the room shared: a
+    part with an ideas question is not built ahead in the pool."""
+    store = Store(tmp_path)
+    sessions = SessionStore(store)
+    code = sessions.create_session()
+    part = "06-sharing-power-in-practice"
+    assert any(
+        CONTENT.exercises[e].kind == "ideas" for e in run_exercises(CONTENT, CONTENT.modules[part])
+    )
+    sessions.move_room(code, part)
+    app = LearnerApp(CONTENT, store, code)
+    assert app._views == {} and app.session.views == {}
+    app.identity.link_code = code
+    app.identity.learner_id = TOKEN
+    assert app._join(code, "", "") is None
+    assert _shown_module(app) == f"cp-module-{part}"
+    if app.follower:
+        app.follower.stop()

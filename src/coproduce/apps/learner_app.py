@@ -21,6 +21,7 @@ from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.registry import READS_THE_ROOM
 from coproduce.live.learner_session import LearnerSession
 from coproduce.live.room_follower import RoomFollower
 from coproduce.live.sessions import SessionStore, normalise_code
@@ -114,8 +115,14 @@ class LearnerApp(LearnerLanguages):
             # Built now, in the kernel pool before anyone comes, not on Join: the page gets its
             # models with the join page's, in the one message that brings a page's widgets, and
             # Join only swaps it in (answers come back into it when the browser says who it is).
+            # A part that shows what the room shared waits for Join: a page that has not given
+            # the session's code yet must not hold the room's answers.
             room = self.sessions.current_module(session_code)
-            self._view(room if room in content.modules else self.slugs[0])
+            slug = room if room in content.modules else self.slugs[0]
+            module = content.modules[slug]
+            kinds = {content.exercises[e].kind for e in run_exercises(content, module)}
+            if not kinds & READS_THE_ROOM:
+                self._view(slug)
 
     def show(self, slug: str, remember: bool = True, focus: bool = False) -> None:
         """Show a part; with `focus` (the learner moved there), focus goes to its heading."""

@@ -31,6 +31,10 @@ VIEWS = {
     "action_plan": "ActionPlanView",
 }
 
+# Kinds whose view shows what the room shared as soon as it is built (see ExerciseContext.room):
+# such a view is built only for a learner who is in, never ahead of Join.
+READS_THE_ROOM = frozenset({"ideas"})
+
 
 def build_exercise(exercise: Any, save: SaveAnswer, context: ExerciseContext) -> ExerciseView:
     # Imported on first use: a kernel only pays for the kinds its course shows.
