@@ -57,14 +57,16 @@ def _page(content: CourseContent, store: Store, code: str, **kept: str) -> Learn
 
 
 def _text(app: LearnerApp) -> str:
-    """Everything the module area shows, as markup."""
+    """Everything the module area shows, as markup, with its controls' words."""
     found: list[str] = []
 
     def walk(widget: object) -> None:
-        for name in ("value", "html"):
+        for name in ("value", "html", "description", "legend"):
             value = getattr(widget, name, None)
             if isinstance(value, str):
                 found.append(value)
+        options = getattr(widget, "options", ())
+        found.extend(option for option in options if isinstance(option, str))
         for child in getattr(widget, "children", ()):
             walk(child)
 
@@ -126,6 +128,17 @@ def test_a_learner_picks_welsh_joins_and_reads_the_course_in_welsh(
         assert "Welcome and ground rules" not in shown  # content.md's heading
         assert words.moving.key_points in shown
         assert course.interface.moving.key_points not in shown
+        # Its exercises and its module.yml read through their Welsh files (ground-rules.cy.yml,
+        # module.cy.yml): not marked as English, the options in the same order.
+        rules, welsh_rules = course.exercises["ground-rules"], welsh.exercises["ground-rules"]
+        assert welsh_rules.title != rules.title and welsh_rules.title in shown
+        assert rules.title not in shown and rules.prompt not in shown
+        poll = welsh.exercises["coproduction-so-far"]
+        assert all(option in shown for option in poll.options)
+        meta = welsh.modules[TRANSLATED].meta
+        assert meta.key_points[0] in shown
+        assert course.modules[TRANSLATED].meta.key_points[0] not in shown
+        assert '<ul class="cp-key-points">' in shown
         # A part without Welsh content is shown in English, says so, and is marked English.
         app.show(UNTRANSLATED)
         shown = _text(app)
@@ -133,6 +146,9 @@ def test_a_learner_picks_welsh_joins_and_reads_the_course_in_welsh(
         assert words.moving.not_translated.format(language=english) in shown
         assert '<div lang="en" dir="ltr">' in shown
         assert words.moving.key_points in shown
+        assert '<ul class="cp-key-points" lang="en" dir="ltr">' in shown
+        ladder = course.exercises["where-on-the-ladder"]
+        assert ladder.title in shown  # no where-on-the-ladder.cy.yml: in English
     finally:
         _stop(app)
 

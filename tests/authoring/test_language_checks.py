@@ -144,3 +144,48 @@ def test_sentence_length_is_counted_in_urdu_and_welsh_too() -> None:
     assert words_per_sentence(f"یہ ایک جملہ ہے{full_stop} یہ دوسرا ہے{full_stop}") == 3.5
     assert words_per_sentence("Mae hyn yn frawddeg. Dyma un arall, ŵyr.") == 4.0
     assert words_per_sentence("") == 0.0
+
+
+def test_yaml_files_without_a_translation_are_one_warning_a_part(course_dir: Path) -> None:
+    offer_languages(course_dir)
+    report = run_checks(course_dir)
+    content = load_course(course_dir)
+    gaps = [p for p in report.warnings if "have no translation" in p.message]
+    # 01-welcome's module.yml and exercises have theirs (module.cy.yml, ground-rules.cy.yml...)
+    assert {p.path for p in gaps} == {
+        module.folder / "module.yml"
+        for module in content.ordered_modules()
+        if module.slug != TRANSLATED
+    } | {course_dir / "course" / "course.yml"}
+    (power,) = [p for p in gaps if p.path.parent.name == "03-power"]
+    assert "exercises/my-sources-of-power.yml" in power.message and "'cy'" in power.message
+    assert "my-sources-of-power.cy.yml" not in power.message and "module.cy.yml" in power.fix
+
+
+def test_a_translation_that_leaves_words_out_is_a_warning_naming_them(course_dir: Path) -> None:
+    offer_languages(course_dir)
+    path = course_dir / "exercises" / "speak-freely.cy.yml"
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines() if "prompt" not in line]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    (found,) = [p for p in run_checks(course_dir).warnings if p.path == path]
+    assert "leaves 1 of speak-freely.yml's texts in 'en': prompt" in found.message
+
+
+def test_a_translation_that_changes_what_is_not_words_is_an_error_at_its_line(
+    course_dir: Path,
+) -> None:
+    offer_languages(course_dir)
+    path = course_dir / "exercises" / "ground-rules.cy.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nnoun: rheol sylfaenol\n" in text
+    path.write_text(text + "max_words: 5\n", encoding="utf-8")
+    errors = run_checks(course_dir).errors
+    assert {p.path for p in errors} == {path}, [p.render() for p in errors]
+    (number,) = errors
+    assert "max_words: only words can be translated" in number.message
+    assert _line(number) == "max_words: 5"
+    # Once it holds only words, a word too long for its place is named there too.
+    long = "noun: " + "rheol sylfaenol " * 5
+    path.write_text(text.replace("noun: rheol sylfaenol", long), encoding="utf-8")
+    (long_noun,) = run_checks(course_dir).errors
+    assert long_noun.path == path and _line(long_noun).startswith("noun:")

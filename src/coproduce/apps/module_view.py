@@ -126,15 +126,21 @@ def _overview(
     return (
         f'<p class="cp-meta">{html.escape(line)}</p>'
         f'<p class="cp-meta">{html.escape(words.objectives_intro)}</p>'
-        f"<ul{_lang_attributes(content, content.course_language)}>{items}</ul>"
+        f"<ul{_lang_attributes(content, _meta_language(content, module))}>{items}</ul>"
     )
 
 
 def _key_points(content: CourseContent, module: Module) -> str:
     items = "".join(f"<li>{html.escape(text)}</li>" for text in module.meta.key_points)
     heading = html.escape(content.interface.moving.key_points)
-    marked = _lang_attributes(content, content.course_language)
+    marked = _lang_attributes(content, _meta_language(content, module))
     return f'<h3>{heading}</h3><ul class="cp-key-points"{marked}>{items}</ul>'
+
+
+def _meta_language(content: CourseContent, module: Module) -> str:
+    """The language module.yml's words (objectives, key points) are in: module.cy.yml's, or
+    the course's own."""
+    return module.meta_translation or content.course_language
 
 
 def _not_translated(content: CourseContent, written: str) -> str:
@@ -148,7 +154,7 @@ def _not_translated(content: CourseContent, written: str) -> str:
 
 def _lang_attributes(content: CourseContent, written: str) -> str:
     """` lang="en" dir="ltr"` for text written in another language than the page's; "" else.
-    (module.yml's and course.yml's texts are in the course's own language.)"""
+    (module.yml's texts are in the course's own language unless module.<lang>.yml has them.)"""
     if written == content.course.language:
         return ""
     return f" {page_attributes(written)}"

@@ -29,6 +29,7 @@ from coproduce.authoring.lesson_checks import (
     known_words,
     read_markdown,
 )
+from coproduce.authoring.translation_gaps import translation_gaps
 from coproduce.content.course import CourseContent, module_content_name
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.loader import in_language, load_course
@@ -85,6 +86,7 @@ def language_problems(content: CourseContent) -> list[ContentProblem]:
             problems += check_images_and_links(doc)
             source = read_markdown(content.modules[module.slug].content_path)
             problems += check_translation_plain(source, doc)
+        problems += translation_gaps(content, language)
     return problems
 
 

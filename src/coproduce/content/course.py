@@ -48,6 +48,8 @@ class Module:
     # The language of the content file these blocks were read from, when it is not the
     # course's own (content.cy.md); "" for content.md.
     translation: str = ""
+    # The same for its module.yml (objectives, key points, plan), read through module.cy.yml.
+    meta_translation: str = ""
 
     @property
     def content_path(self) -> Path:

@@ -28,6 +28,7 @@ from coproduce.content.model import (
 )
 from coproduce.content.module_notebook import Block, ExerciseBlock
 from coproduce.content.timings import day_minutes, module_minutes
+from coproduce.content.translations import is_translation
 from coproduce.content.yaml_lines import agenda_line, key_line, list_item_line, step_line
 
 
@@ -134,7 +135,8 @@ def check_exercise_references(
     exercises: dict[str, Any],
 ) -> list[ContentProblem]:
     problems = []
-    defined_files = {path.stem for path in (meta_path.parents[2] / "exercises").glob("*.yml")}
+    folder = meta_path.parents[2] / "exercises"
+    defined_files = {path.stem for path in folder.glob("*.yml") if not is_translation(path)}
     for exercise_id in meta.exercises:
         # A file that exists but failed to load has already been reported.
         if exercise_id not in exercises and exercise_id not in defined_files:

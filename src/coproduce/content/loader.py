@@ -38,6 +38,7 @@ from coproduce.content.module_notebook import Block, ExerciseBlock, read_blocks,
 from coproduce.content.parsed_modules import read_parsed_modules
 from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.techniques import TechniqueCards
+from coproduce.content.translations import is_translation, translate, translation_of
 from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
 
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
@@ -85,15 +86,69 @@ def in_language(
     interface = _load_interface(content.root, language, problems, _language_key(content, language))
     if parsed is None:
         parsed = read_parsed_modules(parsed_modules_path())
+    root = content.root
+    # Each of the course's YAML files in `language` where it has a translation beside it
+    # (ground-rules.cy.yml), else as it is (see content/translations.py).
+    exercises = {
+        exercise_id: _translated(
+            root / "exercises" / f"{exercise_id}.yml",
+            language,
+            _EXERCISE_ADAPTER.validate_python,
+            problems,
+        )
+        or exercise
+        for exercise_id, exercise in content.exercises.items()
+    }
+    translated = replace(content, exercises=exercises)
     modules = {
-        slug: _translated_module(content, module, language, problems, parsed)
+        slug: _translated_module(translated, module, language, problems, parsed)
         for slug, module in content.modules.items()
     }
+    course = _translated(root / COURSE_FILE, language, Course.model_validate, problems)
+    data = {
+        "glossary": _translated(root / GLOSSARY_FILE, language, Glossary.model_validate, problems),
+        "techniques": _translated(
+            root / TECHNIQUES_FILE, language, TechniqueCards.model_validate, problems
+        ),
+    }
+    ladders = _translated(root / LADDERS_FILE, language, Ladders.model_validate, problems)
     if problems or interface is None:
         raise ContentError(problems, content.root)
-    course = content.course.model_copy(update={"language": language})
-    own = content.course_language
-    return replace(content, course=course, interface=interface, modules=modules, own_language=own)
+    course = (course or content.course).model_copy(update={"language": language})
+    return replace(
+        translated,
+        course=course,
+        interface=interface,
+        modules=modules,
+        own_language=content.course_language,
+        ladders={ladder.id: ladder for ladder in ladders.ladders} if ladders else content.ladders,
+        **{key: value for key, value in data.items() if value is not None},
+    )
+
+
+def _translated(
+    path: Path, language: str, validate: Callable[[Any], Any], problems: list[ContentProblem]
+) -> Any:
+    """The file at `path` read in `language`, through its translation beside it (with the
+    source's words where the translation has none); None when there is no translation, or
+    it has problems (added to `problems`, each with the translation's file and line)."""
+    target = translation_of(path, language)
+    if not target.is_file() or not path.is_file():
+        return None
+    try:
+        source, translation = load_yaml(path), load_yaml(target)
+    except ContentError as error:
+        problems += error.problems
+        return None
+    merged, found = translate(source, translation if translation is not None else {}, target)
+    problems += found
+    if found:
+        return None
+    try:
+        return validate(merged)
+    except ValidationError as error:
+        problems += explain(target, translation, error)
+    return None
 
 
 def load_interface(root: Path, language: str) -> InterfaceText:
@@ -113,12 +168,16 @@ def _translated_module(
     parsed: Mapping[str, list[Block]],
 ) -> Module:
     """A module with its content in `language` (content.<language>.md), checked as content.md
-    is; a module without it keeps the course's own (`coproduce check` warns of it)."""
+    is, and its module.yml through module.<language>.yml; what has no translation stays in
+    the course's own language (`coproduce check` warns of it)."""
+    meta_path = module.folder / MODULE_META
+    meta = _translated(meta_path, language, ModuleMeta.model_validate, problems)
+    if meta is not None:
+        module = replace(module, meta=meta, meta_translation=language)
     path = module.folder / module_content_name(language)
     if not path.is_file():
         return module
     blocks, digest = _read_content(path, parsed, problems)
-    meta_path = module.folder / MODULE_META
     found = check_exercise_references(meta_path, path, module.meta, blocks, content.exercises)
     problems += found
     # The same questions, in the same order: a learner's answers, and the room's results,
@@ -253,6 +312,8 @@ def _load_model(
 def _load_exercises(folder: Path, problems: list[ContentProblem]) -> dict[str, Any]:
     exercises: dict[str, Any] = {}
     for path in sorted(folder.glob("*.yml")):
+        if is_translation(path):
+            continue  # ground-rules.cy.yml: read with its language (in_language)
         exercise = _load_model(path, _EXERCISE_ADAPTER.validate_python, problems)
         if exercise is None:
             continue

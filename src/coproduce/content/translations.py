@@ -1,0 +1,178 @@
+"""Translations of the course's own YAML files: `exercises/ground-rules.cy.yml` beside
+`exercises/ground-rules.yml`, `modules/01-welcome/module.cy.yml` beside `module.yml`, and so
+on for course.yml, glossary.yml, ladders.yml and techniques.yml (docs/languages.md).
+
+A translation holds only words: the keys it translates, laid out as in its source (a list item
+for each list item, in the same order). Whatever it leaves out stays in the source's language.
+It cannot change what makes the course work (ids, kinds, numbers, the rung that is right, which
+exercise a plan step runs), so a learner's answer means the same in every language and the
+room's results add up across languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from coproduce.content.errors import ContentProblem
+from coproduce.content.yaml_lines import line_of
+
+# Keys whose values name things rather than say things: the same in every language.
+FIXED_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "ladder",
+        "rung",
+        "before",
+        "exercise",
+        "module",
+        "lead",
+        "url",
+        "logo",
+        "language",
+        "languages",
+        "trainer_language",
+        "start_time",
+        "delivery",
+        "extras_on",
+        "room_airtime",
+        "visibility",
+    }
+)
+# A module's sources: only what each is about is translated.
+CITATIONS = "references"
+# Lists of words whose translation may hold more or fewer (a glossary term's other forms).
+ANY_LENGTH = frozenset({"also"})
+# Words a learner's answer is kept by (an airtime tracker's seconds by role, a payment plan's
+# expenses by type): translating them would split one room's results in two.
+KEPT_BY_THEIR_WORDS = frozenset({"roles", "expense_types", "recognition_options"})
+
+Location = tuple[str | int, ...]
+
+
+def translation_of(path: Path, language: str) -> Path:
+    """`exercises/ground-rules.cy.yml` for `exercises/ground-rules.yml` and `cy`."""
+    return path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+
+def is_translation(path: Path) -> bool:
+    """A file named `<name>.<language>.yml`: a translation, not a source."""
+    return "." in path.stem
+
+
+def _fixed(key: str, at: Location = ()) -> bool:
+    if CITATIONS in at:  # a source's title and authors are cited as published
+        return key != "about"
+    return key in FIXED_KEYS or key.endswith("_colour")
+
+
+def translate(source: Any, translation: Any, path: Path) -> tuple[Any, list[ContentProblem]]:
+    """The source's data with the translation's words in place, and every problem with the
+    translation (file and line): a key its source does not have, a key that cannot be
+    translated, a list of another length, something other than words."""
+    problems: list[ContentProblem] = []
+    merged = _merge(source, translation, (), translation, path, problems)
+    return merged, problems
+
+
+def _merge(
+    source: Any,
+    translated: Any,
+    at: Location,
+    top: Any,
+    path: Path,
+    problems: list[ContentProblem],
+) -> Any:
+    def problem(message: str, fix: str) -> None:
+        where = f"{'.'.join(str(part) for part in at)}: " if at else ""
+        problems.append(ContentProblem(path, line_of(top, at), f"{where}{message}", fix))
+
+    if isinstance(source, dict):
+        if not isinstance(translated, dict):
+            problem("expected 'key: value' lines, as in the source", "lay it out as the source")
+            return source
+        merged = dict(source)
+        for key, value in translated.items():
+            if key not in source:
+                problem(f"the source has no '{key}'", f"take out '{key}', or check its spelling")
+            elif _fixed(str(key), at):
+                problem(
+                    f"'{key}' is the same in every language",
+                    f"take out '{key}': the source's is used",
+                )
+            elif key in KEPT_BY_THEIR_WORDS:
+                problem(
+                    f"'{key}' cannot be translated yet: learners' answers are kept by these "
+                    "words, so a room in two languages would count them apart",
+                    f"take out '{key}': learners see the source's words",
+                )
+            else:
+                merged[key] = _merge(source[key], value, (*at, key), top, path, problems)
+        return merged
+    if isinstance(source, list) and at and at[-1] in ANY_LENGTH:
+        if isinstance(translated, list) and all(isinstance(item, str) for item in translated):
+            return translated
+        problem("expected a list of words", "write one word or phrase on each line")
+        return source
+    if isinstance(source, list):
+        if not isinstance(translated, list) or len(translated) != len(source):
+            count = len(translated) if isinstance(translated, list) else "no"
+            problem(
+                f"has {count} items, but the source has {len(source)}",
+                "give one item for each of the source's, in the same order",
+            )
+            return source
+        return [
+            _merge(item, value, (*at, index), top, path, problems)
+            for index, (item, value) in enumerate(zip(source, translated, strict=True))
+        ]
+    if isinstance(source, str):
+        if not isinstance(translated, str) or not translated.strip():
+            problem("expected words", "write the words in this language, or take the key out")
+            return source
+        return translated
+    problem("only words can be translated", "take it out: the source's value is used")
+    return source
+
+
+def untranslated(source: Any, translation: Any) -> list[str]:
+    """The keys whose words the translation leaves in the source's language, as
+    `situations.2.explanation`, fixed keys and the words answers are kept by aside."""
+    return [".".join(str(part) for part in at) for at in _missing(source, translation, ())]
+
+
+def _missing(source: Any, translated: Any, at: Location) -> Iterator[Location]:
+    if isinstance(source, dict):
+        for key, value in source.items():
+            if _fixed(str(key), at) or key in KEPT_BY_THEIR_WORDS:
+                continue
+            if not isinstance(translated, dict) or key not in translated:
+                if _has_words(value, (*at, key)):
+                    yield (*at, key)
+                continue
+            yield from _missing(value, translated[key], (*at, key))
+    elif _same_length(source, translated) and not (at and at[-1] in ANY_LENGTH):
+        for index, (item, value) in enumerate(zip(source, translated, strict=True)):
+            yield from _missing(item, value, (*at, index))
+
+
+def _same_length(source: Any, translated: Any) -> bool:
+    return (
+        isinstance(source, list) and isinstance(translated, list) and len(source) == len(translated)
+    )
+
+
+def _has_words(value: Any, at: Location) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, dict):
+        return any(
+            _has_words(item, (*at, key))
+            for key, item in value.items()
+            if not _fixed(str(key), at) and key not in KEPT_BY_THEIR_WORDS
+        )
+    if isinstance(value, list):
+        return any(_has_words(item, (*at, index)) for index, item in enumerate(value))
+    return False
