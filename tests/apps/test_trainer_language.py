@@ -79,8 +79,15 @@ def test_the_trainer_page_says_the_trainers_language(
     trainer_notebook = nbformat.read(write_trainer_app(content, tmp_path / "t"), as_version=4)
     said = trainer_notebook.metadata["coproduce"]
     assert (said["language"], said["dir"]) == (trainers, direction)
-    words = trainer_content(content).interface
-    assert said["title"] == words.trainer.page_title.format(title=content.course.title)
+    trainers_course = trainer_content(content)
+    words = trainers_course.interface
+    # The course's title as the trainers read it: course.cy.yml's for a Welsh trainer app in
+    # an English room; the course's own where its language has no course.<lang>.yml (Urdu).
+    title = trainers_course.course.title
+    translation = course_dir / "course" / f"course.{trainers}.yml"
+    read_through = trainers != learners and translation.is_file()
+    assert (title != content.course.title) == read_through
+    assert said["title"] == words.trainer.page_title.format(title=title)
     assert said["page_text"] == words.page.model_dump()
     learner_notebook = nbformat.read(write_learner_app(content, tmp_path / "l"), as_version=4)
     assert learner_notebook.metadata["coproduce"]["language"] == learners

@@ -151,12 +151,16 @@ def test_yaml_files_without_a_translation_are_one_warning_a_part(course_dir: Pat
     report = run_checks(course_dir)
     content = load_course(course_dir)
     gaps = [p for p in report.warnings if "have no translation" in p.message]
-    # 01-welcome's module.yml and exercises have theirs (module.cy.yml, ground-rules.cy.yml...)
+    # 01-welcome's module.yml and exercises have theirs (module.cy.yml, ground-rules.cy.yml...),
+    # and so has course.yml (course.cy.yml); the course-wide warning is on the first without.
     assert {p.path for p in gaps} == {
         module.folder / "module.yml"
         for module in content.ordered_modules()
         if module.slug != TRANSLATED
-    } | {course_dir / "course" / "course.yml"}
+    } | {course_dir / "course" / "glossary.yml"}
+    (course_wide,) = [p for p in gaps if p.path.parent.name == "course"]
+    assert "course/ladders.yml" in course_wide.message
+    assert "course/course.yml" not in course_wide.message
     (power,) = [p for p in gaps if p.path.parent.name == "03-power"]
     assert "exercises/my-sources-of-power.yml" in power.message and "'cy'" in power.message
     assert "my-sources-of-power.cy.yml" not in power.message and "module.cy.yml" in power.fix

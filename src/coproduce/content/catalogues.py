@@ -4,8 +4,14 @@ source; a translation is course/interface.<lang>.yml with the same keys (docs/la
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coproduce.content.course import INTERFACE_FILE
+from coproduce.content.course import COURSE_FILE, INTERFACE_FILE
+from coproduce.content.errors import ContentProblem
+from coproduce.content.yaml_lines import key_line
+
+if TYPE_CHECKING:
+    from coproduce.content.model import Course
 
 SOURCE_LANGUAGE = "en"  # the language of course/interface.yml
 
@@ -45,3 +51,37 @@ def translations(root: Path) -> list[Path]:
 def language_of(path: Path) -> str:
     """`cy` for course/interface.cy.yml."""
     return path.name.removeprefix(f"{INTERFACE_FILE.stem}.").removesuffix(INTERFACE_FILE.suffix)
+
+
+def missing_catalogues(root: Path, course: Course) -> list[ContentProblem]:
+    """Each language course.yml offers besides its own (`languages:`, `trainer_language:`) has
+    its catalogue: a page in a language without one would have no words."""
+    problems = []
+    wanted = {language: "languages" for language in course.languages}
+    if course.trainer_language:
+        wanted[course.trainer_language] = "trainer_language"
+    for language, key in wanted.items():
+        if language != course.language and catalogue_path(root, language) is None:
+            problems.append(no_catalogue(root, language, key))
+    return problems
+
+
+def no_catalogue(root: Path, language: str, key: str) -> ContentProblem:
+    names = " or ".join(str(path) for path in catalogue_candidates(language))
+    whose = {
+        "language": "the course's language",
+        "languages": "a language the course offers (languages:)",
+        "trainer_language": "the trainer app's language (trainer_language:)",
+    }[key]
+    undo = {
+        "language": "set language: en",
+        "languages": f"take {language} out of languages:",
+        "trainer_language": "take trainer_language: out",
+    }[key]
+    return ContentProblem(
+        root / COURSE_FILE,
+        key_line(root / COURSE_FILE, key),
+        f"{whose} is '{language}', but there is no {names}",
+        f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
+        f"its words in that language (see docs/languages.md), or {undo}",
+    )

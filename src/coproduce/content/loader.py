@@ -11,7 +11,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from coproduce.config.settings import parsed_modules_path
 from coproduce.content.branding import logo_problems
-from coproduce.content.catalogues import SOURCE_LANGUAGE, catalogue_candidates, catalogue_path
+from coproduce.content.catalogues import (
+    SOURCE_LANGUAGE,
+    catalogue_path,
+    missing_catalogues,
+    no_catalogue,
+)
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
@@ -38,7 +43,7 @@ from coproduce.content.module_notebook import Block, ExerciseBlock, read_blocks,
 from coproduce.content.parsed_modules import read_parsed_modules
 from coproduce.content.payment_rates import PaymentRates
 from coproduce.content.techniques import TechniqueCards
-from coproduce.content.translations import is_translation, translate, translation_of
+from coproduce.content.translations import is_translation, read_translation
 from coproduce.content.yaml_lines import agenda_line, key_line, load_yaml
 
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Exercise)
@@ -57,7 +62,7 @@ def load_course(root: Path, parsed: Mapping[str, list[Block]] | None = None) -> 
     course = _load_model(root / COURSE_FILE, Course.model_validate, problems)
     interface = _load_interface(root, course.language if course else SOURCE_LANGUAGE, problems)
     if course is not None:
-        problems += _language_problems(root, course)
+        problems += missing_catalogues(root, course)
     exercises = _load_exercises(root / "exercises", problems)
     if course is None or interface is None:
         raise ContentError(problems, root)
@@ -90,7 +95,7 @@ def in_language(
     # Each of the course's YAML files in `language` where it has a translation beside it
     # (ground-rules.cy.yml), else as it is (see content/translations.py).
     exercises = {
-        exercise_id: _translated(
+        exercise_id: read_translation(
             root / "exercises" / f"{exercise_id}.yml",
             language,
             _EXERCISE_ADAPTER.validate_python,
@@ -104,14 +109,16 @@ def in_language(
         slug: _translated_module(translated, module, language, problems, parsed)
         for slug, module in content.modules.items()
     }
-    course = _translated(root / COURSE_FILE, language, Course.model_validate, problems)
+    course = read_translation(root / COURSE_FILE, language, Course.model_validate, problems)
     data = {
-        "glossary": _translated(root / GLOSSARY_FILE, language, Glossary.model_validate, problems),
-        "techniques": _translated(
+        "glossary": read_translation(
+            root / GLOSSARY_FILE, language, Glossary.model_validate, problems
+        ),
+        "techniques": read_translation(
             root / TECHNIQUES_FILE, language, TechniqueCards.model_validate, problems
         ),
     }
-    ladders = _translated(root / LADDERS_FILE, language, Ladders.model_validate, problems)
+    ladders = read_translation(root / LADDERS_FILE, language, Ladders.model_validate, problems)
     if problems or interface is None:
         raise ContentError(problems, content.root)
     course = (course or content.course).model_copy(update={"language": language})
@@ -124,31 +131,6 @@ def in_language(
         ladders={ladder.id: ladder for ladder in ladders.ladders} if ladders else content.ladders,
         **{key: value for key, value in data.items() if value is not None},
     )
-
-
-def _translated(
-    path: Path, language: str, validate: Callable[[Any], Any], problems: list[ContentProblem]
-) -> Any:
-    """The file at `path` read in `language`, through its translation beside it (with the
-    source's words where the translation has none); None when there is no translation, or
-    it has problems (added to `problems`, each with the translation's file and line)."""
-    target = translation_of(path, language)
-    if not target.is_file() or not path.is_file():
-        return None
-    try:
-        source, translation = load_yaml(path), load_yaml(target)
-    except ContentError as error:
-        problems += error.problems
-        return None
-    merged, found = translate(source, translation if translation is not None else {}, target)
-    problems += found
-    if found:
-        return None
-    try:
-        return validate(merged)
-    except ValidationError as error:
-        problems += explain(target, translation, error)
-    return None
 
 
 def load_interface(root: Path, language: str) -> InterfaceText:
@@ -171,7 +153,7 @@ def _translated_module(
     is, and its module.yml through module.<language>.yml; what has no translation stays in
     the course's own language (`coproduce check` warns of it)."""
     meta_path = module.folder / MODULE_META
-    meta = _translated(meta_path, language, ModuleMeta.model_validate, problems)
+    meta = read_translation(meta_path, language, ModuleMeta.model_validate, problems)
     if meta is not None:
         module = replace(module, meta=meta, meta_translation=language)
     path = module.folder / module_content_name(language)
@@ -213,40 +195,6 @@ def _language_key(content: CourseContent, language: str) -> str:
     return "languages" if language in content.course.languages else "language"
 
 
-def _language_problems(root: Path, course: Course) -> list[ContentProblem]:
-    """Each language course.yml offers besides its own (`languages:`, `trainer_language:`) has
-    its catalogue: a page in a language without one would have no words."""
-    problems = []
-    wanted = {language: "languages" for language in course.languages}
-    if course.trainer_language:
-        wanted[course.trainer_language] = "trainer_language"
-    for language, key in wanted.items():
-        if language != course.language and catalogue_path(root, language) is None:
-            problems.append(_no_catalogue(root, language, key))
-    return problems
-
-
-def _no_catalogue(root: Path, language: str, key: str) -> ContentProblem:
-    names = " or ".join(str(path) for path in catalogue_candidates(language))
-    whose = {
-        "language": "the course's language",
-        "languages": "a language the course offers (languages:)",
-        "trainer_language": "the trainer app's language (trainer_language:)",
-    }[key]
-    undo = {
-        "language": "set language: en",
-        "languages": f"take {language} out of languages:",
-        "trainer_language": "take trainer_language: out",
-    }[key]
-    return ContentProblem(
-        root / COURSE_FILE,
-        key_line(root / COURSE_FILE, key),
-        f"{whose} is '{language}', but there is no {names}",
-        f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
-        f"its words in that language (see docs/languages.md), or {undo}",
-    )
-
-
 def _load_interface(
     root: Path, language: str, problems: list[ContentProblem], key: str = "language"
 ) -> Any:
@@ -255,7 +203,7 @@ def _load_interface(
     English in its place."""
     path = catalogue_path(root, language)
     if path is None:
-        problems.append(_no_catalogue(root, language, key))
+        problems.append(no_catalogue(root, language, key))
         return None
     return _load_model(
         path,

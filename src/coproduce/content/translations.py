@@ -11,12 +11,15 @@ room's results add up across languages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from coproduce.content.errors import ContentProblem
-from coproduce.content.yaml_lines import line_of
+from pydantic import ValidationError
+
+from coproduce.content.errors import ContentError, ContentProblem
+from coproduce.content.explain import explain
+from coproduce.content.yaml_lines import line_of, load_yaml
 
 # Keys whose values name things rather than say things: the same in every language.
 FIXED_KEYS = frozenset(
@@ -60,6 +63,31 @@ def translation_of(path: Path, language: str) -> Path:
 def is_translation(path: Path) -> bool:
     """A file named `<name>.<language>.yml`: a translation, not a source."""
     return "." in path.stem
+
+
+def read_translation(
+    path: Path, language: str, validate: Callable[[Any], Any], problems: list[ContentProblem]
+) -> Any:
+    """The file at `path` read in `language`, through its translation beside it (with the
+    source's words where the translation has none); None when there is no translation, or
+    it has problems (added to `problems`, each with the translation's file and line)."""
+    target = translation_of(path, language)
+    if not target.is_file() or not path.is_file():
+        return None
+    try:
+        source, translation = load_yaml(path), load_yaml(target)
+    except ContentError as error:
+        problems += error.problems
+        return None
+    merged, found = translate(source, translation if translation is not None else {}, target)
+    problems += found
+    if found:
+        return None
+    try:
+        return validate(merged)
+    except ValidationError as error:
+        problems += explain(target, translation, error)
+    return None
 
 
 def _fixed(key: str, at: Location = ()) -> bool:
