@@ -6,7 +6,15 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from coproduce.content.formats import clock, currency_symbol, day, format_locale, money
+from coproduce.content.formats import (
+    clock,
+    currency_symbol,
+    day,
+    format_locale,
+    money,
+    number,
+    percent,
+)
 
 DAY = date(2026, 12, 3)
 
@@ -60,3 +68,9 @@ def test_a_moment_is_written_where_the_course_runs() -> None:
     moment = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
     assert clock(moment, "en") == clock(moment.astimezone().time(), "en")
     assert day(moment, "cy") == day(moment.astimezone().date(), "cy")
+
+
+def test_numbers_and_percentages_are_the_languages() -> None:
+    assert [number(2.5, "en"), number(3.0, "en"), number(2.5, "pl")] == ["2.5", "3", "2,5"]
+    assert percent(60, "en") == "60%" and percent(60, "cy") == "60%"
+    assert percent(60, "pl") == "60%" and percent(7, "de") == "7\xa0%"

@@ -82,10 +82,11 @@ def test_the_words_it_has_replace_the_sources_and_the_rest_stay(tmp_path: Path) 
             "situations.0: 'rung' is the same in every language",
         ),
         (
-            "situations:\n  - text: Un stori.\n",
+            "situations:\n  - text: Un.\n  - text: Dau.\n  - text: Tri.\n",
             "situations:",
-            "situations: has 1 items, but the source has 2",
+            "situations: has 3 items, but the source has 2",
         ),
+        ("situations: Un stori.\n", "situations: Un stori.", "situations: has no list, but"),
         ("title: 3\n", "title: 3", "title: expected words"),
         ("title: ''\n", "title: ''", "title: expected words"),
     ],
@@ -94,7 +95,7 @@ def test_what_a_translation_cannot_do_is_refused_with_its_line(
     tmp_path: Path, text: str, line: str, message: str
 ) -> None:
     merged, problems, _ = _translate(tmp_path, text)
-    assert problems == [f"{line} | {message}"]
+    assert len(problems) == 1 and problems[0].startswith(f"{line} | {message}")
     assert isinstance(merged, dict) and merged["id"] == "where-we-stand"
     assert merged["situations"][0]["rung"] == "consultation"
 
@@ -169,3 +170,20 @@ def test_a_translation_is_named_for_its_source_and_language() -> None:
     assert translation_of(source, "cy") == Path("exercises") / "ground-rules.cy.yml"
     assert is_translation(translation_of(source, "cy"))
     assert not is_translation(source)
+
+
+def test_a_list_may_end_early_and_the_rest_stays_in_the_sources_language(tmp_path: Path) -> None:
+    """An agenda that grew by a part keeps its translation; what is left is named."""
+    merged, problems, _ = _translate(tmp_path, "situations:\n  - text: Taflen.\n")
+    assert problems == []
+    assert isinstance(merged, dict) and len(merged["situations"]) == 2
+    assert merged["situations"][0]["text"] == "Taflen."
+    assert merged["situations"][1]["text"] == "Carers run their own study."
+    source = _read(tmp_path, "where-we-stand.yml", SOURCE)
+    translation = _read(tmp_path, "short.cy.yml", "situations:\n  - text: Taflen.\n")
+    assert untranslated(source, translation) == [
+        "title",
+        "prompt",
+        "situations.0.explanation",
+        "situations.1",
+    ]

@@ -20,8 +20,9 @@ import nbformat
 import pytest
 import yaml
 
+from coproduce.content import formats
 from coproduce.content.course import CourseContent
-from coproduce.content.loader import load_course
+from coproduce.content.loader import in_language, load_course
 from coproduce.content.model import KnowledgeCheck, Reflection
 from coproduce.grading import chain, command
 from coproduce.grading.feedback import certificate_html, feedback_html
@@ -302,3 +303,29 @@ def test_the_learner_app_shows_my_feedback_to_that_learner_only(graded: Graded) 
     assert stranger._join(graded.code, "", "") is None
     stranger.show_feedback()
     assert "No feedback yet" in stranger.feedback.value
+
+
+def test_feedback_and_certificate_speak_the_learners_language(graded: Graded) -> None:
+    """Their words are the catalogue's (feedback:, certificate:), in the language the learner
+    reads: a Welsh learner's panel and certificate hold no English sentence of their own."""
+    welsh = in_language(graded.content, "cy")
+    english_words, words = graded.content.interface, welsh.interface
+    learner = graded.learners["all"]
+    page = feedback_html(graded.course, graded.code, learner, welsh)
+    assert page is not None
+    result = learner_result(graded.content, grading_root(graded.course), graded.code, learner)
+    assert result is not None
+    scored = words.feedback.scored.format(
+        score=formats.number(result.score, "cy"), total=formats.number(result.max_score, "cy")
+    )
+    assert html.escape(scored) in page and html.escape(words.feedback.heading) in page
+    assert html.escape(words.feedback.completed) in page
+    for english in ("You scored", "Marks:", "Why:", "You chose", "Well done"):
+        assert english not in page
+    certificate = certificate_html(graded.course, graded.code, learner, "", welsh)
+    assert certificate is not None
+    assert '<html lang="cy" dir="ltr">' in certificate
+    assert html.escape(words.certificate.heading) in certificate
+    assert html.escape(words.certificate.name_blank) in certificate
+    assert english_words.certificate.heading not in certificate
+    assert "This is to say" not in certificate and "What the course covered" not in certificate

@@ -133,9 +133,11 @@ def test_a_huge_ratings_dict_is_read_without_trouble() -> None:
 
 
 def test_ratings_are_shown_counted_from_one_with_the_scales_own_words() -> None:
-    assert rating_number(2.0, 4, WORDS) == "3 of 4"
-    assert rating_number(1.5, 4, WORDS) == "2.5 of 4"
-    assert rating_number(2 / 3, 4, WORDS) == "1.7 of 4"
+    assert rating_number(2.0, 4, WORDS, "en") == "3 of 4"
+    assert rating_number(1.5, 4, WORDS, "en") == "2.5 of 4"
+    assert rating_number(2 / 3, 4, WORDS, "en") == "1.7 of 4"
+    # The number is the language's, by Babel: Polish writes a decimal comma.
+    assert rating_number(1.5, 4, WORDS, "pl") == "2,5 of 4"
     assert rating_words(2.0, SCALE, WORDS) == "Quite like me"
     assert (
         rating_words(1.5, SCALE, WORDS)

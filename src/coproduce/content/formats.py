@@ -15,7 +15,12 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, get_currency_symbol
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+)
 
 from coproduce.content.language import locale
 
@@ -60,3 +65,14 @@ def clock(value: time | datetime, language: str) -> str:
     if isinstance(value, datetime):
         value = value.astimezone().time()
     return format_time(value, format="short", locale=format_locale(language))
+
+
+def number(value: float, language: str) -> str:
+    """A number as the language writes it: "2.5" in English, "2,5" in a language with a decimal
+    comma; a whole number without decimals."""
+    return format_decimal(value, locale=format_locale(language))
+
+
+def percent(whole: float, language: str) -> str:
+    """A percentage given as a number from 0 to 100, the language's way: "60%" in English."""
+    return format_percent(whole / 100, locale=format_locale(language))

@@ -92,9 +92,41 @@ class MovingText(FilledIn):
 
 
 class FeedbackText(FilledIn):
+    """The "My feedback" panel (grading/feedback.py); {score} and {total} are marks."""
+
+    slots: ClassVar[dict[str, set[str]]] = {
+        "scored": {"score", "total"},
+        "waiting": {"count"},
+        "marks": {"score", "total"},
+        "chose": {"option"},
+        "why": {"explanation"},
+        "from_trainer": {"comment"},
+    }
     button: str
     heading: str
     none_yet: str
+    scored: str
+    waiting: PluralText  # answers the trainer has still to mark
+    not_answered: str
+    not_marked: str
+    marks: str
+    chose: str
+    why: str
+    from_trainer: str
+    completed: str
+
+
+class CertificateText(FilledIn):
+    """The certificate of completion (grading/feedback.py)."""
+
+    slots: ClassVar[dict[str, set[str]]] = {"title": {"course"}, "logo": {"organisation"}}
+    title: str
+    heading: str
+    intro: str  # before the learner's name
+    name_blank: str  # the line left for a name, as a screen reader says it
+    took_part: str  # after the name
+    covered: str  # before the course's outcomes
+    logo: str
 
 
 class ConnectionText(FilledIn):
@@ -213,6 +245,7 @@ class InterfaceText(Strict):
     join: JoinText
     moving: MovingText
     feedback: FeedbackText
+    certificate: CertificateText
     connection: ConnectionText
     trainer_connection: ConnectionText  # the trainer app's page, a co-trainer's included
     server: ServerText
@@ -259,6 +292,7 @@ class InterfaceText(Strict):
             self.join,
             self.moving,
             self.feedback,
+            self.certificate,
             self.connection,
             self.trainer_connection,
             self.server,

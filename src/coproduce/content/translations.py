@@ -3,7 +3,8 @@
 on for course.yml, glossary.yml, ladders.yml and techniques.yml (docs/languages.md).
 
 A translation holds only words: the keys it translates, laid out as in its source (a list item
-for each list item, in the same order). Whatever it leaves out stays in the source's language.
+for each list item, in the same order; fewer at the end is fine). Whatever it leaves out stays in
+the source's language.
 It cannot change what makes the course work (ids, kinds, numbers, the rung that is right, which
 exercise a plan step runs), so a learner's answer means the same in every language and the
 room's results add up across languages.
@@ -145,17 +146,20 @@ def _merge(
         problem("expected a list of words", "write one word or phrase on each line")
         return source
     if isinstance(source, list):
-        if not isinstance(translated, list) or len(translated) != len(source):
-            count = len(translated) if isinstance(translated, list) else "no"
+        # Fewer items than the source: the rest stay in its language (an agenda that grew by
+        # a part keeps its translation; the checker names what is left).
+        if not isinstance(translated, list) or len(translated) > len(source):
+            count = f"{len(translated)} items" if isinstance(translated, list) else "no list"
             problem(
-                f"has {count} items, but the source has {len(source)}",
+                f"has {count}, but the source has {len(source)}",
                 "give one item for each of the source's, in the same order",
             )
             return source
-        return [
+        items = [
             _merge(item, value, (*at, index), top, path, problems)
-            for index, (item, value) in enumerate(zip(source, translated, strict=True))
+            for index, (item, value) in enumerate(zip(source, translated, strict=False))
         ]
+        return items + source[len(translated) :]
     if isinstance(source, str):
         if not isinstance(translated, str) or not translated.strip():
             problem("expected words", "write the words in this language, or take the key out")
@@ -181,14 +185,19 @@ def _missing(source: Any, translated: Any, at: Location) -> Iterator[Location]:
                     yield (*at, key)
                 continue
             yield from _missing(value, translated[key], (*at, key))
-    elif _same_length(source, translated) and not (at and at[-1] in ANY_LENGTH):
-        for index, (item, value) in enumerate(zip(source, translated, strict=True)):
-            yield from _missing(item, value, (*at, index))
+    elif _paired(source, translated) and not (at and at[-1] in ANY_LENGTH):
+        for index, item in enumerate(source):
+            if index >= len(translated):
+                if _has_words(item, (*at, index)):
+                    yield (*at, index)
+                continue
+            yield from _missing(item, translated[index], (*at, index))
 
 
-def _same_length(source: Any, translated: Any) -> bool:
+def _paired(source: Any, translated: Any) -> bool:
+    """Lists the translation lays over its source item by item (it may hold fewer)."""
     return (
-        isinstance(source, list) and isinstance(translated, list) and len(source) == len(translated)
+        isinstance(source, list) and isinstance(translated, list) and len(source) >= len(translated)
     )
 
 

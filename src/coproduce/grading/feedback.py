@@ -13,9 +13,12 @@ from pathlib import Path
 
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
-from coproduce.content.formats import day
+from coproduce.content.formats import day, number
+from coproduce.content.interface import FeedbackText
+from coproduce.content.language import page_attributes
 from coproduce.content.loader import load_course
 from coproduce.content.model import KnowledgeCheck
+from coproduce.content.plurals import plural
 from coproduce.grading.paths import grading_root
 from coproduce.grading.results import ExerciseResult, LearnerResult, learner_result, session_results
 from coproduce.text.clean import clean_line
@@ -34,44 +37,51 @@ def feedback_html(
     result = _result(content, session_code, learner_id)
     if result is None or not result.exercises:
         return None
+    words = content.interface.feedback
+    language = content.course.language
     parts = [
         '<section class="cp-feedback" aria-labelledby="cp-feedback-title">',
-        '<h2 id="cp-feedback-title">My feedback</h2>',
-        _p(f"You scored {_points(result.score)} out of {_points(result.max_score)}."),
+        f'<h2 id="cp-feedback-title">{html.escape(words.heading)}</h2>',
+        _p(words.scored.format(**_marks(result.score, result.max_score, language))),
     ]
     if result.waiting:
-        waiting = "answer" if result.waiting == 1 else "answers"
-        parts.append(_p(f"Your trainer still has to read {result.waiting} {waiting}."))
-    parts += [_exercise(item) for item in result.exercises]
+        waiting = plural(words.waiting, result.waiting, language)
+        parts.append(_p(waiting.format(count=number(result.waiting, language))))
+    parts += [_exercise(item, words, language) for item in result.exercises]
     if result.completed:
-        parts.append(_p("You answered every marked question. Well done."))
+        parts.append(_p(words.completed))
     parts.append("</section>")
     return "".join(parts)
 
 
-def _exercise(item: ExerciseResult) -> str:
+def _exercise(item: ExerciseResult, words: FeedbackText, language: str) -> str:
     exercise = item.exercise
     parts = [f"<article><h3>{html.escape(exercise.title)}</h3>"]
     if not item.answered:
-        parts.append(_p("You did not answer this one."))
+        parts.append(_p(words.not_answered))
     if item.score is None:
-        parts.append(_p("Marks: your trainer has not marked this yet."))
+        parts.append(_p(words.not_marked))
     else:
-        parts.append(_p(f"Marks: {_points(item.score)} out of {_points(item.max_score)}."))
+        parts.append(_p(words.marks.format(**_marks(item.score, item.max_score, language))))
     if item.answered and isinstance(exercise, KnowledgeCheck):
         chosen = [
-            exercise.options[number - 1]
-            for number in item.chosen or []
-            if 1 <= number <= len(exercise.options)
+            exercise.options[choice - 1]
+            for choice in item.chosen or []
+            if 1 <= choice <= len(exercise.options)
         ]
         for option in chosen:
-            parts.append(_p(f"You chose: {option.text}"))
+            parts.append(_p(words.chose.format(option=option.text)))
             parts.append(_p(option.feedback))
-        parts.append(_p(f"Why: {exercise.explanation}"))
+        parts.append(_p(words.why.format(explanation=exercise.explanation)))
     if item.comment:
-        parts.append(_p(f"From your trainer: {item.comment}"))
+        parts.append(_p(words.from_trainer.format(comment=item.comment)))
     parts.append("</article>")
     return "".join(parts)
+
+
+def _marks(score: float, total: float, language: str) -> dict[str, str]:
+    """Marks written the language's way ("2.5" in English), by Babel."""
+    return {"score": number(score, language), "total": number(total, language)}
 
 
 def certificate_html(
@@ -112,26 +122,28 @@ def _result(content: CourseContent, session_code: str, learner_id: str) -> Learn
 def _certificate(content: CourseContent, result: LearnerResult, display_name: str) -> str:
     course = content.course
     brand = course.branding
+    words = content.interface.certificate
     esc = html.escape
     name = clean_line(display_name, 60)
     who = (
         f'<p class="name">{esc(name)}</p>'
         if name
-        else '<p class="name blank" aria-label="Name (write it here)">&nbsp;</p>'
+        else f'<p class="name blank" aria-label="{esc(words.name_blank)}">&nbsp;</p>'
     )
     when = _date(result.submitted_at, course.language)
     organisation = brand.organisation or brand.name
     logo = logo_data_uri(content.root, brand.logo)
     logo_tag = ""
     if logo:
-        logo_tag = f'<img class="logo" src="{esc(logo)}" alt="{esc(organisation)} logo">'
+        alt = words.logo.format(organisation=organisation)
+        logo_tag = f'<img class="logo" src="{esc(logo)}" alt="{esc(alt)}">'
     outcomes = "".join(f"<li>{esc(outcome)}</li>" for outcome in course.outcomes)
     return f"""<!DOCTYPE html>
-<html lang="{esc(course.language)}">
+<html {page_attributes(course.language)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Certificate of completion: {esc(course.title)}</title>
+<title>{esc(words.title.format(course=course.title))}</title>
 <style>
 @page {{ size: A4 landscape; margin: 12mm; }}
 * {{ box-sizing: border-box; }}
@@ -153,12 +165,12 @@ footer {{ margin-top: 1em; font-size: 0.95rem; }}
 <body>
 <main>
 {logo_tag}
-<h1>Certificate of completion</h1>
-<p>This is to say that</p>
+<h1>{esc(words.heading)}</h1>
+<p>{esc(words.intro)}</p>
 {who}
-<p>took part in, and answered every marked question of, the course</p>
+<p>{esc(words.took_part)}</p>
 <p class="course">{esc(course.title)}</p>
-<p>What the course covered:</p>
+<p>{esc(words.covered)}</p>
 <ul>{outcomes}</ul>
 <footer><p>{esc(organisation)}{" · " + esc(when) if when else ""}</p></footer>
 </main>
@@ -170,10 +182,6 @@ footer {{ margin-top: 1em; font-size: 0.95rem; }}
 def _date(moment: datetime | None, language: str) -> str:
     """The day it was handed in, written by Babel in the course's language (content/formats)."""
     return day(moment, language) if moment else ""
-
-
-def _points(value: float) -> str:
-    return f"{value:g}"
 
 
 def _p(text: str) -> str:

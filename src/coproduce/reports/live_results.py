@@ -9,11 +9,13 @@ coproduce.live.anonymity).
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from coproduce.content import formats
 from coproduce.content.course import CourseContent
 from coproduce.content.lists import one_by_one
 from coproduce.content.plurals import plural
@@ -316,20 +318,17 @@ def airtime_html(content: CourseContent, exercise: Any, answers: list[SharedAnsw
     totals = airtime_totals(exercise, answers)
     grand = sum(totals.values())
     equal = equal_share(len(exercise.roles))
-    bars = (
-        [
-            Bar(role, percent_of(totals[role], grand), f"{round(100 * totals[role] / grand)}%")
-            for role in exercise.roles
-        ]
-        if grand
-        else []
-    )
+    shown = functools.partial(formats.percent, language=content.course.language)
+    bars = [
+        Bar(role, percent_of(totals[role], grand), shown(round(100 * totals[role] / grand)))
+        for role in (exercise.roles if grand else [])
+    ]
     return bar_chart(
         bars,
         caption=words.airtime_caption,
         maximum=100,
         headings=(words.role_heading, words.share_heading),
-        reference=Reference(100 * equal, words.equal_share, f"{round(100 * equal)}%"),
+        reference=Reference(100 * equal, words.equal_share, shown(round(100 * equal))),
         empty_text=words.no_timings,
         words=content.interface.charts,
     )

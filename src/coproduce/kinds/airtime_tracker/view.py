@@ -14,6 +14,7 @@ from typing import Any
 
 import traitlets
 
+from coproduce.content import formats
 from coproduce.content.model import AirtimeTracker
 from coproduce.kinds.airtime_tracker.checks import (
     airtime,
@@ -154,7 +155,7 @@ class AirtimeTrackerView:
             Bar(
                 label=item.role,
                 value=item.percent,
-                value_text=f"{item.percent}%",
+                value_text=formats.percent(item.percent, self._context.language),
                 detail=duration_words(item.seconds, words),
             )
             for item in result.shares
@@ -166,7 +167,9 @@ class AirtimeTrackerView:
             headings=(words.role_heading, words.share_heading, words.time_heading),
             empty_text=words.no_time,
             words=self._context.content.interface.charts,
-            reference=Reference(equal, words.equal_share, f"{equal}%"),
+            reference=Reference(
+                equal, words.equal_share, formats.percent(equal, self._context.language)
+            ),
         )
         sentence = summary_sentence(result, words, self._context.language)
         self.chart.value = paragraphs([sentence], "cp-airtime-summary") + chart

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from coproduce.content import formats
 from coproduce.content.kind_words import PowerReflectionText
 from coproduce.content.model import PowerReflection
 from coproduce.content.plurals import plural
@@ -103,10 +104,15 @@ def profile(exercise: PowerReflection, raw_ratings: object) -> PowerProfile:
     return PowerProfile(scores, prompts, len(ratings), len(exercise.statements))
 
 
-def rating_number(average: float, scale_size: int, words: PowerReflectionText) -> str:
-    """An average counted from 1, as on the chart: "3 of 4" or "2.5 of 4"."""
+def rating_number(
+    average: float, scale_size: int, words: PowerReflectionText, language: str
+) -> str:
+    """An average counted from 1, as on the chart: "3 of 4" or "2.5 of 4" (the language's
+    way of writing a number, by Babel)."""
     shown = round(average + 1, 1)
-    return words.rating.format(average=f"{shown:g}", max=scale_size)
+    return words.rating.format(
+        average=formats.number(shown, language), max=formats.number(scale_size, language)
+    )
 
 
 def rating_words(average: float, scale: list[str], words: PowerReflectionText) -> str:

@@ -92,7 +92,7 @@ class PowerReflectionView:
             Bar(
                 label=score.source,
                 value=score.average + 1,
-                value_text=rating_number(score.average, len(scale), words),
+                value_text=rating_number(score.average, len(scale), words, self._context.language),
                 detail=rating_words(score.average, scale, words),
             )
             for score in result.scores
