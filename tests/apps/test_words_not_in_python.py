@@ -29,8 +29,9 @@ from coproduce.kinds.action_plan.follow_up_view import FollowUpPart
 from coproduce.kinds.ideas.checks import Idea
 from coproduce.kinds.ideas.results import idea_rows, ideas_html
 from coproduce.live.questions import QuestionState
-from coproduce.live.sessions import SessionStore
+from coproduce.live.sessions import SessionStore, SharedAnswer
 from coproduce.live.store import Store
+from coproduce.reports.results_csv import results_rows
 
 from ..conftest import copy_course
 from ..support.voila_page import render_learner_page
@@ -146,7 +147,8 @@ def test_merged_ideas_are_joined_by_the_catalogues_words(courses: dict[str, Cour
     chart = ideas_html(words.ideas, [idea], 3, chart_words=words.charts)
     assert "Coffee؛ Cake" in chart and "Coffee; Cake" not in chart
     assert idea_rows([idea], words.ideas.next_merged)[0][1] == "Coffee؛ Cake"
-    assert idea_rows([idea])[0][1] == "Coffee; Cake"  # the export's own values, in English
+    english = load_course(ROOT).interface.ideas.next_merged
+    assert idea_rows([idea], english)[0][1] == "Coffee; Cake"
 
 
 def test_the_certificates_day_is_written_the_courses_way(
@@ -156,3 +158,24 @@ def test_the_certificates_day_is_written_the_courses_way(
     result = LearnerResult("ABC123", "learner", handed_in, [])
     page = _certificate(courses["cy"], result, "Ann")
     assert "3 Rhagfyr 2026" in page and "December" not in page
+
+
+def test_the_results_csvs_cells_are_the_catalogues(courses: dict[str, CourseContent]) -> None:
+    """A Welsh course's export says "ydy", "cywir", "eiliadau" (export: in the catalogue), not
+    the English "yes", "right", "seconds"; its column names stay the same, for formulas."""
+    content = courses["cy"]
+    words = content.interface.export
+    check = next(e for e in content.exercises.values() if e.kind == "knowledge_check")
+    shared = check.model_copy(update={"visibility": "shared"})
+    answers = [SharedAnswer(f"a{n}", {"correct": n < 2}, False) for n in range(3)]
+    rows = results_rows(content, shared, answers)
+    assert [(row["shown"], row["item"], row["value"]) for row in rows] == [
+        (words.shown_yes, words.right, 2),
+        (words.shown_yes, words.not_right, 1),
+    ]
+    assert words.shown_yes != "yes" and words.right != "right"
+    held = results_rows(content, shared, answers[:1])
+    assert [row["shown"] for row in held] == [words.shown_no]
+    timer = next(e for e in content.exercises.values() if e.kind == "airtime_tracker")
+    spoken = [SharedAnswer(f"t{n}", {"seconds": {timer.roles[0]: 30}}, False) for n in range(3)]
+    assert {row["detail"] for row in results_rows(content, timer, spoken)} == {words.seconds}

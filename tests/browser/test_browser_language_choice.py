@@ -1,7 +1,8 @@
 """A course offered in English and Welsh, in Chromium (tests/fixtures/languages/): the learner
 picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
 the choice, the focus staying on it; joins; reads the course's words and the first part's
-content in Welsh, on a page that says lang="cy"; refreshes, and is back in Welsh. axe-core
+content in Welsh, its questions and options and its title in the agenda too (the .cy.yml files),
+on a page that says lang="cy"; refreshes, and is back in Welsh. axe-core
 finds nothing on the join page, in Welsh, or in the course."""
 
 from __future__ import annotations
@@ -80,6 +81,16 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     expect(page.get_by_role("button", name=cymraeg.moving.next, exact=True)).to_be_visible()
     assert _says(page) == ["cy", "ltr"]
     assert page.evaluate("localStorage.getItem('coproduce-language')") == "cy"
+    # The part's questions and options, from ground-rules.cy.yml and coproduction-so-far.cy.yml,
+    # and the agenda's title from module.cy.yml; none of their English.
+    area = page.locator(".cp-module-area")
+    for exercise_id in ("ground-rules", "coproduction-so-far"):
+        expect(area).to_contain_text(welsh.exercises[exercise_id].title)
+        expect(area).not_to_contain_text(english.exercises[exercise_id].title)
+    poll = welsh.exercises["coproduction-so-far"]
+    expect(page.get_by_role("radio", name=poll.options[0])).to_be_visible()
+    expect(agenda).to_contain_text(welsh.modules[TRANSLATED].meta.title)
+    expect(agenda).not_to_contain_text(english.modules[TRANSLATED].meta.title)
     problems += [f"{TRANSLATED} in Welsh: {found}" for found in axe_violations(page)]
     shot(page, "learner-welsh.png")
 
@@ -89,8 +100,9 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     page.wait_for_function("document.documentElement.lang === 'cy'", timeout=10_000)
     assert _says(page) == ["cy", "ltr"]
     expect(page.locator(".cp-footer a")).to_have_text(cymraeg.page.accessibility_link)
-    # The part's own heading is Welsh (the agenda keeps module.yml's title: not translated).
+    # The part's own heading is Welsh, and so is its title in the agenda (module.cy.yml).
     expect(page.locator(".cp-module-area")).not_to_contain_text("Welcome and ground rules")
+    expect(page.locator(".cp-agenda")).not_to_contain_text("Welcome and ground rules")
     problems += [f"after a refresh: {found}" for found in axe_violations(page)]
     shot(page, "learner-welsh-refreshed.png")
     page.context.close()

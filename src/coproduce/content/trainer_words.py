@@ -44,6 +44,12 @@ class ExportText(FilledIn):
     ready: str
     csv: str
     report: str
+    # The results CSV's cells (its column names are the same in every language).
+    shown_yes: str
+    shown_no: str
+    seconds: str  # the unit of speaking time
+    right: str  # a knowledge check's count of right answers
+    not_right: str
 
 
 class CoTrainerText(FilledIn):

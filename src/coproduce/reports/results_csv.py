@@ -64,9 +64,11 @@ def _room_airtime_rows(
     if found is None:
         return []
     exercise, kept = found
-    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": 1, "shown": "yes"}
+    words = content.interface.export
+    base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": 1}
     return [
-        {**base, "item": role, "detail": "seconds", "value": round(seconds)}
+        {**base, "shown": words.shown_yes, "item": role, "detail": words.seconds}
+        | {"value": round(seconds)}
         for role, seconds in airtime_totals(exercise, [kept]).items()
     ]
 
@@ -89,11 +91,12 @@ def results_rows(
     payloads = counted_payloads(answers)
     count = ideas_counted(payloads, marks or {}) if exercise.kind == "ideas" else len(counted)
     base = {"exercise": exercise.id, "title": exercise.title, "answers_counted": count}
+    said = content.interface.export
     if held_back(count, content.course.min_answers_shown):
         needed = content.course.min_answers_shown
         words = plural(content.interface.results.too_few, needed, content.course.language)
         text = words.format(needed=needed)
-        return [{**base, "shown": "no", "item": text, "detail": "", "value": ""}]
+        return [{**base, "shown": said.shown_no, "item": text, "detail": "", "value": ""}]
     found: list[tuple[str, str, Any]] = []
     kind = exercise.kind
     if kind == "poll":
@@ -104,7 +107,8 @@ def results_rows(
     elif kind == "word_list":
         found = [(word, "", people) for word, people in word_counts(counted)]
     elif kind == "ideas":
-        found = idea_rows(shown_ideas(payloads, marks or {}, exercise.votes))
+        join = content.interface.ideas.next_merged
+        found = idea_rows(shown_ideas(payloads, marks or {}, exercise.votes), join)
     elif kind == "ladder_placement":
         found = [
             (situation, rung, placed)
@@ -113,18 +117,18 @@ def results_rows(
         ]
     elif kind == "airtime_tracker":
         found = [
-            (role, "seconds", round(seconds))
+            (role, said.seconds, round(seconds))
             for role, seconds in airtime_totals(exercise, counted).items()
         ]
     elif kind == "reflection":
         found = [(clean_text(a.payload["text"]).text, "", "") for a in shared_texts(counted)]
     elif kind == "knowledge_check":
         right = sum(1 for answer in counted if answer.payload.get("correct") is True)
-        found = [("right", "", right), ("not right", "", len(counted) - right)]
+        found = [(said.right, "", right), (said.not_right, "", len(counted) - right)]
     passed = rather_not_say_count(answers)
     if passed:
         found.append((content.interface.passing.item, "", passed))
     return [
-        {**base, "shown": "yes", "item": item, "detail": detail, "value": value}
+        {**base, "shown": said.shown_yes, "item": item, "detail": detail, "value": value}
         for item, detail, value in found
     ]

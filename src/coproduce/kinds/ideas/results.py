@@ -14,9 +14,6 @@ from coproduce.kinds.common.bar_chart import Bar, bar_chart
 from coproduce.kinds.ideas.checks import Idea, Mark, authors_on_show, board
 
 TOP = 10  # the room's screen shows this many; the report and the export show them all
-# How the results export joins the ideas merged into one when it is given no words: its own
-# values are the kit's, in English (docs/languages.md).
-EXPORT_JOIN = "{merged}; {idea}"
 
 
 def shown_ideas(payloads: Iterable[Any], marks: Mapping[str, Mark], votes_each: int) -> list[Idea]:
@@ -56,6 +53,7 @@ def merged_ideas(idea: Idea, join: str) -> str:
     return one_by_one(idea.merged, join, "merged", "idea")
 
 
-def idea_rows(ideas: list[Idea], join: str = EXPORT_JOIN) -> list[tuple[str, str, Any]]:
-    """One export row per idea on show: its text, what was merged into it, its votes."""
+def idea_rows(ideas: list[Idea], join: str) -> list[tuple[str, str, Any]]:
+    """One export row per idea on show: its text, what was merged into it (said one after
+    another by `join`, the catalogue's `ideas: next_merged`), its votes."""
     return [(idea.text, merged_ideas(idea, join), idea.votes) for idea in ideas]
