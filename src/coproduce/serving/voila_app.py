@@ -14,7 +14,8 @@
   (`front_end_files.py`);
 - a plain 404 for a malformed `/voila/templates/...` path (Voila's own handler fails with a 500);
 - `/coproduce/pool`: the kernel counts, for the trainer app, to a caller with the run's key;
-- `/accessibility`: the course's accessibility statement (`statement_page.py`).
+- `/accessibility`: the course's accessibility statement (`statement_page.py`);
+- the page templates compiled once per server, not once per page (`template_cache.py`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from coproduce.serving.front_end_files import (
 from coproduce.serving.kernel_socket import KernelSocket
 from coproduce.serving.statement_page import URL_PATH as STATEMENT_PATH
 from coproduce.serving.statement_page import StatementHandler
+from coproduce.serving.template_cache import share_compiled_templates
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 
@@ -236,6 +238,7 @@ def main() -> None:
     # Voila builds its kernel manager class inside init_settings; wrap the builder it calls.
     voila.app.voila_kernel_manager_factory = _pool_factory
     JupyterHandler.check_host = check_host  # type: ignore[method-assign,assignment]
+    share_compiled_templates()
     CourseVoila.launch_instance()
 
 
