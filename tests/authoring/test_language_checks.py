@@ -193,3 +193,17 @@ def test_a_translation_that_changes_what_is_not_words_is_an_error_at_its_line(
     path.write_text(text.replace("noun: rheol sylfaenol", long), encoding="utf-8")
     (long_noun,) = run_checks(course_dir).errors
     assert long_noun.path == path and _line(long_noun).startswith("noun:")
+
+
+def test_a_translation_with_no_source_beside_it_is_a_warning(course_dir: Path) -> None:
+    """A misspelt name (ground-rule.cy.yml) would never be read: the checker says so, whether
+    or not the course offers the language yet."""
+    misspelt = course_dir / "exercises" / "ground-rule.cy.yml"
+    misspelt.write_text("title: Ein rheolau\n", encoding="utf-8")
+    stray = course_dir / "modules" / "01-welcome" / "modul.cy.yml"
+    stray.write_text("title: Croeso\n", encoding="utf-8")
+    report = run_checks(course_dir)
+    assert report.errors == []
+    warned = {p.path: p for p in report.warnings if "nothing reads it" in p.message}
+    assert set(warned) == {misspelt, stray}
+    assert "ground-rule.yml" in warned[misspelt].message and "'cy'" in warned[misspelt].message

@@ -29,7 +29,7 @@ from coproduce.authoring.lesson_checks import (
     known_words,
     read_markdown,
 )
-from coproduce.authoring.translation_gaps import translation_gaps
+from coproduce.authoring.translation_gaps import orphan_translations, translation_gaps
 from coproduce.content.course import CourseContent, module_content_name
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.loader import in_language, load_course
@@ -115,6 +115,7 @@ def lesson_problems(content: CourseContent) -> list[ContentProblem]:
     problems += check_cards_plain(content)
     problems += check_statement(content)
     problems += check_answer_lengths(content)
+    problems += orphan_translations(content.root)
     known = known_words(content, _plain_words(content.root))
     for module in content.ordered_modules():
         doc = read_markdown(module.content_path)

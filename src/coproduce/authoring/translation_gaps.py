@@ -1,12 +1,14 @@
 """`coproduce check` on what a language the course offers still shows in the course's own: the
 YAML files (module.yml, the exercises, course.yml and the course-wide lists) with no
 translation beside them, and the words a translation leaves out. Warnings, not errors: a
-learner who chose the language still gets every part, partly in the course's own language."""
+learner who chose the language still gets every part, partly in the course's own language.
+And a translation with no source beside it (a misspelt name), which nothing would ever read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from coproduce.content.catalogues import translations as catalogues
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
@@ -18,7 +20,7 @@ from coproduce.content.course import (
 )
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.timings import run_exercises
-from coproduce.content.translations import translation_of, untranslated
+from coproduce.content.translations import is_translation, translation_of, untranslated
 from coproduce.content.yaml_lines import load_yaml
 
 SHOWN_KEYS = 4  # untranslated keys named in one warning; the rest are counted
@@ -101,3 +103,32 @@ def _shown(content: CourseContent, path: Path) -> str:
         return str(path.relative_to(content.root))
     except ValueError:
         return str(path)
+
+
+def orphan_translations(root: Path) -> list[ContentProblem]:
+    """Each `<name>.<lang>.yml` whose `<name>.yml` is not there: never read, so a warning."""
+    found = [
+        *(root / "exercises").glob("*.yml"),
+        *(root / "modules").glob("*/*.yml"),
+        *(root / COURSE_FILE.parent).glob("*.yml"),
+    ]
+    kept = set(catalogues(root))  # course/interface.<lang>.yml: the catalogue checks' own
+    problems = []
+    for path in sorted(found):
+        if not is_translation(path) or path in kept:
+            continue
+        name, language = path.stem.rsplit(".", 1)
+        source = path.with_name(f"{name}{path.suffix}")
+        if not source.is_file():
+            problems.append(
+                ContentProblem(
+                    path,
+                    None,
+                    f"a translation into '{language}' of {source.name}, which is not there, "
+                    "so nothing reads it",
+                    f"name it after the file it translates (<name>.{language}{path.suffix}, "
+                    "beside it), or delete it",
+                    severity="warning",
+                )
+            )
+    return problems
