@@ -2,7 +2,8 @@
 a learner who picks Welsh reads the join page, then the course's words and the parts that have
 Welsh content, in Welsh; the page is told its lang and dir; a refresh (a new kernel, whose
 browser offers the language it kept) comes back in Welsh; anything else a script sends is
-refused, and once in, the language stays."""
+refused; once in, only the choice under the course changes it, keeping the learner's place and
+unsaved work."""
 
 from __future__ import annotations
 
@@ -219,6 +220,48 @@ def test_once_in_the_language_stays(course: CourseContent, room: tuple[Store, st
         send_from_page(app.join.language, {"chosen": [1]})
         assert app.content.course.language == "en"
         assert app.join.language.value == [0]
+    finally:
+        _stop(app)
+
+
+def test_once_in_the_choice_under_the_course_reads_on_in_another_language(
+    course: CourseContent, welsh: CourseContent, room: tuple[Store, str]
+) -> None:
+    """A learner who joined in English switches to Welsh under the course: the part on show
+    is now Welsh, in the same place; a saved vote is still chosen, and a reflection typed but
+    not saved is still there; switching back reads English again."""
+    store, code = room
+    app = _page(course, store, code)
+    app.join.code.value = code
+    app.join.submit()
+    try:
+        switch = app.switch
+        assert switch is not None and switch in app.course.children
+        assert switch.options == ["English", "Cymraeg"] and switch.value == [0]
+        app.show(TRANSLATED)
+        app.session.views["coproduction-so-far"].restore({"choice": 2})
+        assert app.session.save("coproduction-so-far", {"choice": 2}) is None
+        draft = app.session.views["speak-freely"].text
+        draft.value = "Being asked first <b>"  # typed, not saved
+
+        send_from_page(switch, {"chosen": [1]})
+        assert app.content.course.language == "cy" and app.identity.language == "cy"
+        assert app.shown == TRANSLATED
+        shown = _text(app)
+        assert WELSH_TITLE in shown and welsh.exercises["ground-rules"].title in shown
+        assert welsh.modules[TRANSLATED].meta.title in [item["title"] for item in app.nav.items]
+        poll = app.session.views["coproduction-so-far"]
+        assert poll.choices.value == [2]  # the saved vote, in the Welsh part
+        kept = app.session.views["speak-freely"].text
+        assert kept is not draft and kept.value == "Being asked first <b>"
+        assert app.identity.page_words["skip_link"] == welsh.interface.page.skip_link
+
+        # A page script's offer is still refused once in; the choice under the course is not.
+        set_from_page(app.identity, language="en")
+        assert app.identity.language == "cy" and app.content.course.language == "cy"
+        send_from_page(switch, {"chosen": [0]})
+        assert app.content.course.language == "en"
+        assert "Welcome and ground rules" in _text(app) and switch.value == [0]
     finally:
         _stop(app)
 

@@ -2,7 +2,8 @@
 picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
 the choice, the focus staying on it; joins; reads the course's words and the first part's
 content in Welsh, its questions and options and its title in the agenda too (the .cy.yml files),
-on a page that says lang="cy"; refreshes, and is back in Welsh. axe-core
+on a page that says lang="cy"; refreshes, and is back in Welsh; then, under the course,
+switches back to English by the keyboard, in the same place. axe-core
 finds nothing on the join page, in Welsh, or in the course."""
 
 from __future__ import annotations
@@ -105,5 +106,27 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     expect(page.locator(".cp-agenda")).not_to_contain_text("Welcome and ground rules")
     problems += [f"after a refresh: {found}" for found in axe_violations(page)]
     shot(page, "learner-welsh-refreshed.png")
+
+    # Under the course, the same choice: back to English by the keyboard alone, in the same
+    # place, the focus staying on the choice; kept for the next visit.
+    switch = page.get_by_role("group", name=legend)
+    expect(switch.get_by_role("radio", name="Cymraeg")).to_be_checked()
+    switch.get_by_role("radio", name="Cymraeg").focus()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator(".cp-module-area")).to_contain_text(
+        english.modules[TRANSLATED].meta.title, timeout=30_000
+    )
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=10_000)
+    expect(agenda_in(page, words)).to_be_visible()
+    expect(switch.get_by_role("radio", name="English")).to_be_checked()
+    focused = page.evaluate("document.activeElement.closest('label')?.textContent || ''")
+    assert "English" in focused, focused
+    assert page.evaluate("localStorage.getItem('coproduce-language')") == "en"
+    problems += [f"switched back to English: {found}" for found in axe_violations(page)]
+    shot(page, "learner-switched-to-english.png", full_page=False)
     page.context.close()
     assert problems == [], "\n".join(problems)
+
+
+def agenda_in(page: Any, words: Any) -> Any:
+    return page.get_by_role("navigation", name=words.moving.agenda_label)

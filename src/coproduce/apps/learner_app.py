@@ -41,7 +41,8 @@ class LearnerApp(LearnerLanguages):
     A course offered in several languages (course.yml's `languages:`) reads in the one the
     learner chooses on the join page, or chose before in this browser (`choose_language`):
     its words, its modules' content where a module has it in that language, the page's lang
-    and dir. The choice is made before joining; once in, the language stays.
+    and dir. Once in, the same choice under the course changes it, the learner's place and
+    unsaved work kept.
     """
 
     def __init__(
@@ -251,8 +252,8 @@ class LearnerApp(LearnerLanguages):
 
     def _enter(self) -> None:
         self.entered = True
-        # In now: the language stays, and the page can offer no other.
-        self.identity.languages = [self.content.course.language]
+        # In now: the language changes only by the choice under the course.
+        self.offer_switch()
         restored = self._restore_place()
         if self.live_code and self.follower is None:
             self.room_module = self.sessions.current_module(self.live_code)

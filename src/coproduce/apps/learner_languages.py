@@ -1,6 +1,7 @@
 """The learner app in the language the learner chooses, in a course offered in several
 (course.yml's `languages:`; docs/languages.md): the choice on the join page, the one the browser
-kept from before, and everything the learner reads put in it."""
+kept from before, the same choice under the course once in, and everything the learner reads
+put in it."""
 
 from __future__ import annotations
 
@@ -12,19 +13,25 @@ from coproduce.apps.chrome.agenda_nav import AgendaNav
 from coproduce.apps.chrome.browser_identity import BrowserIdentity
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.apps.chrome.join_form import JoinForm
+from coproduce.apps.chrome.kept_controls import kept_controls
 from coproduce.apps.module_view import close_tree
 from coproduce.content.agenda import planned_agenda
 from coproduce.content.course import CourseContent
 from coproduce.content.interface import InterfaceText
 from coproduce.content.language import own_name
 from coproduce.content.loader import in_language, load_interface
+from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.live.learner_session import LearnerSession
+
+SWITCH_CLASS = "cp-language-switch"
 
 
 class LearnerLanguages:
     """Mixed into the learner app: the course in each language read so far in this kernel,
-    and the learner's choice among them. The choice is made before joining; once in, the
-    language stays (`entered`)."""
+    and the learner's choice among them: on the join page, and once in (`entered`) under the
+    course (`switch`), where a change keeps the learner's place and anything typed but not
+    yet saved. Once in, the page's own offer (the language its browser kept) is refused: it
+    belongs to a page load, not to a learner reading on."""
 
     content: CourseContent
     text: InterfaceText
@@ -38,7 +45,11 @@ class LearnerLanguages:
     go_to_room: widgets.Button
     feedback_button: widgets.Button
     entered: bool
+    shown: str | None
+    course: widgets.VBox
+    area: widgets.VBox
     _views: dict[str, widgets.VBox]
+    switch: ChoiceGroup | None = None
 
     def _offer_languages(self, content: CourseContent, live: bool) -> None:
         """Only a live session's join page offers a choice, and only of two or more."""
@@ -74,12 +85,33 @@ class LearnerLanguages:
     def _view(self, slug: str) -> widgets.VBox:
         raise NotImplementedError  # the learner app's
 
-    def choose_language(self, language: str) -> bool:
-        """Read the course in `language`: only one it offers, and only before the learner is
-        in. Anything else (a script's, a language no longer offered) is refused: the page is
-        told back the language that stands. Returns whether the language changed."""
+    def offer_switch(self) -> None:
+        """Once in: the join page's choice again, under the course, for reading on in another
+        language (a learner who chose the wrong one is not stuck with it)."""
+        if not self._many or self.switch is not None:
+            return
+        index = self.languages.index(self.content.course.language)
+        self.switch = ChoiceGroup(
+            legend=self._language_legend(), options=self._language_names(), value=[index]
+        )
+        self.switch.add_class(SWITCH_CLASS)
+        self.switch.observe(self._switched, "value")
+        self.course.children = [*self.course.children, self.switch]
+
+    def _switched(self, change: dict[str, Any]) -> None:
+        chosen = change["new"][:1]
+        if chosen:
+            self.choose_language(self.languages[chosen[0]], reading_on=True)
+        else:
+            self._say_language()
+
+    def choose_language(self, language: str, reading_on: bool = False) -> bool:
+        """Read the course in `language`: only one it offers; before the learner is in, or
+        once in from the choice under the course (`reading_on`). Anything else (a script's
+        offer once in, a language not offered) is refused: the page is told back the language
+        that stands. Returns whether the language changed."""
         changed = False
-        offered = language in self.languages and not self.entered
+        offered = language in self.languages and (reading_on or not self.entered)
         if offered and language != self.content.course.language:
             found = self._contents.get(language)
             if found is None:
@@ -114,8 +146,10 @@ class LearnerLanguages:
         ):
             control.description = control.tooltip = words
         self.join.say(text.join, text.choices.your_answer)
-        # A part built before the choice (the room's, made ahead in the kernel pool) is built
-        # again in the new language; its answers come back into it as before.
+        # Each part built so far (the room's, made ahead in the kernel pool; those read since
+        # joining) is built again in the new language: saved answers come back into it as
+        # before, and what was typed or chosen but not yet saved is put back where it was.
+        unsaved = self._unsaved()
         built = list(self._views)
         for box in self._views.values():
             close_tree(box)
@@ -123,6 +157,27 @@ class LearnerLanguages:
         self.session.views.clear()
         for slug in built:
             self._view(slug)
+        self._put_back(unsaved)
+        if self.entered and self.shown in self._views:
+            self.area.children = [self._views[self.shown]]
+
+    def _unsaved(self) -> dict[str, dict[str, Any]]:
+        """What each exercise's controls hold now, by the key that names each for good."""
+        return {
+            exercise_id: {key: control.value for key, control in kept_controls(exercise_id, view)}
+            for exercise_id, view in self._exercise_widgets()
+        }
+
+    def _put_back(self, unsaved: dict[str, dict[str, Any]]) -> None:
+        for exercise_id, view in self._exercise_widgets():
+            held = unsaved.get(exercise_id, {})
+            for key, control in kept_controls(exercise_id, view):
+                if key in held and control.value != held[key]:
+                    control.value = held[key]
+
+    def _exercise_widgets(self) -> list[tuple[str, widgets.Widget]]:
+        found = [(eid, getattr(view, "widget", None)) for eid, view in self.session.views.items()]
+        return [(eid, widget) for eid, widget in found if widget is not None]
 
     def _say_language(self) -> None:
         """Tell the page the language that stands: its lang and dir, its own words."""
@@ -138,10 +193,10 @@ class LearnerLanguages:
                 "accessibility_link": page.accessibility_link,
                 "logo_alt": page.logo_alt.format(organisation=brand.organisation or brand.name),
             }
-        if self.join.language is not None:
-            index = [self.languages.index(language)]
-            if self.join.language.value != index:
-                self.join.language.value = index
+        index = [self.languages.index(language)]
+        for group in (self.join.language, self.switch):
+            if group is not None and group.value != index:
+                group.value = index
 
 
 def nav_items(content: CourseContent) -> list[dict[str, str]]:
