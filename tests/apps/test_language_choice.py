@@ -2,7 +2,7 @@
 a learner who picks Welsh reads the join page, then the course's words and the parts that have
 Welsh content, in Welsh; the page is told its lang and dir; a refresh (a new kernel, whose
 browser offers the language it kept) comes back in Welsh; anything else a script sends is
-refused; once in, only the choice under the course changes it, keeping the learner's place and
+refused; once in, only the choice above the course changes it, keeping the learner's place and
 unsaved work."""
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ def test_a_learner_picks_welsh_joins_and_reads_the_course_in_welsh(
     assert (app.identity.language, app.identity.direction) == ("cy", "ltr")
     assert app.identity.page_words["skip_link"] == words.page.skip_link
     assert app.identity.page_words["accessibility_link"] == words.page.accessibility_link
+    # The header's title, as course.cy.yml has it.
+    assert app.identity.page_words["title"] == welsh.course.title != course.course.title
 
     app.join.code.value = code
     app.join.submit()
@@ -227,7 +229,7 @@ def test_once_in_the_language_stays(course: CourseContent, room: tuple[Store, st
 def test_once_in_the_choice_under_the_course_reads_on_in_another_language(
     course: CourseContent, welsh: CourseContent, room: tuple[Store, str]
 ) -> None:
-    """A learner who joined in English switches to Welsh under the course: the part on show
+    """A learner who joined in English switches to Welsh above the course: the part on show
     is now Welsh, in the same place; a saved vote is still chosen, and a reflection typed but
     not saved is still there; switching back reads English again."""
     store, code = room
@@ -256,7 +258,7 @@ def test_once_in_the_choice_under_the_course_reads_on_in_another_language(
         assert kept is not draft and kept.value == "Being asked first <b>"
         assert app.identity.page_words["skip_link"] == welsh.interface.page.skip_link
 
-        # A page script's offer is still refused once in; the choice under the course is not.
+        # A page script's offer is still refused once in; the choice above the course is not.
         set_from_page(app.identity, language="en")
         assert app.identity.language == "cy" and app.content.course.language == "cy"
         send_from_page(switch, {"chosen": [0]})

@@ -2,7 +2,7 @@
 picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
 the choice, the focus staying on it; joins; reads the course's words and the first part's
 content in Welsh, its questions and options and its title in the agenda too (the .cy.yml files),
-on a page that says lang="cy"; refreshes, and is back in Welsh; then, under the course,
+on a page that says lang="cy"; refreshes, and is back in Welsh; then, above the course,
 switches back to English by the keyboard, in the same place. axe-core
 finds nothing on the join page, in Welsh, or in the course."""
 
@@ -81,6 +81,7 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     expect(page.get_by_role("heading", name=WELSH_TITLE)).to_be_visible(timeout=30_000)
     expect(page.get_by_role("button", name=cymraeg.moving.next, exact=True)).to_be_visible()
     assert _says(page) == ["cy", "ltr"]
+    expect(page.locator(".cp-title")).to_have_text(welsh.course.title)  # course.cy.yml
     assert page.evaluate("localStorage.getItem('coproduce-language')") == "cy"
     # The part's questions and options, from ground-rules.cy.yml and coproduction-so-far.cy.yml,
     # and the agenda's title from module.cy.yml; none of their English.
@@ -119,6 +120,7 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     page.wait_for_function("document.documentElement.lang === 'en'", timeout=10_000)
     expect(agenda_in(page, words)).to_be_visible()
     expect(switch.get_by_role("radio", name="English")).to_be_checked()
+    expect(page.locator(".cp-title")).to_have_text(english.course.title)
     focused = page.evaluate("document.activeElement.closest('label')?.textContent || ''")
     assert "English" in focused, focused
     assert page.evaluate("localStorage.getItem('coproduce-language')") == "en"

@@ -41,7 +41,7 @@ class LearnerApp(LearnerLanguages):
     A course offered in several languages (course.yml's `languages:`) reads in the one the
     learner chooses on the join page, or chose before in this browser (`choose_language`):
     its words, its modules' content where a module has it in that language, the page's lang
-    and dir. Once in, the same choice under the course changes it, the learner's place and
+    and dir. Once in, the same choice above the course changes it, the learner's place and
     unsaved work kept.
     """
 
@@ -252,7 +252,7 @@ class LearnerApp(LearnerLanguages):
 
     def _enter(self) -> None:
         self.entered = True
-        # In now: the language changes only by the choice under the course.
+        # In now: the language changes only by the choice above the course.
         self.offer_switch()
         restored = self._restore_place()
         if self.live_code and self.follower is None:

@@ -1,6 +1,6 @@
 """The learner app in the language the learner chooses, in a course offered in several
 (course.yml's `languages:`; docs/languages.md): the choice on the join page, the one the browser
-kept from before, the same choice under the course once in, and everything the learner reads
+kept from before, the same choice above the course once in, and everything the learner reads
 put in it."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ SWITCH_CLASS = "cp-language-switch"
 
 class LearnerLanguages:
     """Mixed into the learner app: the course in each language read so far in this kernel,
-    and the learner's choice among them: on the join page, and once in (`entered`) under the
+    and the learner's choice among them: on the join page, and once in (`entered`) above the
     course (`switch`), where a change keeps the learner's place and anything typed but not
     yet saved. Once in, the page's own offer (the language its browser kept) is refused: it
     belongs to a page load, not to a learner reading on."""
@@ -86,7 +86,7 @@ class LearnerLanguages:
         raise NotImplementedError  # the learner app's
 
     def offer_switch(self) -> None:
-        """Once in: the join page's choice again, under the course, for reading on in another
+        """Once in: the join page's choice again, above the course, for reading on in another
         language (a learner who chose the wrong one is not stuck with it)."""
         if not self._many or self.switch is not None:
             return
@@ -96,7 +96,9 @@ class LearnerLanguages:
         )
         self.switch.add_class(SWITCH_CLASS)
         self.switch.observe(self._switched, "value")
-        self.course.children = [*self.course.children, self.switch]
+        # Above the agenda, as on the join page: nothing above it changes when the parts are
+        # built again, so it, and the focus on it, stay in view.
+        self.course.children = [self.switch, *self.course.children]
 
     def _switched(self, change: dict[str, Any]) -> None:
         chosen = change["new"][:1]
@@ -107,7 +109,7 @@ class LearnerLanguages:
 
     def choose_language(self, language: str, reading_on: bool = False) -> bool:
         """Read the course in `language`: only one it offers; before the learner is in, or
-        once in from the choice under the course (`reading_on`). Anything else (a script's
+        once in from the choice above the course (`reading_on`). Anything else (a script's
         offer once in, a language not offered) is refused: the page is told back the language
         that stands. Returns whether the language changed."""
         changed = False
@@ -192,6 +194,9 @@ class LearnerLanguages:
                 "skip_link": page.skip_link,
                 "accessibility_link": page.accessibility_link,
                 "logo_alt": page.logo_alt.format(organisation=brand.organisation or brand.name),
+                # The page's header: the course's title and brand as course.<lang>.yml has them.
+                "brand": brand.organisation or brand.name,
+                "title": self.content.course.title,
             }
         index = [self.languages.index(language)]
         for group in (self.join.language, self.switch):

@@ -37,6 +37,8 @@ function render({ model, el }) {
       list.append(li);
     }
   }
+  // The learner may change language once in: the landmark's name follows.
+  model.on("change:label", () => nav.setAttribute("aria-label", model.get("label")));
   model.on("change:items", draw);
   model.on("change:current", draw);
   draw();

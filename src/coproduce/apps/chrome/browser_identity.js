@@ -49,6 +49,8 @@ function showLanguage(model) {
   put(".cp-skip-link", words.skip_link);
   put(".cp-footer a", words.accessibility_link);
   put(".cp-logo", words.logo_alt, "alt");
+  put(".cp-brand", words.brand);
+  put(".cp-title", words.title);
 }
 
 function render({ model, el }) {

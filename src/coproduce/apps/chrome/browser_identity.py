@@ -39,7 +39,7 @@ class BrowserIdentity(anywidget.AnyWidget, SharedLayout):
     language = traitlets.Unicode("").tag(sync=True)
     direction = traitlets.Unicode("ltr").tag(sync=True)  # the language's, by Babel
     # The page's own words around the app in that language: skip_link, accessibility_link,
-    # logo_alt (the template wrote them in the course's).
+    # logo_alt, and the header's brand and title (the template wrote them in the course's).
     page_words = traitlets.Dict().tag(sync=True)
     # The languages the kernel takes from the page now; never synced.
     languages = traitlets.List(traitlets.Unicode())
