@@ -18,14 +18,23 @@ LEARNER = "0123456789abcdef0123456789abcdef"
 TOKEN = token_for(LEARNER)  # what the browser holds: the learner id, signed
 
 
-def _live_app(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
+def _room(tmp_path: Path) -> tuple[Store, SessionStore, str]:
+    """A store with one live session in it: the store, its sessions, the session's code."""
     store = Store(tmp_path)
     sessions = SessionStore(store)
-    code = sessions.create_session()
-    app = LearnerApp(CONTENT, store, code)
+    return store, sessions, sessions.create_session()
+
+
+def _identified(app: LearnerApp, code: str) -> LearnerApp:
+    """The browser says who it is, having opened the session's link."""
     app.identity.link_code = code
     app.identity.learner_id = TOKEN
-    return app, sessions, code
+    return app
+
+
+def _live_app(tmp_path: Path) -> tuple[LearnerApp, SessionStore, str]:
+    store, sessions, code = _room(tmp_path)
+    return _identified(LearnerApp(CONTENT, store, code), code), sessions, code
 
 
 def _shown_module(app: LearnerApp) -> str:
@@ -78,9 +87,7 @@ def test_the_connection_watch_comes_with_the_course_once(tmp_path: Path) -> None
 
 
 def test_a_learner_who_joined_before_goes_straight_back_to_the_course(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    sessions = SessionStore(store)
-    code = sessions.create_session()
+    store, sessions, code = _room(tmp_path)
     sessions.join(code, LEARNER, "", "Researcher")
     app = LearnerApp(CONTENT, store, code)
     app.identity.link_code = code
@@ -97,12 +104,8 @@ def test_the_part_built_before_anyone_came_gets_a_returning_learners_answers(
 ) -> None:
     """The room's part is built in the kernel pool, before the browser says who it is; a
     learner who comes back (a refresh, a new kernel) still finds their answers in it."""
-    store = Store(tmp_path)
-    sessions = SessionStore(store)
-    code = sessions.create_session()
-    first = LearnerApp(CONTENT, store, code)
-    first.identity.link_code = code
-    first.identity.learner_id = TOKEN
+    store, _sessions, code = _room(tmp_path)
+    first = _identified(LearnerApp(CONTENT, store, code), code)
     assert first._join(code, "", "Researcher") is None
     assert first.session.save("ground-rules", {"words": ["listen", "respect"]}) is None
     if first.follower:
@@ -120,9 +123,7 @@ def test_the_part_built_before_anyone_came_gets_a_returning_learners_answers(
 
 
 def test_a_room_that_moved_before_the_kernel_started_has_that_part_ready(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    sessions = SessionStore(store)
-    code = sessions.create_session()
+    store, sessions, code = _room(tmp_path)
     sessions.move_room(code, "03-power")
     app = LearnerApp(CONTENT, store, code)
     assert list(app._views) == ["03-power"] and app.area.children == ()
@@ -131,9 +132,7 @@ def test_a_room_that_moved_before_the_kernel_started_has_that_part_ready(tmp_pat
 def test_a_part_that_shows_the_rooms_ideas_waits_for_join(tmp_path: Path) -> None:
     """A page that has not given the session's code holds none of what the room shared: a
     part with an ideas question is not built ahead in the pool."""
-    store = Store(tmp_path)
-    sessions = SessionStore(store)
-    code = sessions.create_session()
+    store, sessions, code = _room(tmp_path)
     part = "06-sharing-power-in-practice"
     assert any(
         CONTENT.exercises[e].kind == "ideas" for e in run_exercises(CONTENT, CONTENT.modules[part])
