@@ -61,7 +61,7 @@ def _gaps(content: CourseContent, paths: list[Path], language: str) -> list[Cont
 
 
 def _missing(content: CourseContent, paths: list[Path], language: str) -> ContentProblem:
-    names = ", ".join(_shown(content, path) for path in paths)
+    names = ", ".join(str(path.relative_to(content.root)) for path in paths)
     wanted = ", ".join(translation_of(path, language).name for path in paths[:2])
     more = " and so on" if len(paths) > 2 else ""
     return ContentProblem(
@@ -96,13 +96,6 @@ def _left_out(
             severity="warning",
         )
     ]
-
-
-def _shown(content: CourseContent, path: Path) -> str:
-    try:
-        return str(path.relative_to(content.root))
-    except ValueError:
-        return str(path)
 
 
 def orphan_translations(root: Path) -> list[ContentProblem]:
