@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from coproduce.apps.learner_app import LearnerApp
-from coproduce.content.course import CourseContent
+from coproduce.apps.trainer_app import _attendance_html
+from coproduce.content.course import NO_ROLE, CourseContent
 from coproduce.content.language import name_in
 from coproduce.content.loader import in_language, load_course
 from coproduce.live.sessions import SessionStore
@@ -152,6 +153,34 @@ def test_a_learner_picks_welsh_joins_and_reads_the_course_in_welsh(
         assert '<ul class="cp-key-points" lang="en" dir="ltr">' in shown
         ladder = course.exercises["where-on-the-ladder"]
         assert ladder.title in shown  # no where-on-the-ladder.cy.yml: in English
+    finally:
+        _stop(app)
+
+
+def test_a_welsh_learner_picks_a_role_in_welsh_and_is_counted_by_the_courses_words(
+    course: CourseContent, welsh: CourseContent, room: tuple[Store, str]
+) -> None:
+    store, code = room
+    app = _page(course, store, code)
+    assert app.join.role.options == course.course.roles
+    assert app.join.language is not None
+    send_from_page(app.join.language, {"chosen": [1]})
+    welsh_roles = welsh.course.shown_all("roles", welsh.course.roles)
+    assert app.join.role.options == welsh_roles != course.course.roles
+    contributor = welsh_roles.index("Cyfrannwr cyhoeddus")
+    send_from_page(app.join.role, {"chosen": [contributor]})
+    app.join.code.value = code
+    app.join.submit()
+    try:
+        assert app.entered
+        # Kept by course.yml's words, so Welsh and English learners count as one role.
+        assert SessionStore(store).attendance(code) == {"Public contributor": 1}
+        # The trainer app names them in its own language (three each, so none is merged).
+        counts = {"Public contributor": 3, NO_ROLE: 3}
+        assert "Public contributor: 3" in _attendance_html(course, counts)
+        in_welsh = _attendance_html(welsh, counts)
+        assert "Cyfrannwr cyhoeddus: 3" in in_welsh
+        assert f"{welsh.interface.results.no_role}: 3" in in_welsh and NO_ROLE not in in_welsh
     finally:
         _stop(app)
 

@@ -1,8 +1,8 @@
 """A translation of a course YAML file (ground-rules.cy.yml) holds words only: laid out as its
 source, it replaces the words it has and leaves the rest; a key its source lacks, a key that
-names rather than says (id, kind, the right rung), the words answers are kept by, a list of
-another length and a number are each refused with the translation's file and line; and what
-it leaves out is listed, for `coproduce check`."""
+names rather than says (id, kind, the right rung), a list of another length and a number are
+each refused with the translation's file and line; the words answers are kept by are shown
+translated but kept as the source's; and what it leaves out is listed, for `coproduce check`."""
 
 from __future__ import annotations
 
@@ -100,16 +100,31 @@ def test_what_a_translation_cannot_do_is_refused_with_its_line(
     assert merged["situations"][0]["rung"] == "consultation"
 
 
-def test_the_words_answers_are_kept_by_are_refused(tmp_path: Path) -> None:
-    source = _read(tmp_path, "airtime.yml", "id: airtime\nroles: [Researcher, Carer]\n")
+def test_the_words_answers_are_kept_by_are_shown_translated_but_kept_as_the_source(
+    tmp_path: Path,
+) -> None:
+    source = _read(tmp_path, "airtime.yml", "id: airtime\nroles: [Researcher, Carer, Chair]\n")
     path = tmp_path / "airtime.cy.yml"
+    shown: dict[str, dict[str, str]] = {}
     merged, problems = translate(
-        source, _read(tmp_path, path.name, "roles: [Ymchwilydd, Gofalwr]\n"), path
+        source, _read(tmp_path, path.name, "roles: [Ymchwilydd, Gofalwr]\n"), path, shown
     )
+    assert problems == []
+    # Answers stay keyed by the source's words, so the room counts Welsh and English together.
+    assert isinstance(merged, dict) and merged["roles"] == ["Researcher", "Carer", "Chair"]
+    assert shown == {"roles": {"Researcher": "Ymchwilydd", "Carer": "Gofalwr", "Chair": "Chair"}}
+    assert untranslated(source, {}) == ["roles"]
+    assert untranslated(source, {"roles": ["Ymchwilydd", "Gofalwr"]}) == ["roles.2"]
+
+
+def test_two_kept_words_that_read_the_same_are_refused(tmp_path: Path) -> None:
+    source = _read(tmp_path, "plan.yml", "expense_types:\n  - Travel\n  - Bus fare\n")
+    path = tmp_path / "plan.cy.yml"
+    translation = _read(tmp_path, path.name, "expense_types:\n  - Teithio\n  - Teithio\n")
+    _merged, problems = translate(source, translation, path, {})
     (problem,) = problems
-    assert problem.line == 1 and "answers are kept by these words" in problem.message
-    assert isinstance(merged, dict) and merged["roles"] == ["Researcher", "Carer"]
-    assert untranslated(source, {}) == []  # nothing to warn of: roles cannot be translated
+    assert problem.line == 1  # the list's own line: YAML keeps none for a plain word
+    assert problem.message == ("expense_types: 'Teithio' is given for both 'Travel' and 'Bus fare'")
 
 
 def test_a_number_or_a_true_cannot_be_translated(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from coproduce.apps.chrome.join_form import JoinForm
 from coproduce.apps.learner_languages import LearnerLanguages, nav_items
 from coproduce.apps.module_view import build_module_view, replace_exercise
 from coproduce.config.settings import find_course_root, live_session_code, store_target
-from coproduce.content.course import CourseContent
+from coproduce.content.course import NO_ROLE, CourseContent
 from coproduce.content.loader import load_course
 from coproduce.content.timings import run_exercises
 from coproduce.kinds.common import light_widgets as light
@@ -245,7 +245,7 @@ class LearnerApp(LearnerLanguages):
         if self.session.learner_id is None:
             return self.text.join.not_ready
         display_name = clean_line(name, 40)
-        chosen_role = role if role in self.content.course.roles else "Not given"
+        chosen_role = role if role in self.content.course.roles else NO_ROLE
         self.sessions.join(code, self.session.learner_id, display_name, chosen_role)
         self._enter()
         return None

@@ -147,7 +147,8 @@ class LearnerLanguages:
             (self.feedback_button, text.feedback.button),
         ):
             control.description = control.tooltip = words
-        self.join.say(text.join, text.choices.your_answer)
+        course = content.course
+        self.join.say(text.join, text.choices.your_answer, course.shown_all("roles", course.roles))
         # Each part built so far (the room's, made ahead in the kernel pool; those read since
         # joining) is built again in the new language: saved answers come back into it as
         # before, and what was typed or chosen but not yet saved is put back where it was.

@@ -42,7 +42,7 @@ from coproduce.content.trainer_words import TrainerText
 from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, button, paragraphs
 from coproduce.kinds.registry import build_exercise
-from coproduce.live.anonymity import split_by_role
+from coproduce.live.anonymity import named_counts, split_by_role
 from coproduce.live.co_trainers import CO_TRAINER_VIEWER, LEAD_VIEWER, CoTrainers
 from coproduce.live.questions import Questions
 from coproduce.live.sessions import SessionStore
@@ -293,7 +293,7 @@ def _attendance_html(content: CourseContent, counts: Any) -> str:
         return paragraphs([content.interface.trainer.nobody_joined])
     needed = content.course.min_answers_shown
     words = content.interface.results
-    split = split_by_role(counts, needed, words.others)
+    split = split_by_role(named_counts(counts, content.role_name), needed, words.others)
     parts = ", ".join(f"{html.escape(role)}: {count}" for role, count in split.shown)
     small = f" {html.escape(words.small_roles.format(needed=needed))}" if split.merged else ""
     joined_words = plural(content.interface.trainer.joined, total, content.course.language)

@@ -24,6 +24,8 @@ STATEMENT_FILE = Path("course/accessibility.md")
 # Notes for the days before the course (support list, wellbeing lead, confidentiality...): not a
 # module, so on no agenda; the facilitator pack prints them after the run-sheet, if present.
 BEFORE_THE_DAY_NOTES = Path("facilitator_notes/before-the-day.md")
+# Kept for a learner who chose no role when joining; shown as the catalogue says (role_name).
+NO_ROLE = "Not given"
 MODULE_META = "module.yml"
 MODULE_CONTENT = "content.md"
 
@@ -83,6 +85,12 @@ class CourseContent:
     def run_sheet_words(self) -> RunSheetWords:
         """The run-sheet's words, in the course's language (the catalogue's `run_sheet:`)."""
         return self.interface.run_sheet
+
+    def role_name(self, role: str) -> str:
+        """A role learners joined with, as the page's language names it."""
+        if role == NO_ROLE:
+            return self.interface.results.no_role
+        return self.course.shown("roles", role)
 
     def ordered_modules(self) -> list[Module]:
         return [self.modules[slug] for slug in self.course.module_slugs]

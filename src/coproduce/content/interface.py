@@ -195,6 +195,7 @@ class ResultsText(FilledIn):
     waiting: PluralText  # the trainer app and the projected view, by {needed}
     too_few: PluralText  # by {needed}: the report and the export, for a session under K
     others: str  # the roles with fewer than K people, merged
+    no_role: str  # who came, for those who chose no role when they joined
     small_roles: str  # said under a split by role when some role was too small to show apart
 
 

@@ -50,7 +50,8 @@ CITATIONS = "references"
 # Lists of words whose translation may hold more or fewer (a glossary term's other forms).
 ANY_LENGTH = frozenset({"also"})
 # Words a learner's answer is kept by (an airtime tracker's seconds by role, a payment plan's
-# expenses by type): translating them would split one room's results in two.
+# expenses by type). Their translation is only shown: answers stay keyed by the source's words,
+# so a room reading in two languages still counts together (Strict.shown).
 KEPT_BY_THEIR_WORDS = frozenset({"roles", "expense_types", "recognition_options"})
 
 Location = tuple[str | int, ...]
@@ -80,12 +81,15 @@ def read_translation(
     except ContentError as error:
         problems += error.problems
         return None
-    merged, found = translate(source, translation if translation is not None else {}, target)
+    shown: dict[str, dict[str, str]] = {}
+    merged, found = translate(source, translation if translation is not None else {}, target, shown)
     problems += found
     if found:
         return None
     try:
-        return validate(merged)
+        model = validate(merged)
+        model._shown = shown
+        return model
     except ValidationError as error:
         problems += explain(target, translation, error)
     return None
@@ -97,12 +101,19 @@ def _fixed(key: str, at: Location = ()) -> bool:
     return key in FIXED_KEYS or key.endswith("_colour")
 
 
-def translate(source: Any, translation: Any, path: Path) -> tuple[Any, list[ContentProblem]]:
+def translate(
+    source: Any,
+    translation: Any,
+    path: Path,
+    shown: dict[str, dict[str, str]] | None = None,
+) -> tuple[Any, list[ContentProblem]]:
     """The source's data with the translation's words in place, and every problem with the
     translation (file and line): a key its source does not have, a key that cannot be
-    translated, a list of another length, something other than words."""
+    translated, a list of another length, something other than words. The words answers are
+    kept by stay the source's in the data; their translation goes into `shown`, by key."""
     problems: list[ContentProblem] = []
-    merged = _merge(source, translation, (), translation, path, problems)
+    kept = shown if shown is not None else {}
+    merged = _merge(source, translation, (), translation, path, problems, kept)
     return merged, problems
 
 
@@ -113,6 +124,7 @@ def _merge(
     top: Any,
     path: Path,
     problems: list[ContentProblem],
+    shown: dict[str, dict[str, str]],
 ) -> Any:
     def problem(message: str, fix: str) -> None:
         where = f"{'.'.join(str(part) for part in at)}: " if at else ""
@@ -131,14 +143,11 @@ def _merge(
                     f"'{key}' is the same in every language",
                     f"take out '{key}': the source's is used",
                 )
-            elif key in KEPT_BY_THEIR_WORDS:
-                problem(
-                    f"'{key}' cannot be translated yet: learners' answers are kept by these "
-                    "words, so a room in two languages would count them apart",
-                    f"take out '{key}': learners see the source's words",
-                )
+            elif key in KEPT_BY_THEIR_WORDS and isinstance(source[key], list):
+                words = _merge(source[key], value, (*at, key), top, path, problems, shown)
+                _kept_words(source[key], words, (*at, key), top, path, problems, shown)
             else:
-                merged[key] = _merge(source[key], value, (*at, key), top, path, problems)
+                merged[key] = _merge(source[key], value, (*at, key), top, path, problems, shown)
         return merged
     if isinstance(source, list) and at and at[-1] in ANY_LENGTH:
         if isinstance(translated, list) and all(isinstance(item, str) for item in translated):
@@ -156,7 +165,7 @@ def _merge(
             )
             return source
         items = [
-            _merge(item, value, (*at, index), top, path, problems)
+            _merge(item, value, (*at, index), top, path, problems, shown)
             for index, (item, value) in enumerate(zip(source, translated, strict=False))
         ]
         return items + source[len(translated) :]
@@ -169,6 +178,34 @@ def _merge(
     return source
 
 
+def _kept_words(
+    source: list[Any],
+    words: list[Any],
+    at: Location,
+    top: Any,
+    path: Path,
+    problems: list[ContentProblem],
+    shown: dict[str, dict[str, str]],
+) -> None:
+    """Records how each of a list of kept words reads in the translation. Two that read the
+    same would look like one choice on the page while counting as two."""
+    pairs = {str(old): str(new) for old, new in zip(source, words, strict=True)}
+    seen: dict[str, str] = {}
+    for index, (old, new) in enumerate(pairs.items()):
+        if new in seen and seen[new] != old:
+            problems.append(
+                ContentProblem(
+                    path,
+                    line_of(top, (*at, index)),
+                    f"{'.'.join(str(part) for part in at)}: '{new}' is given for both "
+                    f"'{seen[new]}' and '{old}'",
+                    "give each its own words, so learners can tell them apart",
+                )
+            )
+        seen[new] = old
+    shown[str(at[-1])] = pairs
+
+
 def untranslated(source: Any, translation: Any) -> list[str]:
     """The keys whose words the translation leaves in the source's language, as
     `situations.2.explanation`, fixed keys and the words answers are kept by aside."""
@@ -178,7 +215,7 @@ def untranslated(source: Any, translation: Any) -> list[str]:
 def _missing(source: Any, translated: Any, at: Location) -> Iterator[Location]:
     if isinstance(source, dict):
         for key, value in source.items():
-            if _fixed(str(key), at) or key in KEPT_BY_THEIR_WORDS:
+            if _fixed(str(key), at):
                 continue
             if not isinstance(translated, dict) or key not in translated:
                 if _has_words(value, (*at, key)):
@@ -206,9 +243,7 @@ def _has_words(value: Any, at: Location) -> bool:
         return bool(value.strip())
     if isinstance(value, dict):
         return any(
-            _has_words(item, (*at, key))
-            for key, item in value.items()
-            if not _fixed(str(key), at) and key not in KEPT_BY_THEIR_WORDS
+            _has_words(item, (*at, key)) for key, item in value.items() if not _fixed(str(key), at)
         )
     if isinstance(value, list):
         return any(_has_words(item, (*at, index)) for index, item in enumerate(value))

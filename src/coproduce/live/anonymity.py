@@ -62,6 +62,15 @@ class RoleSplit:
         return 0 if self.others_shown else self.merged
 
 
+def named_counts(counts: Mapping[str, int], name: Callable[[str], str]) -> dict[str, int]:
+    """Counts by role as the reader's language names each role (two kept words that read the
+    same are counted as one)."""
+    named: dict[str, int] = {}
+    for role, count in counts.items():
+        named[name(role)] = named.get(name(role), 0) + count
+    return named
+
+
 def split_by_role(counts: Mapping[str, int], minimum: int, others: str) -> RoleSplit:
     """Roles with at least K people apart; the rest merged into `others`, or held back.
 

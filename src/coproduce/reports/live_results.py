@@ -320,7 +320,11 @@ def airtime_html(content: CourseContent, exercise: Any, answers: list[SharedAnsw
     equal = equal_share(len(exercise.roles))
     shown = functools.partial(formats.percent, language=content.course.language)
     bars = [
-        Bar(role, percent_of(totals[role], grand), shown(round(100 * totals[role] / grand)))
+        Bar(
+            exercise.shown("roles", role),
+            percent_of(totals[role], grand),
+            shown(round(100 * totals[role] / grand)),
+        )
         for role in (exercise.roles if grand else [])
     ]
     return bar_chart(

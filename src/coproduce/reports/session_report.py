@@ -21,7 +21,7 @@ from coproduce.content.course import CourseContent
 from coproduce.content.page import html_page
 from coproduce.content.plurals import plural
 from coproduce.content.timings import run_exercises
-from coproduce.live.anonymity import held_back, split_by_role
+from coproduce.live.anonymity import held_back, named_counts, split_by_role
 from coproduce.live.private_files import write_private_text
 from coproduce.live.sessions import Move, SessionStore, SharedAnswer
 from coproduce.live.store import ROOM_TRACKER
@@ -68,7 +68,7 @@ def _attendance(content: CourseContent, sessions: SessionStore, code: str) -> st
     needed = content.course.min_answers_shown
     words = content.interface.results
     report = content.interface.report
-    split = split_by_role(counts, needed, words.others)
+    split = split_by_role(named_counts(counts, content.role_name), needed, words.others)
     rows = "".join(
         f"<tr><td>{html.escape(role)}</td><td>{count}</td></tr>" for role, count in split.shown
     )

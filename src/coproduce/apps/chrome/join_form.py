@@ -31,8 +31,9 @@ class JoinForm:
         chosen_mark: str = "",
         languages: list[str] | None = None,
         language_legend: str = "",
+        role_names: list[str] | None = None,
     ) -> None:
-        self.roles = roles
+        self.roles = roles  # kept by these words; `role_names` are shown (the same, untranslated)
         self._on_join = on_join
         self.intro = intro = light.HTML(_intro(text))
         self.returning = returning = light.HTML(paragraphs([text.returning]))
@@ -53,7 +54,9 @@ class JoinForm:
         for box in (self.code, self.name):
             box.add_class("cp-join-text")
         # The course's word after the role chosen, as on every other question's choices.
-        self.role = ChoiceGroup(legend=text.role_label, options=roles, chosen_mark=chosen_mark)
+        self.role = ChoiceGroup(
+            legend=text.role_label, options=role_names or roles, chosen_mark=chosen_mark
+        )
         self.join_button = button(text.button, "primary")
         self.join_button.on_click(lambda _: self.submit())
         self.message = LiveMessage()
@@ -80,10 +83,13 @@ class JoinForm:
         )
         self.widget.add_class("cp-join")
 
-    def say(self, text: JoinText, chosen_mark: str = "") -> None:
+    def say(
+        self, text: JoinText, chosen_mark: str = "", role_names: list[str] | None = None
+    ) -> None:
         """Put the form's words in a language (the learner chose it): what is typed or chosen
         stays as it is."""
         updates: list[tuple[widgets.Widget, str, object]] = [
+            (self.role, "options", role_names or self.roles),
             (self.intro, "value", _intro(text)),
             (self.returning, "value", paragraphs([text.returning])),
             (self.code, "description", text.code_label),

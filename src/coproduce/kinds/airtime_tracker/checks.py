@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from coproduce.content.kind_words import AirtimeTrackerText
@@ -28,6 +28,12 @@ class Airtime:
     shares: list[RoleShare]
     total_seconds: float
     equal_share: float
+
+
+def named(result: Airtime, name: Callable[[str], str]) -> Airtime:
+    """The same shares, each role as the page's language names it (kept by the source's)."""
+    shares = [RoleShare(name(item.role), item.seconds, item.share) for item in result.shares]
+    return Airtime(shares, result.total_seconds, result.equal_share)
 
 
 def percent(share: float) -> int:

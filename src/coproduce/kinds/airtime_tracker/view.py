@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from coproduce.content.model import AirtimeTracker
 from coproduce.kinds.airtime_tracker.checks import (
     airtime,
     duration_words,
+    named,
     percent,
     summary_sentence,
     unique_roles,
@@ -76,7 +78,10 @@ class AirtimeTrackerView:
         self._quiet = False  # true while the kernel itself moves the buttons
         self.buttons = SpeakerButtons(
             legend=words.legend,
-            labels=[words.speaking.format(role=role) for role in self.roles] + [words.pause],
+            labels=[
+                words.speaking.format(role=exercise.shown("roles", role)) for role in self.roles
+            ]
+            + [words.pause],
             rest=len(self.roles),
             value=len(self.roles),
         )
@@ -148,7 +153,7 @@ class AirtimeTrackerView:
         """Redraw the chart from the times so far; save them too unless told not to."""
         # The chart and the saved answer use the same rounded times, so a refresh matches.
         seconds = {role: round(value, 1) for role, value in self.seconds().items()}
-        result = airtime(seconds, self.roles)
+        result = named(airtime(seconds, self.roles), partial(self.exercise.shown, "roles"))
         words = self.words
         equal = percent(result.equal_share)
         bars = [

@@ -77,7 +77,8 @@ class PaymentPlannerView:
         for name in exercise.expense_types:
             box = light.Text(
                 description=words.expense_label.format(
-                    name=name, currency=currency_symbol(rates.currency, self._language)
+                    name=exercise.shown("expense_types", name),
+                    currency=currency_symbol(rates.currency, self._language),
                 ),
                 continuous_update=False,
                 style=light.wide_label(light.Text),
@@ -91,7 +92,7 @@ class PaymentPlannerView:
 
         self.recognition = ChoiceGroup(
             legend=words.recognition,
-            options=list(exercise.recognition_options),
+            options=exercise.shown_all("recognition_options", exercise.recognition_options),
             multiple=True,
         )
         self.recognition.add_class("cp-pay-recognition")
@@ -220,7 +221,8 @@ class PaymentPlannerView:
             checked = parse_amount(box.value)
             if not checked.ok:
                 message = checked.message(self.words, self.rates.currency, self._language)
-                notes.append(self.words.expense_note.format(name=name, message=message))
+                shown = self.exercise.shown("expense_types", name)
+                notes.append(self.words.expense_note.format(name=shown, message=message))
         self.expense_notes.value = paragraphs(notes, "cp-note")
         return notes
 
