@@ -7,7 +7,6 @@ numbers, times and days written by Babel. English left in Python shows up unmark
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pytest
 
@@ -15,42 +14,12 @@ from coproduce.authoring.builders.facilitator_pack import facilitator_pack
 from coproduce.authoring.builders.learner_workbook import learner_workbook
 from coproduce.authoring.builders.static_site import write_static_site
 from coproduce.authoring.builders.technique_cards import technique_cards
-from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
+from coproduce.content.course import CourseContent
 from coproduce.content.loader import load_course
-from coproduce.content.markdown import render_markdown
 
 from ..conftest import KIND_FIXTURES, add_try_modules, copy_course
-from ..support.page_words import content_texts, not_from_data, shown
+from ..support.page_words import not_from_data, pack_data, shown
 from ..support.pseudo_locale import pseudo_course_data, write_pseudo_catalogue
-
-
-def _rendered(markdown: str, folder: Path) -> set[str]:
-    return set(shown(render_markdown(markdown, folder)))
-
-
-def pack_data(content: CourseContent) -> set[str]:
-    """The course's data as the packs print it: content_texts, and the facilitator notes and
-    the technique cards besides."""
-    found = content_texts(content)
-    notes = [module.notes_path for module in content.modules.values()]
-    notes.append(content.root / BEFORE_THE_DAY_NOTES)
-    for path in notes:
-        found |= _rendered(path.read_text(encoding="utf-8"), path.parent)
-    cards = content.techniques
-    if cards is not None:
-        found |= {text for text in _strings(cards.model_dump()) if text}
-        found |= {cards.words.minutes.format(minutes=card.minutes) for card in cards.techniques}
-    return {" ".join(text.split()) for text in found if text.strip()}
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list | tuple):
-        return [text for item in value for text in _strings(item)]
-    return []
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
 """Every word on screen from data: the course served in a pseudo-locale (every catalogue word
 wrapped in ⟦ ⟧ and accented), a learner walks every part, every exercise kind among them, and
-the trainer app is opened. Each visible text must be a catalogue word (marked), the course's own
-content (its modules and exercises, which are data too), or a number or a time. English left in
-Python or JavaScript shows up unmarked and fails the test."""
+the trainer app is opened; each built pack is opened too, on screen and in print. Each visible
+text must be a catalogue word (marked), the course's own content (its modules and exercises,
+which are data too), or a number or a time. English left in Python or JavaScript shows up
+unmarked and fails the test."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from typing import Any
 
 import pytest
 
+from coproduce.authoring.build import build_all
 from coproduce.content.loader import load_course
 
 from ..browser_support import DESKTOP
 from ..conftest import ROOT, Server, add_try_modules, copy_course, start_server, stop_server
-from ..support.page_words import content_texts, not_from_data
+from ..support.page_words import content_texts, not_from_data, pack_data
 from ..support.pseudo_locale import CLOSE, OPEN, pseudo_course_data, write_pseudo_catalogue
 
 pytestmark = pytest.mark.browser
@@ -87,6 +89,35 @@ def test_every_part_and_the_trainer_app_show_only_words_from_data(
     assert left == {}, "\n".join(f"{where}: {texts}" for where, texts in left.items())
     for opened in (page, trainer):
         opened.context.close()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["facilitator-pack", "learner-workbook", "technique-cards", "site/"],  # every site page
+)
+def test_the_built_packs_show_only_words_from_data(
+    pseudo_room: tuple[Server, Path], browser: Any, tmp_path: Path, name: str
+) -> None:
+    """What a reader of a pack meets in Chromium, on screen and in print: its visible words,
+    its images' text and its controls' names, not only the HTML's text."""
+    _server, course = pseudo_room
+    build_all(course, tmp_path, progress=lambda _message: None, pdf=False)
+    content = load_course(course)
+    allowed = pack_data(content)
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    found = []
+    files = sorted(tmp_path.glob(f"{name}*.html"))
+    assert files, f"no {name} page was built"
+    for file in files:
+        page.goto(file.as_uri())
+        page.locator("h1").first.wait_for()
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            texts = page.evaluate(VISIBLE_TEXTS)
+            assert any(OPEN in text for text in texts), "no catalogue word on show"
+            found += [f"{file.name} ({media}): {text}" for text in not_from_data(texts, allowed)]
+    page.context.close()
+    assert found == []
 
 
 def test_the_check_catches_a_word_left_in_code() -> None:

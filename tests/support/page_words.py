@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from coproduce.content.course import CourseContent
+from coproduce.content.course import BEFORE_THE_DAY_NOTES, CourseContent
 from coproduce.content.formats import day
 from coproduce.content.markdown import render_markdown
 from coproduce.content.module_notebook import ExerciseBlock
@@ -135,3 +136,32 @@ def filled_rate_words(rates: PaymentRates, language: str) -> set[str]:
     words = rates.words
     found = {words.checked.format(date=day(rates.checked, language))}
     return found | {words.read_on.format(date=day(s.read_on, language)) for s in rates.sources}
+
+
+def _rendered(markdown: str, folder: Path) -> set[str]:
+    return set(shown(render_markdown(markdown, folder)))
+
+
+def pack_data(content: CourseContent) -> set[str]:
+    """The course's data as the packs print it: content_texts, and the facilitator notes and
+    the technique cards besides."""
+    found = content_texts(content)
+    notes = [module.notes_path for module in content.modules.values()]
+    notes.append(content.root / BEFORE_THE_DAY_NOTES)
+    for path in notes:
+        found |= _rendered(path.read_text(encoding="utf-8"), path.parent)
+    cards = content.techniques
+    if cards is not None:
+        found |= {text for text in _strings(cards.model_dump()) if text}
+        found |= {cards.words.minutes.format(minutes=card.minutes) for card in cards.techniques}
+    return {" ".join(text.split()) for text in found if text.strip()}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _strings(item)]
+    return []
