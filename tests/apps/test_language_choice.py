@@ -153,6 +153,11 @@ def test_a_learner_picks_welsh_joins_and_reads_the_course_in_welsh(
         assert '<ul class="cp-key-points" lang="en" dir="ltr">' in shown
         ladder = course.exercises["where-on-the-ladder"]
         assert ladder.title in shown  # no where-on-the-ladder.cy.yml: in English
+        # ...and marked so, for the page to put lang="en" dir="ltr" on it; a translated one not.
+        classes = app.session.views["where-on-the-ladder"].widget._dom_classes
+        assert {"cp-lang-en", "cp-dir-ltr"} <= set(classes)
+        translated = app.session.views["ground-rules"].widget._dom_classes
+        assert not any(name.startswith("cp-lang-") for name in translated)
     finally:
         _stop(app)
 

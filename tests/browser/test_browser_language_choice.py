@@ -2,7 +2,8 @@
 picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
 the choice, the focus staying on it; joins; reads the course's words and the first part's
 content in Welsh, its questions and options and its title in the agenda too (the .cy.yml files),
-on a page that says lang="cy"; refreshes, and is back in Welsh; then, above the course,
+on a page that says lang="cy"; refreshes, and is back in Welsh; an exercise not yet translated
+is marked lang="en"; then, above the course,
 switches back to English by the keyboard, in the same place. axe-core
 finds nothing on the join page, in Welsh, or in the course."""
 
@@ -24,6 +25,7 @@ from ..support.two_languages import TRANSLATED, two_language_course
 pytestmark = pytest.mark.browser
 
 WELSH_TITLE = "Croeso a rheolau sylfaenol"  # modules/01-welcome/content.cy.md
+UNTRANSLATED = "02-what-coproduction-is"  # no content.cy.md, no exercise .cy.yml
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +109,19 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     expect(page.locator(".cp-agenda")).not_to_contain_text("Welcome and ground rules")
     problems += [f"after a refresh: {found}" for found in axe_violations(page)]
     shot(page, "learner-welsh-refreshed.png")
+    # A translated exercise is the page's language; one not yet translated says it is English.
+    for exercise_id in ("ground-rules", "coproduction-so-far"):
+        frame = page.locator(".cp-exercise", has_text=welsh.exercises[exercise_id].title)
+        expect(frame).not_to_have_attribute("lang", "en")
+    page.locator(f'.cp-agenda-item[data-slug="{UNTRANSLATED}"]').click()
+    untranslated = page.locator(
+        ".cp-exercise.cp-lang-en", has_text=english.exercises["coproduction-or-not"].title
+    )
+    expect(untranslated).to_have_attribute("lang", "en", timeout=30_000)
+    expect(untranslated).to_have_attribute("dir", "ltr")
+    problems += [f"{UNTRANSLATED}, in English: {found}" for found in axe_violations(page)]
+    page.locator(f'.cp-agenda-item[data-slug="{TRANSLATED}"]').click()
+    expect(page.get_by_role("heading", name=WELSH_TITLE)).to_be_visible(timeout=30_000)
 
     # Under the course, the same choice: back to English by the keyboard alone, in the same
     # place, the focus staying on the choice; kept for the next visit.

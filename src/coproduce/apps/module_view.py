@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.content.course import CourseContent, Module
-from coproduce.content.language import name_in, page_attributes
+from coproduce.content.language import name_in, page_attributes, text_direction
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.plurals import plural
@@ -53,6 +53,7 @@ def build_module_view(
             context = ExerciseContext(content, lambda: session.stored, room)
             exercise = content.exercises[block.exercise_id]
             view = build_exercise(exercise, session.save, context)
+            _mark_language(content, block.exercise_id, view.widget)
             session.register(block.exercise_id, view)
             if notices is not None and closable(exercise):
                 children.append(notices.notice_for(exercise.id))
@@ -83,6 +84,7 @@ def replace_exercise(
         return False
     context = ExerciseContext(content, lambda: session.stored, room_reader(session))
     view = build_exercise(content.exercises[exercise_id], session.save, context)
+    _mark_language(content, exercise_id, view.widget)
     box.children = [view.widget if child is widget else child for child in box.children]
     session.register(exercise_id, view)
     close_tree(widget)
@@ -150,6 +152,17 @@ def _not_translated(content: CourseContent, written: str) -> str:
     name = name_in(written, content.course.language)
     text = content.interface.moving.not_translated.format(language=name)
     return f'<p class="cp-note cp-not-translated">{html.escape(text)}</p>'
+
+
+def _mark_language(content: CourseContent, exercise_id: str, widget: widgets.Widget) -> None:
+    """An exercise with no translation into the page's language is in the course's own: marked
+    so, and the page puts it on the exercise as lang and dir (browser_identity.js), for a screen
+    reader to read it in that language's voice."""
+    if not content.own_language or exercise_id in content.translated:
+        return
+    written = content.course_language
+    widget.add_class(f"cp-lang-{written}")
+    widget.add_class(f"cp-dir-{text_direction(written)}")
 
 
 def _lang_attributes(content: CourseContent, written: str) -> str:

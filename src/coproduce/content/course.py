@@ -74,6 +74,8 @@ class CourseContent:
     # The course's own language (course.yml's `language:`), when this is the course as it
     # reads in another (loader.in_language); "" when `course.language` is it.
     own_language: str = ""
+    # The exercises read through a translation into `course.language` (ground-rules.cy.yml).
+    translated: frozenset[str] = frozenset()
 
     @property
     def course_language(self) -> str:

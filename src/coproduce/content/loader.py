@@ -94,17 +94,21 @@ def in_language(
     root = content.root
     # Each of the course's YAML files in `language` where it has a translation beside it
     # (ground-rules.cy.yml), else as it is (see content/translations.py).
-    exercises = {
+    read = {
         exercise_id: read_translation(
             root / "exercises" / f"{exercise_id}.yml",
             language,
             _EXERCISE_ADAPTER.validate_python,
             problems,
         )
-        or exercise
-        for exercise_id, exercise in content.exercises.items()
+        for exercise_id in content.exercises
     }
-    translated = replace(content, exercises=exercises)
+    exercises = {key: read[key] or exercise for key, exercise in content.exercises.items()}
+    translated = replace(
+        content,
+        exercises=exercises,
+        translated=frozenset(key for key, exercise in read.items() if exercise is not None),
+    )
     modules = {
         slug: _translated_module(translated, module, language, problems, parsed)
         for slug, module in content.modules.items()

@@ -53,8 +53,42 @@ function showLanguage(model) {
   put(".cp-title", words.title);
 }
 
+// A part written in another language than the page's (an exercise not yet translated) comes
+// from the kernel with the classes cp-lang-<tag> and cp-dir-<ltr|rtl>; they are put on it as
+// lang and dir, so a screen reader reads it in that language's voice.
+const MARKED = '[class*="cp-lang-"]';
+
+function markWritten(node) {
+  if (!(node instanceof Element)) return;
+  const found = node.matches(MARKED) ? [node] : [];
+  for (const element of [...found, ...node.querySelectorAll(MARKED)]) {
+    for (const name of element.classList) {
+      if (name.startsWith("cp-lang-")) element.lang = name.slice("cp-lang-".length);
+      if (name.startsWith("cp-dir-")) element.dir = name.slice("cp-dir-".length);
+    }
+  }
+}
+
+function watchWritten() {
+  if (window.coproduceWatchesLanguages) return; // once a page, however often this renders
+  window.coproduceWatchesLanguages = true;
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "attributes") markWritten(change.target);
+      else change.addedNodes.forEach(markWritten);
+    }
+  }).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["class"],
+  });
+  markWritten(document.body);
+}
+
 function render({ model, el }) {
   el.hidden = true;
+  watchWritten();
   // The page's own script held the join form back for a browser that has joined before; the
   // kernel sets `settled` once it knows the learner must join after all (or is in).
   const settle = () => {
