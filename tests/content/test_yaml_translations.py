@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coproduce.content.loader import in_language, load_course
 from coproduce.content.translations import (
     is_translation,
     translate,
@@ -17,6 +18,8 @@ from coproduce.content.translations import (
     untranslated,
 )
 from coproduce.content.yaml_lines import load_yaml
+
+from ..support.two_languages import two_language_course
 
 SOURCE = """\
 id: where-we-stand
@@ -202,3 +205,77 @@ def test_a_list_may_end_early_and_the_rest_stays_in_the_sources_language(tmp_pat
         "situations.0.explanation",
         "situations.1",
     ]
+
+
+RATES = """\
+currency: GBP
+words:
+  heading: Where these rates come from
+sources:
+  - id: example
+    title: Example amounts
+    says: Not checked.
+rates:
+  - id: hourly
+    activity: Taking part in a meeting
+    unit: hour
+    amount: 27.50
+    source: example
+"""
+
+
+def test_payment_rates_translate_their_words_but_not_their_units_sources_or_money(
+    tmp_path: Path,
+) -> None:
+    source = _read(tmp_path, "payment-rates.yml", RATES)
+    path = tmp_path / "payment-rates.cy.yml"
+    words = (
+        "words:\n  heading: O ble daw'r cyfraddau hyn\n"
+        "sources:\n  - says: Heb ei wirio.\n"
+        "rates:\n  - activity: Cymryd rhan mewn cyfarfod\n"
+    )
+    merged, problems = translate(source, _read(tmp_path, path.name, words), path)
+    assert problems == []
+    assert isinstance(merged, dict)
+    assert merged["rates"][0] == {
+        "id": "hourly",
+        "activity": "Cymryd rhan mewn cyfarfod",
+        "unit": "hour",
+        "amount": 27.50,
+        "source": "example",
+    }
+    assert merged["sources"][0]["says"] == "Heb ei wirio."
+    assert merged["sources"][0]["title"] == "Example amounts"  # cited as published
+    refused = (
+        "currency: EUR\n"
+        "sources:\n  - title: Symiau enghreifftiol\n"
+        "rates:\n  - unit: awr\n    source: enghraifft\n"
+    )
+    _merged, problems = translate(source, _read(tmp_path, path.name, refused), path)
+    assert [problem.message for problem in problems] == [
+        "'currency' is the same in every language",
+        "sources.0: 'title' is the same in every language",
+        "rates.0: 'unit' is the same in every language",
+        "rates.0: 'source' is the same in every language",
+    ]
+    assert untranslated(source, {}) == ["words", "sources", "rates"]
+
+
+def test_a_welsh_learner_reads_the_payment_rates_through_their_translation(
+    tmp_path: Path,
+) -> None:
+    root = two_language_course(tmp_path / "course")
+    (root / "course" / "payment-rates.cy.yml").write_text(
+        "words:\n  heading: O ble daw'r cyfraddau hyn\n"
+        "rates:\n  - activity: Tasg fer, fel rhoi sylwadau ar daflen\n",
+        encoding="utf-8",
+    )
+    english = load_course(root)
+    welsh = in_language(english, "cy")
+    assert english.payment_rates is not None and welsh.payment_rates is not None
+    assert welsh.payment_rates.words.heading == "O ble daw'r cyfraddau hyn"
+    first, *rest = welsh.payment_rates.rates
+    assert first.activity == "Tasg fer, fel rhoi sylwadau ar daflen"
+    assert (first.unit, first.amount) == (english.payment_rates.rates[0].unit, 13.80)
+    assert rest == english.payment_rates.rates[1:]
+    assert english.payment_rates.words.heading == "Where these rates come from"

@@ -121,6 +121,9 @@ def in_language(
         "techniques": read_translation(
             root / TECHNIQUES_FILE, language, TechniqueCards.model_validate, problems
         ),
+        "payment_rates": read_translation(
+            root / PAYMENT_RATES_FILE, language, PaymentRates.model_validate, problems
+        ),
     }
     ladders = read_translation(root / LADDERS_FILE, language, Ladders.model_validate, problems)
     if problems or interface is None:

@@ -1,6 +1,7 @@
 """Translations of the course's own YAML files: `exercises/ground-rules.cy.yml` beside
 `exercises/ground-rules.yml`, `modules/01-welcome/module.cy.yml` beside `module.yml`, and so
-on for course.yml, glossary.yml, ladders.yml and techniques.yml (docs/languages.md).
+on for course.yml, glossary.yml, ladders.yml, techniques.yml and payment-rates.yml
+(docs/languages.md).
 
 A translation holds only words: the keys it translates, laid out as in its source (a list item
 for each list item, in the same order; fewer at the end is fine). Whatever it leaves out stays in
@@ -43,10 +44,14 @@ FIXED_KEYS = frozenset(
         "extras_on",
         "room_airtime",
         "visibility",
+        "currency",
     }
 )
-# A module's sources: only what each is about is translated.
-CITATIONS = "references"
+# Sources, cited as published: only what a module's reference is `about`, and what a payment
+# rate's source `says`, is translated.
+CITATIONS = {"references": "about", "sources": "says"}
+# A payment rate's unit names its words in the catalogue, and its source names a source.
+FIXED_IN_RATES = frozenset({"unit", "source"})
 # Lists of words whose translation may hold more or fewer (a glossary term's other forms).
 ANY_LENGTH = frozenset({"also"})
 # Words a learner's answer is kept by (an airtime tracker's seconds by role, a payment plan's
@@ -96,8 +101,11 @@ def read_translation(
 
 
 def _fixed(key: str, at: Location = ()) -> bool:
-    if CITATIONS in at:  # a source's title and authors are cited as published
-        return key != "about"
+    for citations, words in CITATIONS.items():
+        if citations in at:
+            return key != words
+    if at[:1] == ("rates",) and key in FIXED_IN_RATES:
+        return True
     return key in FIXED_KEYS or key.endswith("_colour")
 
 
