@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from coproduce.content.author_messages import problem
 from coproduce.content.course import CourseContent
 from coproduce.content.errors import ContentProblem
 from coproduce.content.model import KnowledgeCheck
@@ -18,7 +19,6 @@ from coproduce.content.yaml_lines import line_of, load_yaml
 EXERCISES_FOLDER = Path("exercises")
 LONG_RIGHT_RATIO = 1.5  # a right option this many times the others' mean length stands out
 MIN_OPTIONS_TO_COUNT = 3  # with two options, one of them is always the longer
-LENGTH_FIX = "shorten the right option or lengthen the others, so length gives nothing away"
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,14 @@ def _stands_out(right: RightOption) -> bool:
 
 
 def _too_long(right: RightOption) -> ContentProblem:
-    return ContentProblem(
+    return problem(
+        "answer.right_too_long",
         right.path,
         right.line,
-        f"the right option is {right.length / right.others_mean:.1f} times as long as "
-        f"the others ({right.length} characters against {right.others_mean:.0f} on average)",
-        LENGTH_FIX,
         severity="warning",
+        ratio=right.length / right.others_mean,
+        length=right.length,
+        mean=right.others_mean,
     )
 
 
@@ -91,12 +92,13 @@ def _mostly_longest(rights: list[RightOption]) -> list[ContentProblem]:
     names = ", ".join(right.exercise_id for right in longest)
     first = longest[0]
     return [
-        ContentProblem(
+        problem(
+            "answer.right_mostly_longest",
             first.path,
             first.line,
-            f"the right option is the longest in {len(longest)} of {len(counted)} knowledge "
-            f"checks ({names}); learners can pass by picking the longest",
-            LENGTH_FIX,
             severity="warning",
+            longest=len(longest),
+            counted=len(counted),
+            names=names,
         )
     ]

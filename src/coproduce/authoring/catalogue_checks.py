@@ -7,6 +7,7 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
+from coproduce.content.author_messages import problem
 from coproduce.content.catalogues import SOURCE_LANGUAGE, language_of, translations
 from coproduce.content.course import COURSE_FILE, INTERFACE_FILE
 from coproduce.content.errors import ContentError, ContentProblem
@@ -14,8 +15,6 @@ from coproduce.content.explain import suggest
 from coproduce.content.language import locale
 from coproduce.content.plurals import CATEGORIES, categories
 from coproduce.content.yaml_lines import LineDict, key_line, load_yaml
-
-_SLOTLESS = "keep the words in {braces} exactly as interface.yml has them"
 
 
 def check_catalogues(
@@ -47,15 +46,7 @@ def _language_problems(root: Path, language: str, key: str = "language") -> list
         locale(language)
     except ValueError:
         path = root / COURSE_FILE
-        return [
-            ContentProblem(
-                path,
-                key_line(path, key),
-                f"the language '{language}' is not one Babel knows, so its plural forms and "
-                "text direction are unknown",
-                "use a language tag such as en, cy, pl, ur or ar",
-            )
-        ]
+        return [problem("catalogue.language_unknown", path, key_line(path, key), language=language)]
     return []
 
 
@@ -64,20 +55,13 @@ def _check_translation(path: Path, source: LineDict) -> list[ContentProblem]:
     try:
         locale(language)
     except ValueError:
-        return [
-            ContentProblem(
-                path,
-                None,
-                f"'{language}' in the file's name is not a language tag Babel knows",
-                "name the file interface.<tag>.yml, with a tag such as cy, pl, ur or ar",
-            )
-        ]
+        return [problem("catalogue.file_language_unknown", path, None, language=language)]
     try:
         data = load_yaml(path)
     except ContentError as error:
         return error.problems
     if not isinstance(data, LineDict):
-        return [ContentProblem(path, 1, "expected a set of 'key: value' lines", _SLOTLESS)]
+        return [problem("catalogue.not_keys", path, 1)]
     return _Compare(path, language).section(source, data, "", 1)
 
 
@@ -87,52 +71,60 @@ class _Compare:
         self.language = language
         self.needed = categories(language)
 
-    def problem(self, line: int | None, message: str, fix: str) -> ContentProblem:
-        return ContentProblem(self.path, line, message, fix)
-
     def section(
         self, source: LineDict, data: LineDict, prefix: str, line: int | None
     ) -> list[ContentProblem]:
         problems = []
         for key in source:
-            if key not in data:
+            if key in data:
+                continue
+            name = f"{prefix}{key}"
+            if prefix:
+                section = prefix.rstrip(".")
                 problems.append(
-                    self.problem(
+                    problem(
+                        "catalogue.key_missing",
+                        self.path,
                         line,
-                        f"'{prefix}{key}' is missing: interface.yml has it, this file does not",
-                        f"add {key}: under {prefix.rstrip('.') or 'the top level'}, with its words "
-                        "in this language",
+                        name=name,
+                        key=key,
+                        section=section,
                     )
+                )
+            else:
+                problems.append(
+                    problem("catalogue.top_key_missing", self.path, line, name=name, key=key)
                 )
         for key, value in data.items():
             where = data.key_lines.get(str(key), line)
             name = f"{prefix}{key}"
             if key not in source:
+                suggestion = suggest(str(key), [str(known) for known in source])
                 problems.append(
-                    self.problem(
-                        where,
-                        f"'{name}' is not in interface.yml, so the app never shows it",
-                        suggest(str(key), [str(known) for known in source]),
+                    problem(
+                        "catalogue.key_unknown", self.path, where, name=name, suggestion=suggestion
                     )
                 )
             elif _is_section(source[key]):
                 if isinstance(value, LineDict) and not _is_plural(value):
                     problems += self.section(source[key], value, f"{name}.", where)
                 else:
-                    problems.append(
-                        self.problem(
-                            where, f"'{name}' should hold keys, as in interface.yml", _SLOTLESS
-                        )
-                    )
+                    problems.append(problem("catalogue.not_a_section", self.path, where, name=name))
             else:
                 problems += self.text(source[key], value, name, where)
         return problems
 
     def text(self, source: Any, value: Any, name: str, line: int | None) -> list[ContentProblem]:
         if isinstance(source, list) != isinstance(value, list):
-            shape = "a list of lines" if isinstance(source, list) else "one text"
             return [
-                self.problem(line, f"'{name}' should be {shape}, as in interface.yml", _SLOTLESS)
+                problem(
+                    "catalogue.not_a_list"
+                    if isinstance(source, list)
+                    else "catalogue.not_one_text",
+                    self.path,
+                    line,
+                    name=name,
+                )
             ]
         wanted = _slots(source)
         problems = self.plural_forms(value, name, line)
@@ -148,29 +140,16 @@ class _Compare:
         if found is None or (others and any(_slots([form]) is None for form in others)):
             return [
                 *problems,
-                self.problem(
-                    line,
-                    f"'{name}' has a brace on its own",
-                    "write a brace that is not a slot as {{ or }}",
-                ),
+                problem("catalogue.lone_brace", self.path, line, name=name),
             ]
         lost, added = (wanted or set()) - found, (found | extra) - (wanted or set())
         if lost:
             problems.append(
-                self.problem(
-                    line,
-                    f"'{name}' has lost {_names(lost)}: the app fills it in, so it must stay",
-                    f"put {_names(lost)} back, as interface.yml has it",
-                )
+                problem("catalogue.slots_lost", self.path, line, name=name, slots=_names(lost))
             )
         if added:
             problems.append(
-                self.problem(
-                    line,
-                    f"'{name}' has {_names(added)}, which interface.yml does not: the app "
-                    "cannot fill it in",
-                    _SLOTLESS,
-                )
+                problem("catalogue.slots_added", self.path, line, name=name, slots=_names(added))
             )
         return problems
 
@@ -181,23 +160,27 @@ class _Compare:
         unknown = sorted(str(key) for key in value if key not in CATEGORIES)
         if unknown:
             return [
-                self.problem(
+                problem(
+                    "catalogue.forms_unknown",
+                    self.path,
                     line,
-                    f"'{name}' has forms named {', '.join(unknown)}; a plural form is named "
-                    f"by its category: {', '.join(CATEGORIES)}",
-                    "rename the forms, or write the text as one line",
+                    name=name,
+                    unknown=", ".join(unknown),
+                    categories=", ".join(CATEGORIES),
                 )
             ]
         missing = [category for category in CATEGORIES if category in self.needed - set(value)]
         if not missing:
             return []
         return [
-            self.problem(
+            problem(
+                "catalogue.forms_missing",
+                self.path,
                 line,
-                f"'{name}' changes with a number, and '{self.language}' needs the forms "
-                f"{', '.join(missing)} as well",
-                f"add {', '.join(missing)} (the forms this language needs: "
-                f"{', '.join(c for c in CATEGORIES if c in self.needed)})",
+                name=name,
+                language=self.language,
+                missing=", ".join(missing),
+                needed=", ".join(c for c in CATEGORIES if c in self.needed),
             )
         ]
 

@@ -30,6 +30,7 @@ from coproduce.authoring.lesson_checks import (
     read_markdown,
 )
 from coproduce.authoring.translation_gaps import orphan_translations, translation_gaps
+from coproduce.content.author_messages import problem, say
 from coproduce.content.course import CourseContent, module_content_name
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.loader import in_language, load_course
@@ -94,15 +95,15 @@ def _untranslated(content: CourseContent, content_md: Path, language: str) -> Co
     """A warning, not an error: the part is still there for a learner who chose `language`, in
     the course's own language, and the page says so (see docs/languages.md)."""
     wanted = content_md.with_name(module_content_name(language))
-    default = content.course.language
-    return ContentProblem(
+    return problem(
+        "translation.part_missing",
         wanted,
         None,
-        f"the course offers '{language}' (languages: in course.yml), but this part has no "
-        f"content in it: a learner who chooses it reads {content_md.name}, in '{default}'",
-        f"write {wanted.name} beside {content_md.name}, with the same exercise cells, or take "
-        f"{language} out of languages:",
         severity="warning",
+        language=language,
+        source=content_md.name,
+        default=content.course.language,
+        wanted=wanted.name,
     )
 
 
@@ -145,11 +146,14 @@ def _plain_words(root: Path) -> list[str]:
 
 def check_course(root: Path, strict: bool = False) -> int:
     report = run_checks(root)
-    for problem in [*report.errors, *report.warnings]:
-        print(problem.render(root))
+    for found in [*report.errors, *report.warnings]:
+        print(found.render(root))
     errors, warnings = len(report.errors), len(report.warnings)
+    counted = say("check.warnings", count=warnings)
     if errors or (strict and warnings):
-        print(f"\n{errors} error(s), {warnings} warning(s).")
+        print(
+            "\n" + say("check.failed", errors=say("check.errors", count=errors), warnings=counted)
+        )
         return 1
-    print(f"\nAll good: no errors, {warnings} warning(s).")
+    print("\n" + say("check.passed", warnings=counted))
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from coproduce.content.author_messages import problem, say
 from coproduce.content.catalogues import SOURCE_LANGUAGE
 from coproduce.content.course import (
     COURSE_FILE,
@@ -79,21 +80,16 @@ def check_headings(doc: MarkdownFile) -> list[ContentProblem]:
             continue
         level = int(token.tag[1])
         if previous == 0 and level != 1:
-            problems.append(
-                ContentProblem(
-                    doc.path,
-                    _line(token),
-                    f"the first heading is level {level}",
-                    "start the module with one '# Title' heading",
-                )
-            )
+            problems.append(problem("markdown.first_heading", doc.path, _line(token), level=level))
         elif level > previous + 1 and previous:
             problems.append(
-                ContentProblem(
+                problem(
+                    "markdown.heading_jump",
                     doc.path,
                     _line(token),
-                    f"heading jumps from level {previous} to level {level}",
-                    f"use {'#' * (previous + 1)} here, or add the missing level",
+                    previous=previous,
+                    level=level,
+                    hashes="#" * (previous + 1),
                 )
             )
         previous = level
@@ -114,26 +110,12 @@ def check_images_and_links(doc: MarkdownFile) -> list[ContentProblem]:
             # Line breaks inside a paragraph move the line on.
             line = start + _breaks_before(children, index) if start else None
             if child.type == "image" and not child.content.strip():
-                problems.append(
-                    ContentProblem(
-                        doc.path,
-                        line,
-                        "an image has no alt text",
-                        "describe the image in the brackets: ![what it shows](file)",
-                    )
-                )
+                problems.append(problem("markdown.no_alt_text", doc.path, line))
             if child.type == "link_open":
                 text = _link_text(children[index + 1 :]).strip()
                 href = str(child.attrs.get("href", ""))
                 if text.lower() in VAGUE_LINK_TEXT or text == href or not text:
-                    problems.append(
-                        ContentProblem(
-                            doc.path,
-                            line,
-                            f"the link text '{text}' does not say where it goes",
-                            "use words that name the page, like [NIHR payment guidance](...)",
-                        )
-                    )
+                    problems.append(problem("markdown.vague_link", doc.path, line, text=text))
     return problems
 
 
@@ -163,7 +145,9 @@ def learner_text(doc: MarkdownFile) -> str:
 def check_plain_language(doc: MarkdownFile, module: Module) -> list[ContentProblem]:
     """The module's text with what its "Find out more" list says about each source."""
     text = "\n\n".join(filter(None, [learner_text(doc), references_text(module.meta.references)]))
-    return _reading_ease_problems(text, doc.path, f"'{module.meta.title}' scores")
+    return _reading_ease_problems(
+        text, doc.path, say("reading_ease.of_module", title=module.meta.title)
+    )
 
 
 def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
@@ -172,7 +156,8 @@ def check_interface_plain(content: CourseContent) -> list[ContentProblem]:
     if content.course.language.replace("_", "-").split("-")[0].lower() != SOURCE_LANGUAGE:
         return []
     text = "\n\n".join(content.interface.learner_texts())  # each text its own sentence
-    return _reading_ease_problems(text, content.root / INTERFACE_FILE, "the app's own words score")
+    path = content.root / INTERFACE_FILE
+    return _reading_ease_problems(text, path, say("reading_ease.of_interface"))
 
 
 def check_rates_plain(content: CourseContent) -> list[ContentProblem]:
@@ -183,7 +168,8 @@ def check_rates_plain(content: CourseContent) -> list[ContentProblem]:
     words = rates.words
     texts = [rates.note, *(source.says for source in rates.sources), words.checked, words.change]
     text = "\n\n".join(text for text in texts if text)
-    return _reading_ease_problems(text, content.root / PAYMENT_RATES_FILE, "the rates' words score")
+    path = content.root / PAYMENT_RATES_FILE
+    return _reading_ease_problems(text, path, say("reading_ease.of_rates"))
 
 
 def check_cards_plain(content: CourseContent) -> list[ContentProblem]:
@@ -195,7 +181,7 @@ def check_cards_plain(content: CourseContent) -> list[ContentProblem]:
     for card in cards.techniques:
         texts += [card.when, *card.steps, card.online]
     path = content.root / TECHNIQUES_FILE
-    return _reading_ease_problems("\n\n".join(texts), path, "the technique cards score")
+    return _reading_ease_problems("\n\n".join(texts), path, say("reading_ease.of_cards"))
 
 
 def check_statement(content: CourseContent) -> list[ContentProblem]:
@@ -206,7 +192,7 @@ def check_statement(content: CourseContent) -> list[ContentProblem]:
     doc = read_markdown(path)
     problems = check_headings(doc) + check_images_and_links(doc)
     return problems + _reading_ease_problems(
-        learner_text(doc), path, "the accessibility statement scores"
+        learner_text(doc), path, say("reading_ease.of_statement")
     )
 
 
@@ -223,13 +209,14 @@ def check_translation_plain(source: MarkdownFile, translated: MarkdownFile) -> l
     if after <= max(before * LONGER_SENTENCES, SHORT_ENOUGH):
         return []
     return [
-        ContentProblem(
+        problem(
+            "reading_ease.longer_sentences",
             translated.path,
             None,
-            f"its sentences run to {after:.0f} words on average, against {before:.0f} in "
-            f"{source.path.name}: the translation reads harder than its source",
-            "split long sentences as the source does",
             severity="warning",
+            after=after,
+            before=before,
+            source=source.path.name,
         )
     ]
 
@@ -240,13 +227,15 @@ def _reading_ease_problems(text: str, path: Path, what_scores: str) -> list[Cont
         return []
     worst = "; ".join(f'"{sentence[:80]}"' for sentence in longest_sentences(text, 3))
     return [
-        ContentProblem(
+        problem(
+            "reading_ease.low",
             path,
             None,
-            f"{what_scores} {score.reading_ease:.0f} for reading ease "
-            f"(aim for {TARGET_READING_EASE} or more); longest sentences: {worst}",
-            "split long sentences and swap long words for short ones",
             severity="warning",
+            what_scores=what_scores,
+            score=score.reading_ease,
+            target=TARGET_READING_EASE,
+            worst=worst,
         )
     ]
 
@@ -261,13 +250,14 @@ def check_jargon(doc: MarkdownFile, known: set[str]) -> list[ContentProblem]:
                 continue
             seen.add(lower)
             problems.append(
-                ContentProblem(
+                problem(
+                    "jargon.long_word",
                     doc.path,
                     number,
-                    f"'{word}' is a long word that is not in the glossary",
-                    f"use a shorter word, add it to {GLOSSARY_FILE}, "
-                    f"or list it in {PLAIN_WORDS_FILE} if readers know it",
                     severity="warning",
+                    word=word,
+                    glossary=GLOSSARY_FILE,
+                    plain_words=PLAIN_WORDS_FILE,
                 )
             )
     return problems
@@ -291,16 +281,15 @@ def check_day_fits(content: CourseContent) -> list[ContentProblem]:
     for online, key in ((False, "duration_minutes"), (True, "online_duration_minutes")):
         total = day_minutes(content, online)
         if total > room_for:
-            variant = "online " if online else ""
             problems.append(
-                ContentProblem(
+                problem(
+                    "day.online_too_long" if online else "day.too_long",
                     course_file,
                     key_line(course_file, key) or key_line(course_file, "duration_minutes"),
-                    f"the {variant}day runs {total} minutes, longer than a half-day: with "
-                    f"{course.min_slack_minutes} minutes kept free it must fit in {room_for} of "
-                    f"its {course.max_minutes}",
-                    "cut or shorten steps, make some exercises optional extras "
-                    "(optional: true), or move a module to another session",
+                    total=total,
+                    slack=course.min_slack_minutes,
+                    room_for=room_for,
+                    max_minutes=course.max_minutes,
                 )
             )
     return problems
@@ -322,7 +311,7 @@ def check_brand_colours(content: CourseContent) -> list[ContentProblem]:
     brand = content.course.branding
     pairs = [
         ("text_colour", brand.text_colour, "background_colour", brand.background_colour, 4.5),
-        ("white header text", "#ffffff", "primary_colour", brand.primary_colour, 4.5),
+        (say("colour.white_header_text"), "#ffffff", "primary_colour", brand.primary_colour, 4.5),
         ("primary_colour", brand.primary_colour, "background_colour", brand.background_colour, 4.5),
         ("accent_colour", brand.accent_colour, "primary_colour", brand.primary_colour, 3.0),
     ]
@@ -332,12 +321,14 @@ def check_brand_colours(content: CourseContent) -> list[ContentProblem]:
         ratio = contrast_ratio(first, second)
         if ratio < needed:
             problems.append(
-                ContentProblem(
+                problem(
+                    "colour.contrast",
                     path,
                     _colour_line(path, first_name, second_name),
-                    f"{first_name} on {second_name} has contrast {ratio:.1f}:1; "
-                    f"it needs {needed}:1",
-                    "pick a darker or lighter colour; a contrast checker shows the ratio",
+                    first=first_name,
+                    second=second_name,
+                    ratio=ratio,
+                    needed=needed,
                 )
             )
     return problems

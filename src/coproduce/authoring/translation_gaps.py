@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coproduce.content.author_messages import problem, say
 from coproduce.content.catalogues import translations as catalogues
 from coproduce.content.course import (
     COURSE_FILE,
@@ -63,15 +64,17 @@ def _gaps(content: CourseContent, paths: list[Path], language: str) -> list[Cont
 def _missing(content: CourseContent, paths: list[Path], language: str) -> ContentProblem:
     names = ", ".join(str(path.relative_to(content.root)) for path in paths)
     wanted = ", ".join(translation_of(path, language).name for path in paths[:2])
-    more = " and so on" if len(paths) > 2 else ""
-    return ContentProblem(
+    if len(paths) > 2:
+        wanted = say("list.and_so_on", names=wanted)
+    return problem(
+        "translation.files_missing",
         paths[0],
         None,
-        f"the course offers '{language}', but these have no translation, so a learner who "
-        f"chooses it reads them in '{content.course_language}': {names}",
-        f"write {wanted}{more} beside them, with the words in that language "
-        "(see docs/languages.md)",
         severity="warning",
+        language=language,
+        course_language=content.course_language,
+        names=names,
+        wanted=wanted,
     )
 
 
@@ -85,15 +88,19 @@ def _left_out(
     if not keys:
         return []
     shown = ", ".join(keys[:SHOWN_KEYS])
-    more = f" and {len(keys) - SHOWN_KEYS} more" if len(keys) > SHOWN_KEYS else ""
+    if len(keys) > SHOWN_KEYS:
+        shown = say("list.and_more", names=shown, count=len(keys) - SHOWN_KEYS)
     return [
-        ContentProblem(
+        problem(
+            "translation.texts_left_out",
             target,
             None,
-            f"leaves {len(keys)} of {path.name}'s texts in '{content.course_language}': "
-            f"{shown}{more}",
-            f"translate them here into '{language}', laid out as in {path.name}",
             severity="warning",
+            count=len(keys),
+            source=path.name,
+            course_language=content.course_language,
+            shown=shown,
+            language=language,
         )
     ]
 
@@ -114,14 +121,14 @@ def orphan_translations(root: Path) -> list[ContentProblem]:
         source = path.with_name(f"{name}{path.suffix}")
         if not source.is_file():
             problems.append(
-                ContentProblem(
+                problem(
+                    "translation.orphan",
                     path,
                     None,
-                    f"a translation into '{language}' of {source.name}, which is not there, "
-                    "so nothing reads it",
-                    f"name it after the file it translates (<name>.{language}{path.suffix}, "
-                    "beside it), or delete it",
                     severity="warning",
+                    language=language,
+                    source=source.name,
+                    suffix=path.suffix,
                 )
             )
     return problems

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import field_validator
 
+from coproduce.content.author_messages import problem, say
 from coproduce.content.errors import ContentProblem
 from coproduce.content.strict import Strict
 
@@ -25,13 +26,10 @@ def logo_problems(root: Path, logo: str, course_file: Path) -> list[ContentProbl
     if not logo:
         return []
     path = logo_path(root, logo)
-    fix = "put a PNG or SVG file under 300 kB in course/ and give its name, e.g. logo: logo.svg"
     if (root / "course").resolve() not in path.parents or not path.is_file():
-        return [
-            ContentProblem(course_file, None, f"the logo '{logo}' is not a file in course/", fix)
-        ]
+        return [problem("logo.not_a_file", course_file, None, logo=logo)]
     if path.suffix.lower() not in LOGO_TYPES or path.stat().st_size > MAX_LOGO_BYTES:
-        return [ContentProblem(course_file, None, f"the logo '{logo}' is not a small image", fix)]
+        return [problem("logo.not_small_image", course_file, None, logo=logo)]
     return []
 
 
@@ -57,5 +55,5 @@ class Branding(Strict):
     @classmethod
     def _is_hex(cls, value: str) -> str:
         if not HEX_COLOUR.match(value):
-            raise ValueError(f"'{value}' is not a colour like #1d4f91")
+            raise ValueError(say("branding.not_a_colour", value=value))
         return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coproduce.content.author_messages import problem
 from coproduce.content.course import COURSE_FILE, INTERFACE_FILE
 from coproduce.content.errors import ContentProblem
 from coproduce.content.yaml_lines import key_line
@@ -67,21 +68,25 @@ def missing_catalogues(root: Path, course: Course) -> list[ContentProblem]:
 
 
 def no_catalogue(root: Path, language: str, key: str) -> ContentProblem:
-    names = " or ".join(str(path) for path in catalogue_candidates(language))
-    whose = {
-        "language": "the course's language",
-        "languages": "a language the course offers (languages:)",
-        "trainer_language": "the trainer app's language (trainer_language:)",
-    }[key]
-    undo = {
-        "language": "set language: en",
-        "languages": f"take {language} out of languages:",
-        "trainer_language": "take trainer_language: out",
-    }[key]
-    return ContentProblem(
-        root / COURSE_FILE,
-        key_line(root / COURSE_FILE, key),
-        f"{whose} is '{language}', but there is no {names}",
-        f"copy course/interface.yml to {catalogue_candidates(language)[0]} and put "
-        f"its words in that language (see docs/languages.md), or {undo}",
-    )
+    path = root / COURSE_FILE
+    line = key_line(path, key)
+    names = " or ".join(str(candidate) for candidate in catalogue_candidates(language))
+    first = catalogue_candidates(language)[0]
+    if key == "language":
+        return problem(
+            "catalogue.none_for_language", path, line, language=language, names=names, first=first
+        )
+    if key == "languages":
+        return problem(
+            "catalogue.none_for_languages", path, line, language=language, names=names, first=first
+        )
+    if key == "trainer_language":
+        return problem(
+            "catalogue.none_for_trainer_language",
+            path,
+            line,
+            language=language,
+            names=names,
+            first=first,
+        )
+    raise KeyError(key)

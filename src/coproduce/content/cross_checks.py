@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coproduce.content.author_messages import problem, say
 from coproduce.content.course import (
     COURSE_FILE,
     GLOSSARY_FILE,
@@ -37,22 +38,26 @@ def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list
     if isinstance(exercise, LadderPlacement):
         ladder = content.ladders.get(exercise.ladder)
         if ladder is None:
+            suggestion = suggest_suffix(exercise.ladder, [*content.ladders])
             return [
-                ContentProblem(
+                problem(
+                    "ladder.unknown",
                     path,
                     key_line(path, "ladder"),
-                    f"the ladder '{exercise.ladder}' is not defined",
-                    f"add it to {LADDERS_FILE}"
-                    + suggest_suffix(exercise.ladder, [*content.ladders]),
+                    ladder=exercise.ladder,
+                    file=LADDERS_FILE,
+                    suggestion=suggestion,
                 )
             ]
         rungs = [rung.id for rung in ladder.rungs]
         return [
-            ContentProblem(
+            problem(
+                "ladder.rung_unknown",
                 path,
                 key_line(path, f"rung: {situation.rung}") or key_line(path, "situations"),
-                f"the rung '{situation.rung}' is not on the ladder '{ladder.id}'",
-                f"use one of: {', '.join(rungs)}",
+                rung=situation.rung,
+                ladder=ladder.id,
+                rungs=", ".join(rungs),
             )
             for situation in exercise.situations
             if situation.rung not in rungs
@@ -60,20 +65,9 @@ def check_course_data(root: Path, content: CourseContent, exercise: Any) -> list
     if isinstance(exercise, RatingScale) and exercise.before:
         return _before_problems(path, content, exercise)
     if isinstance(exercise, JargonBuster) and content.glossary is None:
-        return [
-            ContentProblem(
-                path, None, "a jargon buster needs the glossary", f"create {GLOSSARY_FILE}"
-            )
-        ]
+        return [problem("jargon_buster.no_glossary", path, None, file=GLOSSARY_FILE)]
     if isinstance(exercise, PaymentPlanner) and content.payment_rates is None:
-        return [
-            ContentProblem(
-                path,
-                None,
-                "a payment planner needs the payment rates",
-                f"create {PAYMENT_RATES_FILE}",
-            )
-        ]
+        return [problem("payment_planner.no_rates", path, None, file=PAYMENT_RATES_FILE)]
     return []
 
 
@@ -86,12 +80,13 @@ def rate_unit_problems(root: Path, content: CourseContent) -> list[ContentProble
     path = root / PAYMENT_RATES_FILE
     known = content.interface.payment_units
     return [
-        ContentProblem(
+        problem(
+            "payment_rates.unit_unknown",
             path,
             step_line(path, "unit", unit),
-            f"the unit '{unit}' has no words in the course's catalogue (payment_units:)",
-            f"add '{unit}' under payment_units: in {INTERFACE_FILE} and each translation, or "
-            f"use one of: {', '.join(known)}",
+            unit=unit,
+            file=INTERFACE_FILE,
+            known=", ".join(known),
         )
         for unit in dict.fromkeys(rate.unit for rate in rates.rates)
         if unit not in known
@@ -105,25 +100,19 @@ def _before_problems(
     earlier = content.exercises.get(after.before or "")
     line = key_line(path, "before")
     if not isinstance(earlier, RatingScale):
-        what = "is not a rating scale" if earlier else "is not an exercise of this course"
         return [
-            ContentProblem(
+            problem(
+                "rating_scale.before_unknown"
+                if earlier is None
+                else "rating_scale.before_not_rating",
                 path,
                 line,
-                f"before: '{after.before}' {what}",
-                "name the rating_scale asked earlier in the day"
-                + suggest_suffix(after.before or "", list(content.exercises)),
+                before=after.before,
+                suggestion=suggest_suffix(after.before or "", [*content.exercises]),
             )
         ]
     if earlier.scale != after.scale:
-        return [
-            ContentProblem(
-                path,
-                line,
-                f"the scale is not the same as the scale of '{earlier.id}'",
-                "give both questions the same points, in the same order, to set them side by side",
-            )
-        ]
+        return [problem("rating_scale.scale_differs", path, line, earlier=earlier.id)]
     return []
 
 
@@ -141,25 +130,24 @@ def check_exercise_references(
         # A file that exists but failed to load has already been reported.
         if exercise_id not in exercises and exercise_id not in defined_files:
             problems.append(
-                ContentProblem(
+                problem(
+                    "plan.exercise_undefined",
                     meta_path,
                     step_line(meta_path, "exercise", exercise_id),
-                    f"the exercise '{exercise_id}' is named here but nobody defined it",
-                    f"create exercises/{exercise_id}.yml"
-                    + suggest_suffix(exercise_id, list(exercises)),
+                    exercise=exercise_id,
+                    suggestion=suggest_suffix(exercise_id, list(exercises)),
                 )
             )
     shown = [block for block in blocks if isinstance(block, ExerciseBlock)]
     for block in shown:
         if block.exercise_id not in meta.exercises:
             problems.append(
-                ContentProblem(
+                problem(
+                    "plan.exercise_not_in_plan",
                     content_path,
                     block.line,
-                    f"the exercise '{block.exercise_id}' is shown here but is not a step in "
-                    f"the plan: in {MODULE_META}",
-                    f"add '- exercise: {block.exercise_id}' with its minutes to the plan: in "
-                    f"{MODULE_META}",
+                    exercise=block.exercise_id,
+                    file=MODULE_META,
                 )
             )
     # The run-sheet follows the plan and the learner's page follows content.md: one order.
@@ -168,14 +156,13 @@ def check_exercise_references(
     for block, expected in zip(on_page, planned, strict=False):
         if block.exercise_id != expected:
             problems.append(
-                ContentProblem(
+                problem(
+                    "plan.order_differs",
                     content_path,
                     block.line,
-                    f"the exercise '{block.exercise_id}' is shown here, but the plan in "
-                    f"{MODULE_META} has '{expected}' next: the run-sheet and the page would "
-                    "run in different orders",
-                    f"put the steps in {MODULE_META} in the order the page shows them "
-                    "(or move this code cell)",
+                    exercise=block.exercise_id,
+                    file=MODULE_META,
+                    expected=expected,
                 )
             )
             break
@@ -183,11 +170,12 @@ def check_exercise_references(
     for exercise_id in meta.exercises:
         if exercise_id not in shown_ids:
             problems.append(
-                ContentProblem(
+                problem(
+                    "plan.exercise_not_shown",
                     content_path,
                     None,
-                    f"the exercise '{exercise_id}' is listed in {MODULE_META} but never shown",
-                    f'add a code cell with exercise("{exercise_id}")',
+                    exercise=exercise_id,
+                    file=MODULE_META,
                 )
             )
     return problems
@@ -210,28 +198,28 @@ def check_timings(root: Path, content: CourseContent) -> list[ContentProblem]:
             planned = module_minutes(content, content.modules[slot.module], online=False)
             if slot.minutes is not None and slot.minutes != planned:
                 problems.append(
-                    ContentProblem(
+                    problem(
+                        "agenda.minutes_differ",
                         course_file,
                         agenda_line(course_file, slot.module),
-                        f"the agenda gives '{slot.module}' {slot.minutes} minutes but its "
-                        f"steps add up to {planned}",
-                        "make the two agree (or leave minutes out of the agenda entry)",
+                        module=slot.module,
+                        minutes=slot.minutes,
+                        planned=planned,
                     )
                 )
-    days = [(False, "duration_minutes", course.duration_minutes, "")]
-    if course.online_duration_minutes is not None:
-        days.append((True, "online_duration_minutes", course.online_duration_minutes, "online "))
-    for online, key, declared, variant in days:
-        total = day_minutes(content, online)
-        if total != declared:
-            problems.append(
-                ContentProblem(
-                    course_file,
-                    key_line(course_file, key),
-                    f"the {variant}agenda adds up to {total} minutes but {key} is {declared}",
-                    f"set {key}: {total} or change the timings",
-                )
-            )
+    total = day_minutes(content, online=False)
+    if total != course.duration_minutes:
+        line = key_line(course_file, "duration_minutes")
+        declared = course.duration_minutes
+        problems.append(
+            problem("day.total_differs", course_file, line, total=total, declared=declared)
+        )
+    online = course.online_duration_minutes
+    if online is not None and (total := day_minutes(content, online=True)) != online:
+        line = key_line(course_file, "online_duration_minutes")
+        problems.append(
+            problem("day.online_total_differs", course_file, line, total=total, declared=online)
+        )
     return problems
 
 
@@ -244,11 +232,13 @@ def _module_timing_problems(content: CourseContent, module: Module) -> list[Cont
     if core != meta.minutes:
         steps = " + ".join(str(step.minutes) for step in core_steps)
         problems.append(
-            ContentProblem(
+            problem(
+                "plan.minutes_differ",
                 meta_path,
                 key_line(meta_path, "minutes"),
-                f"the steps of the plan add up to {steps} = {core} minutes, not {meta.minutes}",
-                f"set minutes: {core} or change the steps' minutes",
+                steps=steps,
+                total=core,
+                minutes=meta.minutes,
             )
         )
     leads = content.course.leads
@@ -256,46 +246,25 @@ def _module_timing_problems(content: CourseContent, module: Module) -> list[Cont
         (step.lead, step_line(meta_path, step.kind, step.what)) for step in meta.plan if step.lead
     ]:
         if lead not in leads:
+            known = ", ".join(leads)
             problems.append(
-                ContentProblem(
-                    meta_path,
-                    line,
-                    f"the lead '{lead}' is not one of the course's leads",
-                    f"use one of: {', '.join(leads)} (or add it to leads: in {COURSE_FILE})",
+                problem(
+                    "plan.lead_unknown", meta_path, line, lead=lead, leads=known, file=COURSE_FILE
                 )
             )
     seen: set[str] = set()
     for exercise_id in meta.exercises:
         if exercise_id in seen:
-            problems.append(
-                ContentProblem(
-                    meta_path,
-                    step_line(meta_path, "exercise", exercise_id),
-                    f"the exercise '{exercise_id}' is in the plan twice",
-                    "keep one of the two steps",
-                )
-            )
+            line = step_line(meta_path, "exercise", exercise_id)
+            problems.append(problem("plan.exercise_twice", meta_path, line, exercise=exercise_id))
         seen.add(exercise_id)
     for before, step in zip([None, *meta.plan], meta.plan, strict=False):
         if step.alongside and (before is None or before.optional != step.optional):
-            problems.append(
-                ContentProblem(
-                    meta_path,
-                    step_line(meta_path, step.kind, step.what),
-                    "a step alongside another runs at the same time as the step before it, "
-                    "and both must be core or both optional",
-                    "move it after the step it runs with, or remove alongside: true",
-                )
-            )
+            line = step_line(meta_path, step.kind, step.what)
+            problems.append(problem("plan.alongside_mixed", meta_path, line))
         if step.optional and step.exercise is None:
-            problems.append(
-                ContentProblem(
-                    meta_path,
-                    step_line(meta_path, step.kind, step.what),
-                    "only an exercise can be an optional extra",
-                    "give the extra's talk or reading to its exercise's minutes",
-                )
-            )
+            line = step_line(meta_path, step.kind, step.what)
+            problems.append(problem("plan.optional_not_exercise", meta_path, line))
     return problems
 
 
@@ -305,11 +274,12 @@ def _room_airtime_problems(course_file: Path, content: CourseContent) -> list[Co
         return []
     trackers = [e.id for e in content.exercises.values() if isinstance(e, AirtimeTracker)]
     return [
-        ContentProblem(
+        problem(
+            "course.room_airtime_unknown",
             course_file,
             key_line(course_file, "room_airtime"),
-            f"room_airtime: '{named}' is not an airtime tracker of this course",
-            "name one of: " + (", ".join(sorted(trackers)) or "(there are none)"),
+            named=named,
+            trackers=", ".join(sorted(trackers)) or say("list.none"),
         )
     ]
 
@@ -320,13 +290,14 @@ def _extras_problems(course_file: Path, content: CourseContent) -> list[ContentP
         for module in content.modules.values()
         for exercise_id in module.meta.optional_exercises
     }
+    extras = ", ".join(sorted(optional)) or say("list.none")
     return [
-        ContentProblem(
+        problem(
+            "course.extra_unknown",
             course_file,
             list_item_line(course_file, exercise_id),
-            f"'{exercise_id}' is switched on in extras_on but is no optional extra of a module "
-            "on the agenda",
-            "switch on one of: " + (", ".join(sorted(optional)) or "(there are none)"),
+            exercise=exercise_id,
+            extras=extras,
         )
         for exercise_id in content.course.extras_on
         if exercise_id not in optional

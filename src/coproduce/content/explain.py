@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from coproduce.content.author_messages import problem, say
 from coproduce.content.errors import ContentProblem
 from coproduce.content.model import (
     EXERCISE_MODELS,
@@ -42,52 +43,37 @@ def explain(path: Path, data: Any, error: ValidationError) -> list[ContentProble
     problems = []
     for item in error.errors():
         location = _strip_tags(item["loc"])
-        where = ".".join(str(part) for part in location) or "the file"
+        where = ".".join(str(part) for part in location) or say("schema.the_file")
         line = line_of(data, location)
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(location[-1])
+            suggestion = suggest(key, _KNOWN_KEYS)
             problems.append(
-                ContentProblem(path, line, f"unknown key '{key}'", suggest(key, _KNOWN_KEYS))
+                problem("schema.unknown_key", path, line, key=key, suggestion=suggestion)
             )
         elif kind == "missing":
-            problems.append(
-                ContentProblem(path, line, f"'{where}' is missing", f"add {location[-1]}: ...")
-            )
+            problems.append(problem("schema.missing", path, line, where=where, key=location[-1]))
         elif kind == "union_tag_invalid":
             expected = item.get("ctx", {}).get("expected_tags", "")
             given = item["input"].get("kind") if isinstance(item["input"], dict) else item["input"]
+            kind_line = line_of(data, ("kind",))
             problems.append(
-                ContentProblem(
-                    path,
-                    line_of(data, ("kind",)),
-                    f"unknown kind '{given}'",
-                    f"kind must be one of: {expected}",
-                )
+                problem("schema.unknown_kind", path, kind_line, kind=given, expected=expected)
             )
         elif kind == "model_type" and location[:1] == ("references",):
-            problems.append(
-                ContentProblem(
-                    path,
-                    text_line(path, str(item["input"])[:25]) or line,
-                    f"{where}: a reference is a set of 'key: value' lines, not one line of text",
-                    "write it as title: ..., who: ..., year: ... and url: ... (url only if "
-                    "you have checked it)",
-                )
-            )
+            text_at = text_line(path, str(item["input"])[:25]) or line
+            problems.append(problem("schema.reference_one_line", path, text_at, where=where))
         elif kind == "string_type" and isinstance(item["input"], bool):
             # YAML reads a bare Yes, No, On or Off as true/false, not as words.
-            problems.append(
-                ContentProblem(
-                    path,
-                    line,
-                    f"{where}: this reads as {str(item['input']).lower()}, not as text",
-                    'put the words in quotes, for example "No" or "Yes"',
-                )
-            )
+            value = str(item["input"]).lower()
+            problems.append(problem("schema.yes_no", path, line, where=where, value=value))
         else:
-            message = item["msg"].removeprefix("Value error, ")
-            problems.append(ContentProblem(path, line, f"{where}: {message}", _fix_for(kind)))
+            detail = item["msg"].removeprefix("Value error, ")
+            fix = _fix_for(kind)
+            problems.append(
+                problem("schema.invalid", path, line, where=where, detail=detail, fix=fix)
+            )
     return problems
 
 
@@ -102,22 +88,23 @@ def _strip_tags(location: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 
 def _fix_for(kind: str) -> str:
-    return {
-        "time_parsing": "write the time as HH:MM, for example 09:30",
-        "int_parsing": "write a whole number",
-        "string_type": "write text here",
-        "list_type": "write a list, one '- item' per line",
-        "too_short": "add at least one item",
-        "greater_than_equal": "use a larger number",
-        "string_pattern_mismatch": "use lower-case letters, digits and hyphens",
-    }.get(kind, "see the example course for the expected shape")
+    fixes = {
+        "time_parsing": say("schema.fix.time_parsing"),
+        "int_parsing": say("schema.fix.int_parsing"),
+        "string_type": say("schema.fix.string_type"),
+        "list_type": say("schema.fix.list_type"),
+        "too_short": say("schema.fix.too_short"),
+        "greater_than_equal": say("schema.fix.greater_than_equal"),
+        "string_pattern_mismatch": say("schema.fix.string_pattern_mismatch"),
+    }
+    return fixes.get(kind) or say("schema.fix.other")
 
 
 def suggest(word: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(word, candidates, n=1)
-    return f"did you mean '{close[0]}'?" if close else "remove it or check its spelling"
+    return say("suggest.did_you_mean", word=close[0]) if close else say("suggest.none")
 
 
 def suggest_suffix(word: str, candidates: list[str]) -> str:
     close = difflib.get_close_matches(word, candidates, n=1)
-    return f", or did you mean '{close[0]}'?" if close else ""
+    return say("suggest.or_did_you_mean", word=close[0]) if close else ""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from coproduce.content.author_messages import problem
 from coproduce.content.errors import ContentProblem
 
 IMPORT_LINE = "from coproduce.notebook import exercise"
@@ -60,14 +61,8 @@ def read_blocks(path: Path, text: str) -> tuple[list[Block], list[ContentProblem
             if match:
                 blocks.append(ExerciseBlock(match.group(1), line))
             else:
-                problems.append(
-                    ContentProblem(
-                        path,
-                        line,
-                        f"a code cell may only show an exercise, but it says: {statement[:60]}",
-                        'write exercise("exercise-id") and keep other text in Markdown',
-                    )
-                )
+                shown = statement[:60]
+                problems.append(problem("notebook.code_cell", path, line, statement=shown))
     return blocks, problems
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from coproduce.content.errors import ContentError, ContentProblem
+from coproduce.content.author_messages import problem, say
+from coproduce.content.errors import ContentError
 
 
 class LineDict(dict[str, Any]):
@@ -27,7 +28,7 @@ class _LineLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"the key '{key}' appears twice", key_node.start_mark
+                    None, None, say("yaml.key_twice", key=key), key_node.start_mark
                 )
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[str(key)] = key_node.start_mark.line + 1
@@ -45,26 +46,23 @@ def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ContentError(
-            [ContentProblem(path, None, "is not UTF-8 text", "save the file as UTF-8")]
-        ) from None
+        raise ContentError([problem("yaml.not_utf8", path, None)]) from None
     try:
         return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = error.problem or str(error)
-        raise ContentError(
-            [ContentProblem(path, line, f"this is not valid YAML ({problem})", _yaml_fix(problem))]
-        ) from None
+        detail = error.problem or str(error)
+        fix = _yaml_fix(detail)
+        raise ContentError([problem("yaml.invalid", path, line, detail=detail, fix=fix)]) from None
 
 
-def _yaml_fix(problem: str) -> str:
-    if "appears twice" in problem:
-        return "remove or rename one of the two keys"
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    return "check the indentation and that text containing ': ' is in quotes"
+def _yaml_fix(detail: str) -> str:
+    if "appears twice" in detail:  # yaml.key_twice, raised above
+        return say("yaml.fix.key_twice")
+    if "tab" in detail:
+        return say("yaml.fix.tabs")
+    return say("yaml.fix.other")
 
 
 def line_of(data: Any, location: tuple[int | str, ...]) -> int | None:
