@@ -40,6 +40,7 @@ from course_server import (
     TIMEOUT_S,
     cpu_seconds,
     kernel_memory_mb,
+    kernel_pss_mb,
     server_cpu_seconds,
     settle,
     start_course,
@@ -79,6 +80,7 @@ class Run:
     memory_peak_mb: float = 0.0
     kernels_settled: int = 0
     memory_settled_mb: float = 0.0
+    shared_settled_mb: float = 0.0  # the same kernels, each shared page once, and their zygote
     cpu_s: float = 0.0
     client_cpu_s: float = 0.0  # the simulated learners' own share of the machine
     relay_cpu_s: float = 0.0  # the server processes without their kernels
@@ -404,6 +406,7 @@ def burst(
     run.kernels_peak, run.memory_peak_mb = peak[0], peak[1]
     settle(pid)
     run.kernels_settled, run.memory_settled_mb = kernel_memory_mb(pid)
+    run.shared_settled_mb = kernel_pss_mb(pid)
     return run
 
 
@@ -439,7 +442,8 @@ def report(run: Run) -> dict[str, Any]:
     print(f"  bytes per new learner on the wire: {wire:.2f} MB (median)")
     print(
         f"  kernels peak {run.kernels_peak} ({run.memory_peak_mb / 1e3:.1f} GB), settled "
-        f"{run.kernels_settled} ({run.memory_settled_mb / 1e3:.1f} GB); "
+        f"{run.kernels_settled} ({run.memory_settled_mb / 1e3:.1f} GB resident, "
+        f"{run.shared_settled_mb / 1e3:.1f} GB with shared pages once); "
         f"CPU: server and kernels {run.cpu_s:.0f} s, of it the servers alone "
         f"{run.relay_cpu_s:.0f} s; simulated learners {run.client_cpu_s:.0f} s"
     )
@@ -452,6 +456,7 @@ def report(run: Run) -> dict[str, Any]:
         "switch": switches,
         "kernels_peak": run.kernels_peak,
         "memory_peak_mb": run.memory_peak_mb,
+        "shared_settled_mb": run.shared_settled_mb,
         "cpu_s": run.cpu_s,
     }
 

@@ -10,12 +10,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 import jupytext
 import nbformat
 import psutil
+
+from coproduce.serving.forked_kernels import is_kernel
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -125,25 +128,37 @@ def tree(pid: int) -> list[psutil.Process]:
 
 
 def kernels(pid: int) -> list[psutil.Process]:
+    return [process for process in tree(pid)[1:] if is_kernel(process)]
+
+
+def zygotes(pid: int) -> list[psutil.Process]:
+    """The processes the kernels are forked from (serving/kernel_zygote.py)."""
     found = []
     for process in tree(pid)[1:]:
-        try:
-            if "ipykernel" in " ".join(process.cmdline()) and process.status() != "zombie":
+        with suppress(psutil.Error):
+            if "kernel_zygote" in " ".join(process.cmdline()):
                 found.append(process)
-        except psutil.NoSuchProcess:
-            continue
     return found
 
 
 def kernel_memory_mb(pid: int) -> tuple[int, float]:
+    """Kernels, and their resident memory summed (pages they share counted in each)."""
     total = 0
     found = kernels(pid)
     for process in found:
-        try:
+        with suppress(psutil.Error):
             total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
     return len(found), total / 1e6
+
+
+def kernel_pss_mb(pid: int) -> float:
+    """The memory the kernels and their zygote take together: each shared page counted once
+    (proportional set size), as the machine feels it."""
+    total = 0
+    for process in [*kernels(pid), *zygotes(pid)]:
+        with suppress(psutil.Error):
+            total += process.memory_full_info().pss
+    return total / 1e6
 
 
 def server_cpu_seconds(pid: int) -> float:
@@ -151,7 +166,7 @@ def server_cpu_seconds(pid: int) -> float:
     total = 0.0
     for process in tree(pid):
         try:
-            if "ipykernel" in " ".join(process.cmdline()):
+            if is_kernel(process) or "kernel_zygote" in " ".join(process.cmdline()):
                 continue
             times = process.cpu_times()
             total += times.user + times.system

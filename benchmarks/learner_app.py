@@ -59,6 +59,8 @@ from course_server import CHROMIUM, COURSE_FOLDERS, ROOT
 from course_server import FLAGS as CHROMIUM_FLAGS
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from coproduce.serving.forked_kernels import is_kernel
+
 LEARNER_CONTROL = ".cp-textarea textarea, .cp-choice input"
 PLAIN_CONTROL = ".widget-radio-box input"
 EXERCISE_CONTROL = ".cp-module-area :is(.cp-textarea textarea, .cp-choice input)"
@@ -491,11 +493,8 @@ class KernelMemory:
 def kernel_processes(server: Server) -> list[psutil.Process]:
     kernels = []
     for process in psutil.Process(server.process.pid).children(recursive=True):
-        try:
-            if any("ipykernel_launcher" in part for part in process.cmdline()):
-                kernels.append(process)
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
+        if is_kernel(process):
+            kernels.append(process)
     return kernels
 
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.content.loader import load_course
+from coproduce.serving.forked_kernels import is_kernel
 
 from ..browser_support import axe_violations, join_session, reload_app, shot
 from ..conftest import ROOT, Server
@@ -112,17 +113,7 @@ def _kernel_count(server: Server) -> int:
     """Kernels of the learners' Voila only (the trainer app has a Voila of its own)."""
     children = psutil.Process(server.process.pid).children()
     learners = next(child for child in children if "learner.ipynb" in " ".join(child.cmdline()))
-    return sum(_is_running_kernel(kernel) for kernel in learners.children(recursive=True))
-
-
-def _is_running_kernel(process: psutil.Process) -> bool:
-    # A kernel that has just stopped may be a zombie until Voila reaps it: not running.
-    try:
-        return process.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(
-            process.cmdline()
-        )
-    except (psutil.ZombieProcess, psutil.NoSuchProcess):
-        return False
+    return sum(is_kernel(kernel) for kernel in learners.children(recursive=True))
 
 
 def test_a_refresh_storm_does_not_pile_up_kernels(server: Server, browser: Any) -> None:

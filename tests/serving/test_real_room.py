@@ -23,6 +23,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from coproduce.content.loader import load_course
+from coproduce.serving.forked_kernels import is_kernel
 
 from ..conftest import ROOT, Server, copy_course, start_server, stop_server
 
@@ -50,17 +51,7 @@ def _request(
 def _kernels(server: Server) -> list[psutil.Process]:
     """The learner kernels of this server (not the trainer's, not other tests')."""
     root = psutil.Process(server.process.pid)
-    found = []
-    for child in root.children(recursive=True):
-        try:
-            if "ipykernel_launcher" in " ".join(child.cmdline()) and child.status() not in {
-                psutil.STATUS_ZOMBIE,
-                psutil.STATUS_DEAD,
-            }:
-                found.append(child)
-        except psutil.NoSuchProcess:
-            continue
-    return found
+    return [child for child in root.children(recursive=True) if is_kernel(child)]
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import psutil
 
+from coproduce.serving.forked_kernels import is_kernel
+
 from ..conftest import copy_course, start_server, stop_server
 
 COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
@@ -32,7 +34,7 @@ def test_a_port_in_use_is_refused_with_a_plain_message(tmp_path: Path) -> None:
 def test_a_plain_kill_stops_both_servers_and_every_kernel(tmp_path: Path) -> None:
     server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
     children = psutil.Process(server.process.pid).children(recursive=True)
-    kernels = [child for child in children if "ipykernel" in " ".join(child.cmdline())]
+    kernels = [child for child in children if is_kernel(child)]
     assert len(kernels) >= 3  # two warm learner kernels and the trainer's
     server.process.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` does
     try:

@@ -42,6 +42,7 @@ class Culls:
 
 
 KERNEL_NAME = "coproduce-learner"
+FORKED_PROVISIONER = "coproduce-forked"  # an entry point in pyproject.toml
 # A learner kernel's resident memory after a whole course is about 87 MB; room for a little more.
 KERNEL_BYTES = 100 * 2**20
 MEMORY_SHARE = 0.75  # of the memory free when the server starts, for learner kernels
@@ -99,7 +100,8 @@ def write_voila_config(folder: Path) -> Path:
 
 def write_kernel_spec(share: Path) -> Path:
     """A kernel for the apps: this Python, and no IPython history (a database every kernel
-    would lock at once in a burst, and learners run no code to remember)."""
+    would lock at once in a burst, and learners run no code to remember), forked from a
+    process that has imported everything already (serving/forked_kernels.py)."""
     folder = share / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
     spec = {
@@ -113,6 +115,7 @@ def write_kernel_spec(share: Path) -> Path:
         ],
         "display_name": "coproduce",
         "language": "python",
+        "metadata": {"kernel_provisioner": {"provisioner_name": FORKED_PROVISIONER}},
     }
     (folder / "kernel.json").write_text(json.dumps(spec, indent=2))
     return folder
