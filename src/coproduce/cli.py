@@ -19,7 +19,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ContentError as error:
-        print(f"The course content has {len(error.problems)} problem(s):", file=sys.stderr)
+        from coproduce.content.author_messages import say
+
+        print(say("cli.content_problems", count=len(error.problems)), file=sys.stderr)
         print(error.render(), file=sys.stderr)
         return 1
     except (FileNotFoundError, LookupError) as error:
@@ -127,23 +129,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from coproduce.authoring.build import build_all
+    from coproduce.content.author_messages import say
 
     root = _course_root(args.course)
     out = (args.out or root / "build").resolve()
     written = build_all(root, out, pdf=not args.no_pdf)
-    print(f"Done: {len(written)} files in {out}")
+    print(say("cli.built", count=len(written), out=out))
     return 0
 
 
 def _new_module(args: argparse.Namespace) -> int:
     from coproduce.authoring.scaffold import create_module
+    from coproduce.content.author_messages import say
 
     root = _course_root(args.course)
     created = create_module(root, args.title, args.minutes)
-    print(f"Created {created.folder.relative_to(root)}/ (module.yml, content.md, diagram.svg)")
-    print(f"Created {created.exercise.relative_to(root)} and {created.notes.relative_to(root)}")
-    print(f"Added {created.slug} to the end of the agenda in course/course.yml.")
-    print("Next: edit the files, then run: coproduce check")
+    exercise, notes = created.exercise.relative_to(root), created.notes.relative_to(root)
+    print(say("cli.module_created", folder=created.folder.relative_to(root)))
+    print(say("cli.module_files_created", exercise=exercise, notes=notes))
+    print(say("cli.module_added", slug=created.slug))
+    print(say("cli.module_next"))
     return 0
 
 
@@ -230,39 +235,45 @@ def _session_list(args: argparse.Namespace) -> int:
 
 
 def _session_report(args: argparse.Namespace) -> int:
+    from coproduce.content.author_messages import say
     from coproduce.reports.session_commands import report
 
     root, sessions = _sessions(args)
     written = report(root, sessions, args.code, args.out)
-    print(f"Wrote {written}")
+    print(say("cli.wrote", path=written))
     return 0
 
 
 def _session_export(args: argparse.Namespace) -> int:
+    from coproduce.content.author_messages import say
     from coproduce.content.loader import load_course
     from coproduce.reports.session_commands import export
 
     root, sessions = _sessions(args)
     written = export(sessions, args.code, args.out or root / "build", load_course(root))
-    print(f"Wrote {len(written)} files: " + ", ".join(path.name for path in written))
+    names = ", ".join(path.name for path in written)
+    print(say("cli.exported", count=len(written), names=names))
     return 0
 
 
 def _session_delete(args: argparse.Namespace) -> int:
+    from coproduce.content.author_messages import say
     from coproduce.reports.session_commands import delete
 
     _, sessions = _sessions(args)
     removed = delete(sessions, args.code)
-    print(f"Deleted session {args.code.strip().upper()}: {removed} rows removed.")
+    print(say("cli.session_deleted", code=args.code.strip().upper(), count=removed))
     return 0
 
 
 def _session_purge(args: argparse.Namespace) -> int:
+    from coproduce.content.author_messages import say
     from coproduce.reports.session_commands import purge
 
     _, sessions = _sessions(args)
     codes, days = purge(sessions, args.older_than_days)
-    print(f"Deleted {len(codes)} session(s) older than {days} days.")
+    older = say("cli.days", count=days)
+    print(say("cli.sessions_purged", count=len(codes), days=older))
     return 0
 
 

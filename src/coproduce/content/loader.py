@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from coproduce.config.settings import parsed_modules_path
+from coproduce.content.author_messages import problem, say
 from coproduce.content.branding import logo_problems
 from coproduce.content.catalogues import (
     SOURCE_LANGUAGE,
@@ -173,13 +174,15 @@ def _translated_module(
     # are the same whichever language each learner reads in.
     shown, wanted = _exercise_ids(blocks), _exercise_ids(module.blocks)
     if shown != wanted and not found:
+        none = say("module.no_exercises")
         problems.append(
-            ContentProblem(
+            problem(
+                "module.translation_cells_differ",
                 path,
                 None,
-                f"this translation shows the exercises {', '.join(shown) or 'none'}, but "
-                f"{MODULE_CONTENT} shows {', '.join(wanted) or 'none'}",
-                f"keep the same exercise(...) cells as {MODULE_CONTENT}, in the same order",
+                shown=", ".join(shown) or none,
+                wanted=", ".join(wanted) or none,
+                source=MODULE_CONTENT,
             )
         )
     return replace(module, blocks=blocks, digest=digest, translation=language)
@@ -212,13 +215,7 @@ def _load_interface(
     if path is None:
         problems.append(no_catalogue(root, language, key))
         return None
-    return _load_model(
-        path,
-        InterfaceText.model_validate,
-        problems,
-        "copy course/interface.yml from the course that comes with coproduce, then change "
-        "its words as you like",
-    )
+    return _load_model(path, InterfaceText.model_validate, problems)
 
 
 def _load_course_data(root: Path, content: CourseContent, problems: list[ContentProblem]) -> None:
@@ -240,21 +237,14 @@ def _load_course_data(root: Path, content: CourseContent, problems: list[Content
     problems += logo_problems(root, content.course.branding.logo, root / COURSE_FILE)
 
 
-def _load_model(
-    path: Path,
-    validate: Callable[[Any], Any],
-    problems: list[ContentProblem],
-    missing_fix: str = "create it",
-) -> Any:
+def _load_model(path: Path, validate: Callable[[Any], Any], problems: list[ContentProblem]) -> Any:
     if not path.is_file():
-        problems.append(ContentProblem(path, None, "this file is missing", missing_fix))
+        problems.append(problem("file.missing", path, None))
         return None
     try:
         data = load_yaml(path)
         if not isinstance(data, dict):
-            problems.append(
-                ContentProblem(path, 1, "expected a set of 'key: value' lines", "see README")
-            )
+            problems.append(problem("file.not_keys", path, 1))
             return None
         return validate(data)
     except ContentError as error:
@@ -273,14 +263,9 @@ def _load_exercises(folder: Path, problems: list[ContentProblem]) -> dict[str, A
         if exercise is None:
             continue
         if exercise.id != path.stem:
-            problems.append(
-                ContentProblem(
-                    path,
-                    key_line(path, "id"),
-                    f"the id '{exercise.id}' differs from the file name '{path.stem}'",
-                    f"use id: {path.stem} or rename the file to {exercise.id}.yml",
-                )
-            )
+            line = key_line(path, "id")
+            found = problem("exercise.id_differs", path, line, id=exercise.id, stem=path.stem)
+            problems.append(found)
         exercises[exercise.id] = exercise
     return exercises
 
@@ -295,37 +280,21 @@ def _load_module(
     folder = root / "modules" / slug
     course_file = root / COURSE_FILE
     if not folder.is_dir():
+        folders = [p.name for p in (root / "modules").glob("*") if p.is_dir()]
+        line = agenda_line(course_file, slug)
+        suggestion = suggest(slug, folders)
         problems.append(
-            ContentProblem(
-                course_file,
-                agenda_line(course_file, slug),
-                f"the agenda names the module '{slug}' but modules/{slug}/ does not exist",
-                suggest(slug, [p.name for p in (root / "modules").glob("*") if p.is_dir()]),
-            )
+            problem("agenda.module_unknown", course_file, line, slug=slug, suggestion=suggestion)
         )
         return None
     meta_path = folder / MODULE_META
     meta: ModuleMeta | None = _load_model(meta_path, ModuleMeta.model_validate, problems)
     notes_path = root / "facilitator_notes" / f"{slug}.md"
     if not notes_path.is_file():
-        problems.append(
-            ContentProblem(
-                notes_path,
-                None,
-                "the facilitator notes for this module are missing",
-                f"create facilitator_notes/{slug}.md",
-            )
-        )
+        problems.append(problem("module.notes_missing", notes_path, None, slug=slug))
     content_path = folder / MODULE_CONTENT
     if not content_path.is_file():
-        problems.append(
-            ContentProblem(
-                content_path,
-                None,
-                "the learner content is missing",
-                "create it as a MyST Markdown notebook",
-            )
-        )
+        problems.append(problem("module.content_missing", content_path, None))
         return None
     blocks, digest = _read_content(content_path, parsed, problems)
     if meta is None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from coproduce.content.author_messages import problem
 from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.explain import explain
 from coproduce.content.yaml_lines import line_of, load_yaml
@@ -134,23 +135,19 @@ def _merge(
     problems: list[ContentProblem],
     shown: dict[str, dict[str, str]],
 ) -> Any:
-    def problem(message: str, fix: str) -> None:
-        where = f"{'.'.join(str(part) for part in at)}: " if at else ""
-        problems.append(ContentProblem(path, line_of(top, at), f"{where}{message}", fix))
-
+    line, where = line_of(top, at), _where(at)
     if isinstance(source, dict):
         if not isinstance(translated, dict):
-            problem("expected 'key: value' lines, as in the source", "lay it out as the source")
+            problems.append(problem("translation.not_keys", path, line, where=where))
             return source
         merged = dict(source)
         for key, value in translated.items():
             if key not in source:
-                problem(f"the source has no '{key}'", f"take out '{key}', or check its spelling")
-            elif _fixed(str(key), at):
-                problem(
-                    f"'{key}' is the same in every language",
-                    f"take out '{key}': the source's is used",
+                problems.append(
+                    problem("translation.key_unknown", path, line, where=where, key=key)
                 )
+            elif _fixed(str(key), at):
+                problems.append(problem("translation.key_fixed", path, line, where=where, key=key))
             elif key in KEPT_BY_THEIR_WORDS and isinstance(source[key], list):
                 words = _merge(source[key], value, (*at, key), top, path, problems, shown)
                 _kept_words(source[key], words, (*at, key), top, path, problems, shown)
@@ -160,16 +157,22 @@ def _merge(
     if isinstance(source, list) and at and at[-1] in ANY_LENGTH:
         if isinstance(translated, list) and all(isinstance(item, str) for item in translated):
             return translated
-        problem("expected a list of words", "write one word or phrase on each line")
+        problems.append(problem("translation.not_word_list", path, line, where=where))
         return source
     if isinstance(source, list):
         # Fewer items than the source: the rest stay in its language (an agenda that grew by
         # a part keeps its translation; the checker names what is left).
-        if not isinstance(translated, list) or len(translated) > len(source):
-            count = f"{len(translated)} items" if isinstance(translated, list) else "no list"
-            problem(
-                f"has {count}, but the source has {len(source)}",
-                "give one item for each of the source's, in the same order",
+        if not isinstance(translated, list):
+            problems.append(
+                problem("translation.no_list", path, line, where=where, source=len(source))
+            )
+            return source
+        if len(translated) > len(source):
+            count, wanted = len(translated), len(source)
+            problems.append(
+                problem(
+                    "translation.list_too_long", path, line, where=where, count=count, source=wanted
+                )
             )
             return source
         items = [
@@ -179,11 +182,17 @@ def _merge(
         return items + source[len(translated) :]
     if isinstance(source, str):
         if not isinstance(translated, str) or not translated.strip():
-            problem("expected words", "write the words in this language, or take the key out")
+            problems.append(problem("translation.not_words", path, line, where=where))
             return source
         return translated
-    problem("only words can be translated", "take it out: the source's value is used")
+    problems.append(problem("translation.not_translatable", path, line, where=where))
     return source
+
+
+def _where(at: Location) -> str:
+    """Where in the file a problem is, as its message starts: `situations.0: `, or nothing
+    at the top."""
+    return f"{'.'.join(str(part) for part in at)}: " if at else ""
 
 
 def _kept_words(
@@ -202,12 +211,14 @@ def _kept_words(
     for index, (old, new) in enumerate(pairs.items()):
         if new in seen and seen[new] != old:
             problems.append(
-                ContentProblem(
+                problem(
+                    "translation.words_twice",
                     path,
                     line_of(top, (*at, index)),
-                    f"{'.'.join(str(part) for part in at)}: '{new}' is given for both "
-                    f"'{seen[new]}' and '{old}'",
-                    "give each its own words, so learners can tell them apart",
+                    where=_where(at),
+                    words=new,
+                    first=seen[new],
+                    second=old,
                 )
             )
         seen[new] = old
