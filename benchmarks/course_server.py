@@ -136,7 +136,8 @@ def zygotes(pid: int) -> list[psutil.Process]:
     found = []
     for process in tree(pid)[1:]:
         with suppress(psutil.Error):
-            if "kernel_zygote" in " ".join(process.cmdline()):
+            # A forked kernel keeps the zygote's command line: told apart by its name.
+            if "kernel_zygote" in " ".join(process.cmdline()) and not is_kernel(process):
                 found.append(process)
     return found
 

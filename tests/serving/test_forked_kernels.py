@@ -78,6 +78,13 @@ def test_a_forked_kernel_runs_with_its_own_environment_folder_and_name(
             )
             assert ran["reply"]["status"] == "ok"
             assert ran["out"].split() == ["kernel", str(tmp_path), "True"]  # imported already
+            # ipywidgets was imported before there was a kernel; its comm targets are there.
+            ran = await _run(
+                manager,
+                "import comm; print(*sorted(name for name in comm.get_comm_manager().targets"
+                " if name.startswith('jupyter.widget')))",
+            )
+            assert ran["out"].split() == ["jupyter.widget", "jupyter.widget.control"]
             kernel = psutil.Process(process.pid)
             assert kernel.name() == KERNEL_PROCESS_NAME and is_kernel(kernel)
             assert os.getpgid(process.pid) == process.pid  # its own group, for signals

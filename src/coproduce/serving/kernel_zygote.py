@@ -55,8 +55,10 @@ def preload() -> None:
 
 
 def serve(path: str) -> None:
+    # No collection while importing: it would leave holes among the imported objects, which a
+    # kernel's new objects would fill, copying those pages into every kernel.
+    gc.disable()
     preload()
-    gc.collect()
     gc.freeze()
     # Kernels are reaped by the system as they end: the server polls them by pid.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
@@ -109,6 +111,7 @@ def _fork_kernel(request: dict[str, Any], *inherited: socket.socket) -> int:
         os.setsid()  # its own process group, as a launched kernel has: signals reach it alone
         _name_process(KERNEL_PROCESS_NAME)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel waits for its own children
+        gc.enable()  # for the kernel's own objects; the zygote's stay frozen
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)
@@ -117,7 +120,10 @@ def _fork_kernel(request: dict[str, Any], *inherited: socket.socket) -> int:
         sys.argv = [sys.argv[0], *argv]
         from ipykernel.kernelapp import IPKernelApp
 
-        IPKernelApp.launch_instance(argv=argv)
+        app = IPKernelApp.instance()
+        app.initialize(argv)
+        _as_if_imported_in_a_kernel()
+        app.start()
         code = 0
     except SystemExit as ended:
         code = ended.code if isinstance(ended.code, int) else 0
@@ -125,6 +131,14 @@ def _fork_kernel(request: dict[str, Any], *inherited: socket.socket) -> int:
         traceback.print_exc()
     finally:
         os._exit(code)
+
+
+def _as_if_imported_in_a_kernel() -> None:
+    """What a preloaded module does only when it is imported inside a running kernel: ipywidgets
+    registers its comm targets then (without them a page never gets its widgets' state)."""
+    import ipywidgets
+
+    ipywidgets.register_comm_target()
 
 
 def _name_process(name: str) -> None:
