@@ -2,7 +2,8 @@
 picks Cymraeg on the join page with the keyboard alone, and the join page turns Welsh around
 the choice, the focus staying on it; joins; reads the course's words and the first part's
 content in Welsh, its questions and options and its title in the agenda too (the .cy.yml files),
-on a page that says lang="cy"; refreshes, and is back in Welsh; an exercise not yet translated
+on a page that says lang="cy"; refreshes, and is back in Welsh, the page's English words held
+back until the kernel has turned them; an exercise not yet translated
 is marked lang="en"; then, above the course,
 switches back to English by the keyboard, in the same place. axe-core
 finds nothing on the join page, in Welsh, or in the course."""
@@ -38,6 +39,16 @@ def two_languages(
     running = start_server(course, base / "data", class_size=2, extra=("--max-learners", "10"))
     yield running, content, in_language(content, "cy")
     stop_server(running.process)
+
+
+AT_LOAD = """document.addEventListener("DOMContentLoaded", () => {
+  const header = document.querySelector(".cp-header");
+  window.cpAtLoad = {
+    lang: document.documentElement.lang,
+    held: document.documentElement.dataset.relanguage || "",
+    header: header ? getComputedStyle(header).visibility : "",
+  };
+});"""
 
 
 def _says(page: Any) -> list[str]:
@@ -98,8 +109,14 @@ def test_a_learner_picks_welsh_by_keyboard_and_keeps_it(
     problems += [f"{TRANSLATED} in Welsh: {found}" for found in axe_violations(page)]
     shot(page, "learner-welsh.png")
 
+    # What the page shows before its kernel has spoken: the header and the course held back,
+    # not flashed in English (the page is written in the course's language).
+    page.add_init_script(AT_LOAD)
     page.reload()
     page.get_by_role("navigation", name=cymraeg.moving.agenda_label).wait_for(timeout=60_000)
+    assert page.evaluate("window.cpAtLoad") == {"lang": "en", "held": "yes", "header": "hidden"}
+    expect(page.locator(".cp-title")).to_be_visible()
+    assert page.evaluate("document.documentElement.dataset.relanguage") is None
     expect(page.get_by_role("heading", name=WELSH_TITLE)).to_be_visible(timeout=30_000)
     page.wait_for_function("document.documentElement.lang === 'cy'", timeout=10_000)
     assert _says(page) == ["cy", "ltr"]

@@ -86,6 +86,18 @@ function watchWritten() {
   markWritten(document.body);
 }
 
+// The page's words were held back for a language kept in this browser (the page template):
+// shown once the kernel speaks it, speaks none (a course in one language), or has settled
+// without it (a language the course no longer offers).
+function showWhenTurned(model) {
+  const root = document.documentElement;
+  if (!root.dataset.relanguage) return;
+  const language = model.get("language");
+  if (!language || language === storedLanguage() || model.get("settled")) {
+    delete root.dataset.relanguage;
+  }
+}
+
 function render({ model, el }) {
   el.hidden = true;
   watchWritten();
@@ -93,6 +105,7 @@ function render({ model, el }) {
   // kernel sets `settled` once it knows the learner must join after all (or is in).
   const settle = () => {
     if (model.get("settled")) delete document.documentElement.dataset.returning;
+    showWhenTurned(model);
   };
   model.on("change:settled", settle);
   settle();
@@ -100,6 +113,7 @@ function render({ model, el }) {
   showLanguage(model);
   model.on("change:language change:direction change:page_words", () => {
     showLanguage(model);
+    showWhenTurned(model);
     if (model.get("language")) keep(model.get("language"), LANGUAGE);
   });
   // The kernel's answer: the id offered, if it signed it, or a fresh one to keep from now on.
