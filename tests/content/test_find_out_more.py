@@ -17,8 +17,9 @@ from coproduce.apps.module_view import build_module_view
 from coproduce.authoring.builders.learner_workbook import learner_workbook
 from coproduce.authoring.builders.static_site import write_static_site
 from coproduce.content.errors import ContentError
+from coproduce.content.find_out_more import find_out_more_html
 from coproduce.content.loader import load_course
-from coproduce.content.references import Reference, find_out_more_html
+from coproduce.content.references import Reference
 from coproduce.live.learner_session import LearnerSession
 from coproduce.live.store import Store
 
@@ -101,10 +102,26 @@ def test_the_workbook_prints_the_sources_with_their_web_addresses() -> None:
 
 def test_the_list_escapes_what_an_author_wrote() -> None:
     reference = Reference(title="<b>Bold</b>", who="A & B", year=2020, url="https://example.org/")
-    markup = find_out_more_html([reference], "Find <out>", "new tab")
+    words = WORDS.model_copy(update={"heading": "Find <out>"})
+    markup = find_out_more_html([reference], words)
     assert "<b>" not in markup and "&lt;b&gt;Bold" in markup and "A &amp; B (2020)." in markup
     assert "<h3>Find &lt;out&gt;</h3>" in markup
-    assert find_out_more_html([], "Find out more", "new tab") == ""
+    assert find_out_more_html([], WORDS) == ""
+
+
+def test_each_source_is_written_with_the_catalogues_punctuation() -> None:
+    dated = Reference(title="Guidance", who="NIHR", year=2024, about="How to pay people.")
+    undated = Reference(title="Notes", who="A <group>")
+    words = WORDS.model_copy(
+        update={
+            "source": "{title}\u06d4 {who} ({year})\u06d4",
+            "undated_source": "{who}: {title}\u06d4",
+            "about": "{about} — {source}",
+        }
+    )
+    markup = find_out_more_html([dated, undated], words)
+    assert "<li>How to pay people. — Guidance\u06d4 NIHR (2024)\u06d4</li>" in markup
+    assert "<li>A &lt;group&gt;: Notes\u06d4</li>" in markup
 
 
 def _break_references(course_dir: Path, old: str, new: str) -> Path:

@@ -10,11 +10,11 @@ import ipywidgets as widgets
 
 from coproduce.apps.chrome.closed_notices import ClosedNotices
 from coproduce.content.course import CourseContent, Module
+from coproduce.content.find_out_more import find_out_more_html
 from coproduce.content.language import name_in, page_attributes, text_direction
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.plurals import plural
-from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
 from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.frame import ExerciseContext, ReadRoom
@@ -64,8 +64,7 @@ def build_module_view(
         title_html = _in_language(content, written, render_markdown(title)) if title else ""
         children.append(_prose(title_html + overview + body))
         overview = ""
-    words = content.interface.find_out_more
-    sources = find_out_more_html(module.meta.references, words.heading, words.new_tab)
+    sources = find_out_more_html(module.meta.references, content.interface.find_out_more)
     children.append(_prose(_key_points(content, module) + sources))
     box = light.VBox(children)
     box.add_class("cp-module")

@@ -15,6 +15,7 @@ from coproduce.content.activity_words import (
     JargonBusterText,
     LadderText,
 )
+from coproduce.content.feedback_words import CertificateText, FeedbackText
 from coproduce.content.filled_in import FilledIn
 from coproduce.content.ideas_words import IdeasText
 from coproduce.content.kind_words import (
@@ -91,44 +92,6 @@ class MovingText(FilledIn):
     not_translated: str  # above a part shown in the course's own language: not yet translated
 
 
-class FeedbackText(FilledIn):
-    """The "My feedback" panel (grading/feedback.py); {score} and {total} are marks."""
-
-    slots: ClassVar[dict[str, set[str]]] = {
-        "scored": {"score", "total"},
-        "waiting": {"count"},
-        "marks": {"score", "total"},
-        "chose": {"option"},
-        "why": {"explanation"},
-        "from_trainer": {"comment"},
-    }
-    button: str
-    heading: str
-    none_yet: str
-    scored: str
-    waiting: PluralText  # answers the trainer has still to mark
-    not_answered: str
-    not_marked: str
-    marks: str
-    chose: str
-    why: str
-    from_trainer: str
-    completed: str
-
-
-class CertificateText(FilledIn):
-    """The certificate of completion (grading/feedback.py)."""
-
-    slots: ClassVar[dict[str, set[str]]] = {"title": {"course"}, "logo": {"organisation"}}
-    title: str
-    heading: str
-    intro: str  # before the learner's name
-    name_blank: str  # the line left for a name, as a screen reader says it
-    took_part: str  # after the name
-    covered: str  # before the course's outcomes
-    logo: str
-
-
 class ConnectionText(FilledIn):
     lost: str  # what the learner writes or chooses meanwhile is kept in the browser
     back: str
@@ -179,8 +142,16 @@ class FollowUpText(FilledIn):
 class FindOutMoreText(FilledIn):
     """The list of a module's sources, under its key points (app, site and workbook)."""
 
+    slots: ClassVar[dict[str, set[str]]] = {
+        "source": {"title", "who", "year"},
+        "undated_source": {"title", "who"},
+        "about": {"source", "about"},
+    }
     heading: str
     new_tab: str  # read out after each link's name: the link starts a new tab
+    source: str  # one source: its title (a link), who made it, the year
+    undated_source: str  # one source whose year is not known
+    about: str  # a source, then what the learner finds there
 
 
 class ResultsText(FilledIn):

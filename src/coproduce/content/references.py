@@ -1,13 +1,11 @@
 """A module's sources, as data: what each is, who made it, when, and where to read it.
 
-Learners see them under "Find out more" in the app, the static site and the workbook. A link
-starts a new browser tab (the learner app must not be left behind) with rel="noopener noreferrer",
-and its name is the source's title, so a screen reader says where it goes.
+Learners see them under "Find out more" in the app, the static site and the workbook
+(content/find_out_more.py).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 
@@ -33,33 +31,6 @@ class Reference(BaseModel):
         if value is not None and not _WEB_ADDRESS.match(value):
             raise ValueError(f"'{value}' is not a web address like https://www.nihr.ac.uk/")
         return value
-
-
-def find_out_more_html(
-    references: Sequence[Reference], heading: str, new_tab: str, *, on_paper: bool = False
-) -> str:
-    """The "Find out more" list; '' for a module without sources.
-
-    `new_tab` is read out after each link's title (it is hidden from sight, not from a screen
-    reader). `on_paper`: print each web address too, since paper cannot follow a link.
-    """
-    if not references:
-        return ""
-    items = "".join(_item(reference, new_tab, on_paper) for reference in references)
-    return f'<h3>{html.escape(heading)}</h3><ul class="cp-find-out-more">{items}</ul>'
-
-
-def _item(reference: Reference, new_tab: str, on_paper: bool) -> str:
-    title = html.escape(reference.title)
-    if reference.url:
-        address = html.escape(reference.url, quote=True)
-        hidden = f'<span class="cp-visually-hidden"> ({html.escape(new_tab)})</span>'
-        title = f'<a href="{address}" target="_blank" rel="noopener noreferrer">{title}{hidden}</a>'
-        if on_paper:
-            title += f' <span class="cp-web-address">{html.escape(reference.url)}</span>'
-    year = f" ({reference.year})" if reference.year else ""
-    about = f" {html.escape(reference.about)}" if reference.about else ""
-    return f"<li>{title}. {html.escape(reference.who)}{year}.{about}</li>"
 
 
 def references_text(references: Sequence[Reference]) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from coproduce.content.branding import logo_data_uri
 from coproduce.content.course import CourseContent
+from coproduce.content.feedback_words import FeedbackText
 from coproduce.content.formats import day, number
-from coproduce.content.interface import FeedbackText
 from coproduce.content.language import page_attributes
 from coproduce.content.loader import load_course
 from coproduce.content.model import KnowledgeCheck

@@ -6,11 +6,11 @@ import html
 
 from coproduce.authoring.builders.paper_exercise import exercise_on_paper
 from coproduce.content.course import CourseContent, Module
+from coproduce.content.find_out_more import find_out_more_html
 from coproduce.content.markdown import render_markdown, split_title
 from coproduce.content.module_notebook import ExerciseBlock
 from coproduce.content.page import bullet_list
 from coproduce.content.plurals import plural
-from coproduce.content.references import find_out_more_html
 from coproduce.content.timings import module_minutes, run_exercises
 
 
@@ -36,8 +36,6 @@ def module_section(
     key_points = html.escape(content.interface.moving.key_points)
     parts.append(f"<h3>{key_points}</h3>" + bullet_list(meta.key_points))
     words = content.interface.find_out_more
-    parts.append(
-        find_out_more_html(meta.references, words.heading, words.new_tab, on_paper=on_paper)
-    )
+    parts.append(find_out_more_html(meta.references, words, on_paper=on_paper))
     parts.append("</section>")
     return "\n".join(parts)
