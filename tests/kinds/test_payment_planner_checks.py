@@ -93,6 +93,37 @@ def test_amounts_people_type_are_understood(typed: object, pence: int) -> None:
     assert checked.ok and checked.pence == pence and checked.message(WORDS, "GBP", "en") == ""
 
 
+@pytest.mark.parametrize(
+    ("typed", "language", "pence"),
+    [
+        ("12,50", "pl", 1250),  # a decimal comma, as Polish writes it
+        ("1\u00a0234,50", "pl", 123450),  # grouped by a no-break space
+        ("1.234,50", "de", 123450),
+        ("1.234", "de", 123400),  # German groups thousands with a point
+        ("12,5", "fr", 1250),
+        ("1,234.50", "en", 123450),
+        ("1.234", "en", 123),  # English: a decimal point, as before
+        ("12,50", "en", 1250),  # the other mark alone is read kindly, not as 1,250
+        ("12.50", "pl", 1250),
+        ("12,50", "cy", 1250),
+    ],
+)
+def test_amounts_are_read_in_the_learners_way_of_writing_numbers(
+    typed: str, language: str, pence: int
+) -> None:
+    checked = parse_amount(typed, language)
+    assert checked.ok and checked.pence == pence
+
+
+def test_a_restored_amount_is_written_back_with_the_languages_decimal_mark() -> None:
+    for language in ("pl", "de", "en"):
+        shown = pence_text(123450, language)
+        assert shown == ("1234.50" if language == "en" else "1234,50")
+        assert parse_amount(shown, language).pence == 123450
+    assert parse_amount("1.2.3", "en").problem == "not_a_number"
+    assert parse_amount("1,2,3,4", "pl").problem == "not_a_number"
+
+
 @pytest.mark.parametrize("typed", ["-5", "\u22125", "(12.00)", -3, -0.01])
 def test_negative_amounts_are_refused_kindly(typed: object) -> None:
     checked = parse_amount(typed)

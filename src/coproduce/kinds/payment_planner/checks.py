@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
 from coproduce.content.formats import money
 from coproduce.content.payment_rates import PaymentRate
 from coproduce.content.payment_words import PaymentPlannerText, UnitText
@@ -22,7 +24,8 @@ MAX_UNITS = 500
 MAX_EXPENSE_PENCE = 100_000_00  # 100,000 pounds for one expense is already far beyond a project
 _AMOUNT = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
 _NEGATIVE = re.compile("^[-\u2212\u2013(]")
-_IGNORED = re.compile("[\\s,\u00a3\u20ac$]|gbp|eur|usd", re.IGNORECASE)
+_IGNORED = re.compile("[\\s\u00a3\u20ac$]|gbp|eur|usd", re.IGNORECASE)
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")  # 1,234 or 1.234.567: thousands, no decimals
 
 
 def to_pence(amount: object) -> int:
@@ -38,10 +41,28 @@ def to_pence(amount: object) -> int:
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def pence_text(pence: int) -> str:
-    """Pence as a plain amount for saving, like '12.50'."""
+def pence_text(pence: int, language: str = "") -> str:
+    """Pence as a plain amount: '12.50' for saving; in a box, with the language's decimal mark
+    ('12,50' in Polish), so that it reads back as it was typed."""
     pounds, rest = divmod(max(0, pence), 100)
-    return f"{pounds}.{rest:02d}"
+    mark = get_decimal_symbol(language) if language else "."
+    return f"{pounds}{mark}{rest:02d}"
+
+
+def _plain_number(text: str, language: str) -> str:
+    """A typed amount with '.' as its decimal mark and no grouping: the language's own marks
+    ('1.234,50' in German, '1,234.50' in English); a number grouped in threes only
+    ('1,234') is whole; and the other language's decimal mark alone ('12,50' typed on an
+    English page, '12.50' on a Polish one) is read kindly as a decimal mark too."""
+    decimal = get_decimal_symbol(language) if language else "."
+    group = get_group_symbol(language) if language else ","
+    if decimal in ".," and decimal in text:
+        whole, _, fraction = text.rpartition(decimal)
+        return (whole.replace(group, "") if group in ".," else whole) + "." + fraction
+    if _GROUPED.match(text):
+        return text.replace(".", "").replace(",", "")
+    other = "," if decimal == "." else "."
+    return text.replace(other, ".") if text.count(other) == 1 else text
 
 
 @dataclass(frozen=True)
@@ -59,8 +80,9 @@ class AmountCheck:
         return words.below_zero if self.problem == "below_zero" else words.not_a_number
 
 
-def parse_amount(raw: object) -> AmountCheck:
-    """What a learner typed in an amount box. Empty means nothing; below zero is refused."""
+def parse_amount(raw: object, language: str = "") -> AmountCheck:
+    """What a learner typed in an amount box, in `language`'s way of writing numbers (a saved
+    amount has none: '12.50'). Empty means nothing; below zero is refused."""
     not_a_number = AmountCheck(False, 0, "not_a_number")
     if raw is None:
         return AmountCheck(True, 0, "")
@@ -73,7 +95,7 @@ def parse_amount(raw: object) -> AmountCheck:
         return AmountCheck(True, 0, "")
     if _NEGATIVE.match(text):
         return AmountCheck(False, 0, "below_zero")
-    number = _IGNORED.sub("", text)
+    number = _plain_number(_IGNORED.sub("", text), language)
     if not _AMOUNT.match(number):
         return not_a_number
     pence = to_pence(number)

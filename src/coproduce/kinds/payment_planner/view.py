@@ -218,7 +218,7 @@ class PaymentPlannerView:
         assert self.rates is not None
         notes = []
         for name, box in self.expenses.items():
-            checked = parse_amount(box.value)
+            checked = parse_amount(box.value, self._language)
             if not checked.ok:
                 message = checked.message(self.words, self.rates.currency, self._language)
                 shown = self.exercise.shown("expense_types", name)
@@ -230,7 +230,7 @@ class PaymentPlannerView:
         assert self.rates is not None
         amounts = {}
         for name, box in self.expenses.items():
-            checked = parse_amount(box.value)
+            checked = parse_amount(box.value, self._language)
             if checked.ok and checked.pence:
                 amounts[name] = checked.pence
         return amounts
@@ -275,7 +275,7 @@ class PaymentPlannerView:
             self._set_rows(rows or [self._new_row()])
             expenses = clean_expenses(answer.get("expenses"), self.exercise.expense_types)
             for name, box in self.expenses.items():
-                box.value = pence_text(expenses[name]) if name in expenses else ""
+                box.value = pence_text(expenses[name], self._language) if name in expenses else ""
             self._show_expense_notes()
             options = self.exercise.recognition_options
             chosen = clean_recognition(answer.get("recognition"), options)
