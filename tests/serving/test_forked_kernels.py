@@ -41,8 +41,9 @@ def own_zygote() -> Iterator[None]:
     made = forked_kernels._zygote
     forked_kernels._zygote = None
     if made is not None and made.process is not None:
-        made.process.kill()
+        made.process.terminate()
         made.process.wait()
+        assert not Path(made.folder).exists()  # it tidies up when asked to stop
 
 
 async def _run(manager: AsyncKernelManager, code: str, timeout: float = 60) -> dict[str, Any]:
@@ -131,7 +132,8 @@ def test_without_a_zygote_kernels_are_launched_the_usual_way(
             await manager.shutdown_kernel()
 
     asyncio.run(scenario())
-    assert forked_kernels._zygote is None or forked_kernels._zygote.process is None
+    made = forked_kernels._zygote
+    assert made is None or (made.process is None and not made.folder)
 
 
 SERVER = textwrap.dedent(
@@ -171,10 +173,13 @@ def test_a_server_killed_outright_takes_its_zygote_and_kernels_with_it(
         assert is_kernel(kernel)
         zygote = kernel.parent()
         assert zygote is not None and "kernel_zygote" in " ".join(zygote.cmdline())
+        socket_folder = Path(zygote.cmdline()[-1]).parent
+        assert socket_folder.is_dir() and socket_folder.stat().st_mode & 0o077 == 0
         server.send_signal(signal.SIGKILL)
         server.wait()
         _, alive = psutil.wait_procs([zygote, kernel], timeout=30)
         assert alive == []
+        assert not socket_folder.exists()  # the zygote tidied up after itself
     finally:
         if server.poll() is None:
             server.kill()

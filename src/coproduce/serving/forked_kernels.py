@@ -97,8 +97,7 @@ class Zygote:
 
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
-        self.folder = tempfile.mkdtemp(prefix="coproduce-zygote-")  # mode 0700
-        self.path = str(Path(self.folder) / "socket")
+        self.folder = self.path = ""  # its socket's, made as it starts
         self.lock = asyncio.Lock()
 
     async def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> int:
@@ -119,8 +118,9 @@ class Zygote:
     async def _running(self) -> None:
         if self.process is not None and self.process.poll() is None:
             return
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.path)
+        # Mode 0700; the zygote removes it when it ends (it ends with this server).
+        self.folder = tempfile.mkdtemp(prefix="coproduce-zygote-")
+        self.path = str(Path(self.folder) / "socket")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "coproduce.serving.kernel_zygote", self.path],
             stdin=subprocess.DEVNULL,

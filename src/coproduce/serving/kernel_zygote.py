@@ -21,6 +21,7 @@ import gc
 import importlib
 import json
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -62,6 +63,7 @@ def serve(path: str) -> None:
     gc.freeze()
     # Kernels are reaped by the system as they end: the server polls them by pid.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _ended)  # asked to stop: tidy up as when the server ends
     parent = os.getppid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     old_mask = os.umask(0o177)  # the socket is the server user's alone
@@ -71,20 +73,31 @@ def serve(path: str) -> None:
         os.umask(old_mask)
     listener.listen(64)
     listener.settimeout(WAIT_FOR_ACCEPT)
-    while os.getppid() == parent:
-        try:
-            connection, _ = listener.accept()
-        except TimeoutError:
-            continue
-        with connection:
-            connection.settimeout(10)
+    try:
+        while os.getppid() == parent:
             try:
-                request = json.loads(_read_line(connection))
-                pid = _fork_kernel(request, listener, connection)
-                answer: dict[str, Any] = {"pid": pid}
-            except Exception as error:  # told to the server, which starts the kernel itself
-                answer = {"error": f"{type(error).__name__}: {error}"}
-            connection.sendall(json.dumps(answer).encode() + b"\n")
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                _answer(connection, listener)
+    finally:  # the server has gone, however it went: its socket and folder go too
+        listener.close()
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+
+def _ended(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _answer(connection: socket.socket, listener: socket.socket) -> None:
+    connection.settimeout(10)
+    try:
+        request = json.loads(_read_line(connection))
+        answer: dict[str, Any] = {"pid": _fork_kernel(request, listener, connection)}
+    except Exception as error:  # told to the server, which starts the kernel itself
+        answer = {"error": f"{type(error).__name__}: {error}"}
+    connection.sendall(json.dumps(answer).encode() + b"\n")
 
 
 def _read_line(connection: socket.socket) -> str:
@@ -111,6 +124,7 @@ def _fork_kernel(request: dict[str, Any], *inherited: socket.socket) -> int:
         os.setsid()  # its own process group, as a launched kernel has: signals reach it alone
         _name_process(KERNEL_PROCESS_NAME)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel waits for its own children
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         gc.enable()  # for the kernel's own objects; the zygote's stay frozen
         os.chdir(cwd)
         os.environ.clear()
