@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from coproduce.content.formats import money
+from coproduce.content.formats import format_locale, money
 from coproduce.content.payment_rates import PaymentRate
 from coproduce.content.payment_words import PaymentPlannerText, UnitText
 from coproduce.content.plurals import plural as plural_form
@@ -45,7 +45,7 @@ def pence_text(pence: int, language: str = "") -> str:
     """Pence as a plain amount: '12.50' for saving; in a box, with the language's decimal mark
     ('12,50' in Polish), so that it reads back as it was typed."""
     pounds, rest = divmod(max(0, pence), 100)
-    mark = get_decimal_symbol(language) if language else "."
+    mark = get_decimal_symbol(format_locale(language)) if language else "."
     return f"{pounds}{mark}{rest:02d}"
 
 
@@ -54,8 +54,8 @@ def _plain_number(text: str, language: str) -> str:
     ('1.234,50' in German, '1,234.50' in English); a number grouped in threes only
     ('1,234') is whole; and the other language's decimal mark alone ('12,50' typed on an
     English page, '12.50' on a Polish one) is read kindly as a decimal mark too."""
-    decimal = get_decimal_symbol(language) if language else "."
-    group = get_group_symbol(language) if language else ","
+    found = format_locale(language or "en")  # any tag, the pseudo-locale's en-XA too
+    decimal, group = get_decimal_symbol(found), get_group_symbol(found)
     if decimal in ".," and decimal in text:
         whole, _, fraction = text.rpartition(decimal)
         return (whole.replace(group, "") if group in ".," else whole) + "." + fraction
