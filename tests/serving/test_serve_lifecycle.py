@@ -34,16 +34,16 @@ def test_a_port_in_use_is_refused_with_a_plain_message(tmp_path: Path) -> None:
 
 def test_a_plain_kill_stops_both_servers_and_every_kernel(tmp_path: Path) -> None:
     server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
-    deadline = time.monotonic() + 60  # the pools fill as the servers come up
-    while True:
-        children = psutil.Process(server.process.pid).children(recursive=True)
-        kernels = [child for child in children if is_kernel(child)]
-        if len(kernels) >= 3 or time.monotonic() > deadline:
-            break
-        time.sleep(0.5)
-    assert len(kernels) >= 3  # two warm learner kernels and the trainer's
-    server.process.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` does
-    try:
+    try:  # stopped in the end whatever fails, so that no server outlives the test
+        deadline = time.monotonic() + 60  # the pools fill as the servers come up
+        while True:
+            children = psutil.Process(server.process.pid).children(recursive=True)
+            kernels = [child for child in children if is_kernel(child)]
+            if len(kernels) >= 3 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert len(kernels) >= 3  # two warm learner kernels and the trainer's
+        server.process.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` does
         server.process.wait(timeout=60)
         _, alive = psutil.wait_procs(children, timeout=30)
         assert alive == [], f"left running: {[process.cmdline() for process in alive]}"
