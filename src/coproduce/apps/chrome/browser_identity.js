@@ -100,7 +100,9 @@ function showWhenTurned(model) {
 
 function render({ model, el }) {
   el.hidden = true;
-  watchWritten();
+  // Only a course in more than one language marks parts with theirs: a course in one (no
+  // language from the kernel) gives every page load nothing to watch.
+  if (model.get("language")) watchWritten();
   // The page's own script held the join form back for a browser that has joined before; the
   // kernel sets `settled` once it knows the learner must join after all (or is in).
   const settle = () => {
@@ -112,6 +114,7 @@ function render({ model, el }) {
   const offered = storedId() || NONE;
   showLanguage(model);
   model.on("change:language change:direction change:page_words", () => {
+    if (model.get("language")) watchWritten();
     showLanguage(model);
     showWhenTurned(model);
     if (model.get("language")) keep(model.get("language"), LANGUAGE);
