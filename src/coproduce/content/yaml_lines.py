@@ -18,27 +18,33 @@ class LineDict(dict[str, Any]):
     key_lines: dict[str, int]
 
 
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, say("yaml.key_twice", key=key), key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
 class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
-        self.flatten_mapping(node)
-        mapping = LineDict()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in mapping:
-                raise yaml.constructor.ConstructorError(
-                    None, None, say("yaml.key_twice", key=key), key_node.start_mark
-                )
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[str(key)] = key_node.start_mark.line + 1
-        return mapping
+    """PyYAML's own parser, written in Python: slow, but its messages name what is wrong (a tab,
+    say), so a file that does not parse is read again with it for the message."""
 
 
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,
-)
+# libyaml's parser, in C, reads the course's files about ten times faster: every learner kernel
+# reads them all as it starts (see benchmarks/class_burst.py's warm-up figures).
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", _LineLoader)
+
+for _loader in (_LineLoader, _FastLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_yaml(path: Path) -> Any:
@@ -48,7 +54,11 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise ContentError([problem("yaml.not_utf8", path, None)]) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        return yaml.load(text, Loader=_FastLoader)  # a safe loader: no Python objects
+    except yaml.YAMLError:
+        pass
+    try:
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -60,7 +70,7 @@ def load_yaml(path: Path) -> Any:
 def _yaml_fix(detail: str) -> str:
     if "appears twice" in detail:  # yaml.key_twice, raised above
         return say("yaml.fix.key_twice")
-    if "tab" in detail:
+    if "tab" in detail or "'\\t'" in detail:  # libyaml says "tab", PyYAML shows it as '\t'
         return say("yaml.fix.tabs")
     return say("yaml.fix.other")
 
