@@ -46,6 +46,7 @@ from course_server import (
     start_course,
     start_plain_voila,
     stop,
+    trainer_link,
 )
 from jupyter_server.services.kernels.connection.base import (
     deserialize_msg_from_ws_v1,
@@ -70,6 +71,7 @@ class Learner:
     join_messages: int = 0
     join_bytes: int = 0
     switch_bytes: int = 0
+    joined_at: float | None = None  # wall clock, to set against the trainer's screen
 
 
 @dataclass
@@ -85,6 +87,7 @@ class Run:
     client_cpu_s: float = 0.0  # the simulated learners' own share of the machine
     relay_cpu_s: float = 0.0  # the server processes without their kernels
     browser_ready_s: list[float] = field(default_factory=list)
+    trainer_lag_s: list[float] = field(default_factory=list)
 
 
 # -- what a browser fetches ------------------------------------------------------------------
@@ -125,6 +128,53 @@ def browser_learners(link: str, count: int, start_at: float, results: list[float
             results.append(time.monotonic() - began)
             context.close()
         browser.close()
+
+
+def trainer_screen(
+    link: str, pattern: str, nobody: str, ready: Any, done: Any, seen: list[Any]
+) -> None:
+    """The trainer's own page on the serving machine, as in a real room: every change of the
+    'N people joined' line it shows during the burst, with the wall-clock time it showed it."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.goto(link, timeout=300_000)
+        page.get_by_text(nobody).wait_for(timeout=300_000)
+        page.evaluate(
+            """pattern => {
+                const found = new RegExp(pattern);
+                window.cpSeen = [];
+                let last = -1;
+                setInterval(() => {
+                    const match = document.body.innerText.match(found);
+                    const count = match ? Number(match.slice(1).find(n => n)) : 0;
+                    if (count !== last) { last = count; window.cpSeen.push([Date.now(), count]); }
+                }, 50);
+            }""",
+            pattern,
+        )
+        ready.set()
+        done.wait()
+        page.wait_for_timeout(5000)  # the last joins reach the screen
+        seen.extend(page.evaluate("window.cpSeen"))
+        browser.close()
+
+
+def joined_pattern(words: dict[str, str]) -> str:
+    """A regular expression for the trainer's 'N people joined' line in each plural form."""
+    forms = [re.escape(text).replace(re.escape("{total}"), r"(\d+)") for text in words.values()]
+    return "|".join(forms)
+
+
+def trainer_lags(seen: list[Any], learners: list[Learner]) -> list[float]:
+    """For the k-th learner in, how long after they were in the trainer's screen counted k."""
+    joined = sorted(x.joined_at for x in learners if x.joined_at is not None)
+    lags = []
+    for k, at in enumerate(joined, start=1):
+        shown = next((ms / 1000 for ms, count in seen if count >= k), None)
+        if shown is not None:
+            lags.append(max(0.0, shown - at))
+    return lags
 
 
 # -- one simulated learner --------------------------------------------------------------------
@@ -331,6 +381,7 @@ async def join_and_switch(
         if content.get("comm_id") == app and "children" in state:
             break
     result.join_s = time.monotonic() - pressed
+    result.joined_at = time.time()
     result.join_messages, result.join_bytes = count, size
     if agenda is None:
         return
@@ -355,9 +406,28 @@ async def join_and_switch(
 
 
 def burst(
-    name: str, pid: int, link: str, statics: list[str], args: Any, app: bool, join_text: str
+    name: str,
+    pid: int,
+    link: str,
+    statics: list[str],
+    args: Any,
+    app: bool,
+    join_text: str,
+    trainer: tuple[str, str, str] | None = None,
 ) -> Run:
     run = Run(name)
+    import threading
+
+    seen: list[Any] = []
+    trainer_ready, burst_done = threading.Event(), threading.Event()
+    watcher_thread = None
+    if trainer is not None:
+        watcher_thread = threading.Thread(
+            target=trainer_screen, args=(*trainer, trainer_ready, burst_done, seen)
+        )
+        watcher_thread.start()
+        trainer_ready.wait(timeout=TIMEOUT_S)
+        settle(pid)
     code = link.split("code=", 1)[1] if "code=" in link else ""
     cpu_before = cpu_seconds(pid)
     own_cpu_before = time.process_time()
@@ -385,8 +455,6 @@ def burst(
         return learners
 
     browser_results: list[float] = []
-    import threading
-
     browsers = threading.Thread(
         target=browser_learners,
         args=(
@@ -399,6 +467,10 @@ def burst(
     browsers.start()
     run.learners = asyncio.run(everyone())
     browsers.join()
+    burst_done.set()
+    if watcher_thread is not None:
+        watcher_thread.join()
+        run.trainer_lag_s = trainer_lags(seen, run.learners)
     run.browser_ready_s = browser_results
     run.cpu_s = cpu_seconds(pid) - cpu_before
     run.client_cpu_s = time.process_time() - own_cpu_before
@@ -438,6 +510,8 @@ def report(run: Run) -> dict[str, Any]:
         print(f"  join: {join_kb:.0f} KB, module switch: {switch_kb / 1e3:.0f} KB (median)")
     if run.browser_ready_s:
         print(f"  real Chromium, link to join form: {quantiles(run.browser_ready_s)}")
+    if run.trainer_lag_s:
+        print(f"  trainer's screen counts a join    {quantiles(run.trainer_lag_s)} after it")
     wire = statistics.median([x.bytes for x in ok]) / 1e6 if ok else 0
     print(f"  bytes per new learner on the wire: {wire:.2f} MB (median)")
     print(
@@ -458,6 +532,7 @@ def report(run: Run) -> dict[str, Any]:
         "memory_peak_mb": run.memory_peak_mb,
         "shared_settled_mb": run.shared_settled_mb,
         "cpu_s": run.cpu_s,
+        "trainer_lag": run.trainer_lag_s,
     }
 
 
@@ -476,7 +551,10 @@ def main() -> None:
         args.learners, args.spread = 100, 10.0
     from coproduce.content.loader import load_course
 
-    join_text = load_course(ROOT).interface.join.button
+    words = load_course(ROOT).interface
+    join_text = words.join.button
+    joined = words.trainer.joined
+    forms = joined if isinstance(joined, dict) else {"other": joined}
     results = []
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -484,10 +562,12 @@ def main() -> None:
         (work / "app" / "course").mkdir()
         process, link, _ = start_course(work / "app", args.class_size, [])
         try:
+            trainer = (trainer_link(process), joined_pattern(forms), words.trainer.nobody_joined)
             statics = record_statics(link)
             settle(process.pid)
             label = f"learner app, class size {args.class_size or 'default'}"
-            results.append(report(burst(label, process.pid, link, statics, args, True, join_text)))
+            run = burst(label, process.pid, link, statics, args, True, join_text, trainer)
+            results.append(report(run))
         finally:
             stop(process)
             if args.keep_log:

@@ -83,6 +83,18 @@ def start_course(work: Path, class_size: int | None, extra: list[str]) -> tuple[
     return process, link, log
 
 
+def trainer_link(process: Any) -> str:
+    """The trainer link `coproduce serve` prints after the learner link and its QR code."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("Trainer link:"):
+            return str(line.split(":", 1)[1].strip().replace("localhost", "127.0.0.1"))
+        if not line:
+            break
+    raise SystemExit("coproduce serve printed no trainer link")
+
+
 def start_plain_voila(work: Path) -> tuple[Any, str]:
     course = work / "course"
     course.mkdir(parents=True, exist_ok=True)
