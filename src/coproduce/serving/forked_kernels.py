@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +33,8 @@ from coproduce.serving.kernel_zygote import KERNEL_PROCESS_NAME
 FORK_ENV = "COPRODUCE_FORK_KERNELS"
 LAUNCHER = ["-m", "ipykernel_launcher"]
 ZYGOTE_START_SECONDS = 60.0  # its imports, on a machine busy starting a class
+FOLDER_PREFIX = "coproduce-zygote-"
+BOUND_SOCKETS = Path("/proc/net/unix")  # Linux: every bound Unix socket, with its path
 
 
 def is_kernel(process: psutil.Process) -> bool:
@@ -119,7 +122,8 @@ class Zygote:
         if self.process is not None and self.process.poll() is None:
             return
         # Mode 0700; the zygote removes it when it ends (it ends with this server).
-        self.folder = tempfile.mkdtemp(prefix="coproduce-zygote-")
+        sweep_stale_folders(Path(tempfile.gettempdir()))
+        self.folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
         self.path = str(Path(self.folder) / "socket")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "coproduce.serving.kernel_zygote", self.path],
@@ -130,6 +134,28 @@ class Zygote:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise OSError("the kernel zygote did not start")
             await asyncio.sleep(0.05)
+
+
+def sweep_stale_folders(temp: Path, now: float | None = None) -> list[Path]:
+    """Remove the socket folders of zygotes that were killed outright (SIGKILL, the machine's
+    out-of-memory killer), which had no chance to remove their own: this user's, older than a
+    zygote takes to start, whose socket nobody has bound. Without /proc, nothing is removed."""
+    try:
+        bound = {line.split()[-1] for line in BOUND_SOCKETS.read_text().splitlines()[1:]}
+    except OSError:
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for folder in temp.glob(f"{FOLDER_PREFIX}*"):
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue
+        stale = now - info.st_mtime > ZYGOTE_START_SECONDS and str(folder / "socket") not in bound
+        if folder.is_dir() and not folder.is_symlink() and info.st_uid == os.getuid() and stale:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 _zygote: Zygote | None = None
