@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -48,6 +51,9 @@ class LearnerApp(LearnerLanguages):
     def __init__(
         self, content: CourseContent, store: Store, session_code: str | None = None
     ) -> None:
+        # The room follower's thread and the page's messages change the same parts: they take
+        # turns (a language change rebuilds every part built so far; see _in_turn).
+        self._lock = threading.RLock()
         self.content = content
         self.sessions = SessionStore(store)
         self.live_code = session_code
@@ -127,6 +133,10 @@ class LearnerApp(LearnerLanguages):
 
     def show(self, slug: str, remember: bool = True, focus: bool = False) -> None:
         """Show a part; with `focus` (the learner moved there), focus goes to its heading."""
+        with self._lock:
+            self._show(slug, remember, focus)
+
+    def _show(self, slug: str, remember: bool, focus: bool) -> None:
         if not self.entered or slug not in self.content.modules:
             self._mark(self.shown or self.slugs[0])  # the agenda keeps marking what is shown
             return
@@ -261,10 +271,10 @@ class LearnerApp(LearnerLanguages):
             self.follower = RoomFollower(
                 self.sessions,
                 self.live_code,
-                self.room_moved,
-                on_closed,
-                self._tick,
-                self._questions_changed,
+                self._in_turn(self.room_moved),
+                self._in_turn(on_closed) if on_closed else None,
+                self._in_turn(self._tick),
+                self._in_turn(self._questions_changed),
             )
             self.follower.seen = self.room_module
             self.follower.check()  # the closed questions, before a part is drawn
@@ -275,6 +285,17 @@ class LearnerApp(LearnerLanguages):
             self.show(self.slugs[0], remember=False)
         self._watch_connection()
         self._show_join(False)  # last, so the learner never sees an empty course
+
+    def _in_turn(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """`callback`, for the follower's thread, run while the page's messages wait: without
+        this, a room move in the middle of a language change showed a part the change had
+        just closed, and a cleared question could look through parts as they were replaced."""
+
+        def run(*args: Any) -> None:
+            with self._lock:
+                callback(*args)
+
+        return run
 
     def _questions_changed(self, exercise_ids: set[str]) -> None:
         """The trainer touched these questions; one whose answers were cleared, this learner's

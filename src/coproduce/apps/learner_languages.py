@@ -5,6 +5,7 @@ put in it."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import ipywidgets as widgets
@@ -49,6 +50,7 @@ class LearnerLanguages:
     course: widgets.VBox
     area: widgets.VBox
     _views: dict[str, widgets.VBox]
+    _lock: threading.RLock
     switch: ChoiceGroup | None = None
 
     def _offer_languages(self, content: CourseContent, live: bool) -> None:
@@ -112,17 +114,18 @@ class LearnerLanguages:
         once in from the choice above the course (`reading_on`). Anything else (a script's
         offer once in, a language not offered) is refused: the page is told back the language
         that stands. Returns whether the language changed."""
-        changed = False
-        offered = language in self.languages and (reading_on or not self.entered)
-        if offered and language != self.content.course.language:
-            found = self._contents.get(language)
-            if found is None:
-                found = in_language(self._contents[self.languages[0]], language)
-                self._contents[language] = found
-            self._read_in(found)
-            changed = True
-        self._say_language()
-        return changed
+        with self._lock:  # the room follower's thread waits (learner_app._in_turn)
+            changed = False
+            offered = language in self.languages and (reading_on or not self.entered)
+            if offered and language != self.content.course.language:
+                found = self._contents.get(language)
+                if found is None:
+                    found = in_language(self._contents[self.languages[0]], language)
+                    self._contents[language] = found
+                self._read_in(found)
+                changed = True
+            self._say_language()
+            return changed
 
     def _language_picked(self, change: dict[str, Any]) -> None:
         chosen = change["new"][:1]
