@@ -81,3 +81,29 @@ def test_the_pool_tops_up_to_what_the_class_still_needs(
         return len(waiting)
 
     assert asyncio.run(fill()) == expected
+
+
+@pytest.mark.parametrize(("learners", "gap"), [(0, 0.5), (3, 1.5)])
+def test_the_pool_warms_quickly_while_nobody_holds_a_kernel(
+    learners: int, gap: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the class (or after a restart, every page coming back) kernels start one every
+    warm gap; once learners hold kernels, one every refill gap, not to starve those joining."""
+    monkeypatch.setitem(kernels.SETTINGS, "max_learners", 0)
+    waits: list[float] = []
+
+    class _Recording(_Pool):
+        async def _initialize_when(self, event: Any, wait: float, *rest: Any) -> Any:
+            waits.append(wait)
+
+    async def fill() -> None:
+        pool = _Recording()
+        for number in range(learners):
+            pool._handed_out[f"kernel-{number}"] = 0.0
+            pool.running.append(f"kernel-{number}")
+        pool.fill_if_needed(delay=0, notebook_name="learner.ipynb")
+        await asyncio.gather(*pool._pools["learner.ipynb"])
+
+    asyncio.run(fill())
+    assert len(waits) == 10 - learners
+    assert waits == [pytest.approx(gap * number) for number in range(len(waits))]

@@ -17,8 +17,11 @@ never runs the page's JavaScript. This mixin, put in front of Voila's own pool c
   fills past what the cap leaves, and once learners arrive it only tops up to what the class
   still needs (the pool size, the class, less those in), with `spare_kernels` for late-comers
   and reloads, so the server never holds twice the class;
-- refills are spread out, one kernel every `refill_gap_seconds`, and a learner who arrives to
-  an empty pool starts the next waiting kernel at once instead of waiting for its turn;
+- refills are spread out, one kernel every `refill_gap_seconds` while learners hold kernels (so
+  the refill does not starve those joining) and one every `warm_gap_seconds` while none does
+  (the pool before the class comes, or after a restart, when every page is coming back), and a
+  learner who arrives to an empty pool starts the next waiting kernel at once instead of
+  waiting for its turn;
 - a pooled kernel that failed to start, or died, is dropped and replaced before anyone gets it;
 - kernel activity is watched without decoding every message (`activity.py`).
 """
@@ -39,6 +42,10 @@ SETTINGS: dict[str, float] = {
     "left_seconds": 600,
     "brief_visit_seconds": 15,
     "refill_gap_seconds": 1.5,
+    # A forked kernel's warm-up is about a quarter of a CPU-second, the server's part of it a
+    # tenth: at one every half second a pool of 40 filled in 23 s (63 s at the refill gap),
+    # using 1.2 of two cores on average, server start included (benchmarks/class_burst.py).
+    "warm_gap_seconds": 0.5,
     "refill_after_seconds": 1.0,
     "spare_kernels": 2,
 }
@@ -156,7 +163,7 @@ class PoolPolicy:
         # A refill waits a moment, then starts one kernel per gap; a learner who finds the pool
         # waiting starts its first kernel at once (see get_rendered_notebook).
         first = SETTINGS["refill_after_seconds"] if delay is None else delay
-        gap = SETTINGS["refill_gap_seconds"]
+        gap = SETTINGS["refill_gap_seconds" if learners else "warm_gap_seconds"]
         waiting = sum(1 for task in pool if task in self._start_now and not task.done())
         for number in range(size - len(pool)):
             event = asyncio.Event()

@@ -183,6 +183,7 @@ class CourseVoila(Voila):
     unconnected_seconds = Float(90, config=True, help="Cull a kernel whose page never connects.")
     left_seconds = Float(600, config=True, help="Cull a kernel whose page went this long ago.")
     refill_gap_seconds = Float(1.5, config=True, help="Seconds between two pool refills.")
+    warm_gap_seconds = Float(0.5, config=True, help="The same while no learner holds a kernel.")
     words_file = Unicode("", config=True, help="JSON file with the plain pages' words.")
     front_end_folder = Unicode("", config=True, help="Folder of the bundled Voila chunks.")
 
@@ -192,6 +193,7 @@ class CourseVoila(Voila):
             unconnected_seconds=self.unconnected_seconds,
             left_seconds=self.left_seconds,
             refill_gap_seconds=self.refill_gap_seconds,
+            warm_gap_seconds=self.warm_gap_seconds,
         )
         settings: dict[str, Any] = super().init_settings()
         names = {host.strip().lower() for host in self.hosts.split(",") if host.strip()}
