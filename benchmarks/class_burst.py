@@ -4,8 +4,11 @@ Each simulated learner does, over HTTP and the kernel websocket, what a browser 
 page, fetch every static file a real Chromium fetched for that page (recorded once, before the
 burst, with compression on as browsers ask for it), open the kernel websocket and wait for the
 widget state (the page is then ready to use), then, in the learner app, press Join and wait for
-the first module's controls, and switch to the second module. A few real Chromium learners join
-in the same burst, to check that the simulation matches what a person sees.
+the first module's controls. Once the last is in, they all move to the second module at the same
+moment, as when the trainer moves the room (--switch-in-burst: each right after joining, as
+before). A few real Chromium learners join in the same burst, to check that the simulation
+matches what a person sees, and the trainer's own page is open in Chromium, to see how soon it
+counts each learner in.
 
 The baseline is plain Voila (`python -m voila`, default settings) serving the first module's
 notebook to the same burst: page, static files, widget state.
@@ -72,6 +75,7 @@ class Learner:
     join_bytes: int = 0
     switch_bytes: int = 0
     joined_at: float | None = None  # wall clock, to set against the trainer's screen
+    arrived: bool = False  # joined, or failed: the room's move no longer waits for them
 
 
 @dataclass
@@ -88,6 +92,7 @@ class Run:
     relay_cpu_s: float = 0.0  # the server processes without their kernels
     browser_ready_s: list[float] = field(default_factory=list)
     trainer_lag_s: list[float] = field(default_factory=list)
+    switch_in_burst: bool = False
 
 
 # -- what a browser fetches ------------------------------------------------------------------
@@ -246,8 +251,38 @@ async def fetch(client: AsyncHTTPClient, url: str, read: bool = True) -> tuple[i
     return size, body.decode("utf-8", "replace")
 
 
+class RoomMove:
+    """When the learners move to part 2: together, once the last is in, as when the trainer
+    moves the room after the class has joined (every page switching at the same moment); or
+    with --switch-in-burst each right after joining, in the middle of the others' arrival (the
+    sequencing before: 100 switches then shared the processor with the pages still loading)."""
+
+    def __init__(self, learners: int, together: bool) -> None:
+        self.waiting = learners
+        self.together = together
+        self.all_in = asyncio.Event()
+
+    def arrived(self, result: Learner) -> None:
+        if result.arrived:
+            return
+        result.arrived = True
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.all_in.set()
+
+    async def wait(self) -> None:
+        if self.together:
+            await self.all_in.wait()
+
+
 async def one_learner(
-    delay: float, link: str, statics: list[str], code: str, join_text: str, app: bool
+    delay: float,
+    link: str,
+    statics: list[str],
+    code: str,
+    join_text: str,
+    app: bool,
+    move: RoomMove,
 ) -> Learner:
     result = Learner()
     await asyncio.sleep(delay)
@@ -309,11 +344,12 @@ async def one_learner(
                     states = payload["states"]
         result.ready_s = time.monotonic() - began
         if app:
-            await join_and_switch(socket, states, session, code, join_text, result, wire)
+            await join_and_switch(socket, states, session, code, join_text, result, wire, move)
         socket.close()
     except Exception as error:  # a failed learner is reported, not fatal
         result.error = f"{type(error).__name__}: {error} at {_where(error)}"[:200]
     finally:
+        move.arrived(result)  # a learner who failed is not waited for
         client.close()
     return result
 
@@ -347,6 +383,7 @@ async def join_and_switch(
     join_text: str,
     result: Learner,
     wire: WireSize,
+    move: RoomMove,
 ) -> None:
     identity = _find(states, lambda state: "link_code" in state)
     button = _find(states, lambda state: state.get("description") == join_text)
@@ -383,8 +420,10 @@ async def join_and_switch(
     result.join_s = time.monotonic() - pressed
     result.joined_at = time.time()
     result.join_messages, result.join_bytes = count, size
+    move.arrived(result)
     if agenda is None:
         return
+    await move.wait()
     switched = time.monotonic()
     move = {"method": "update", "state": {"current": "02-what-coproduction-is"}, "buffer_paths": []}
     send(socket, message("comm_msg", {"comm_id": agenda, "data": move}, session))
@@ -415,7 +454,7 @@ def burst(
     join_text: str,
     trainer: tuple[str, str, str] | None = None,
 ) -> Run:
-    run = Run(name)
+    run = Run(name, switch_in_burst=args.switch_in_burst)
     import threading
 
     seen: list[Any] = []
@@ -444,9 +483,10 @@ def burst(
     async def everyone() -> list[Learner]:
         watcher = asyncio.create_task(watch())
         gap = args.spread / max(1, args.learners - 1)
+        move = RoomMove(args.learners, together=not args.switch_in_burst)
         learners = await asyncio.gather(
             *(
-                one_learner(i * gap, link, statics, code, join_text, app)
+                one_learner(i * gap, link, statics, code, join_text, app, move)
                 for i in range(args.learners)
             )
         )
@@ -482,6 +522,16 @@ def burst(
     return run
 
 
+def watch_for_full_pool(log: Path, seen: list[float]) -> None:
+    """Note when the learner server's log says its pool is filled (its lines carry no time)."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline:
+        if log.exists() and "learner.ipynb is filled with" in log.read_text():
+            seen.append(time.time())
+            return
+        time.sleep(0.2)
+
+
 def quantiles(values: list[float]) -> str:
     if not values:
         return "-"
@@ -504,7 +554,12 @@ def report(run: Run) -> dict[str, Any]:
     switches = [x.switch_s for x in ok if x.switch_s is not None]
     if joins:
         print(f"  Join -> module 1 p50 / p95 / max  {quantiles(joins)}")
-        print(f"  module switch    p50 / p95 / max  {quantiles(switches)}")
+        when = (
+            "each right after joining"
+            if run.switch_in_burst
+            else "all at once, after the last Join"
+        )
+        print(f"  module switch    p50 / p95 / max  {quantiles(switches)} ({when})")
         join_kb = statistics.median([x.join_bytes for x in ok if x.join_s is not None]) / 1e3
         switch_kb = statistics.median([x.switch_bytes for x in ok if x.switch_s is not None] or [0])
         print(f"  join: {join_kb:.0f} KB, module switch: {switch_kb / 1e3:.0f} KB (median)")
@@ -544,6 +599,11 @@ def main() -> None:
     parser.add_argument("--browsers", type=int, default=2, help="real Chromium learners too")
     parser.add_argument("--hundred", action="store_true", help="100 learners within 10 s")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain Voila")
+    parser.add_argument(
+        "--switch-in-burst",
+        action="store_true",
+        help="each learner moves to part 2 right after joining, not all once the last is in",
+    )
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--keep-log", type=Path, default=None, help="copy the server's log here")
     args = parser.parse_args()
@@ -560,7 +620,19 @@ def main() -> None:
         work = Path(folder)
         (work / "app").mkdir()
         (work / "app" / "course").mkdir()
+        import threading
+
+        filled: list[float] = []
+        log = work / "app" / "serve.log"
+        threading.Thread(target=watch_for_full_pool, args=(log, filled), daemon=True).start()
+        started = time.time()
         process, link, _ = start_course(work / "app", args.class_size, [])
+        if filled:
+            warming, used = filled[0] - started, cpu_seconds(process.pid)
+            print(
+                f"pool filled {warming:.0f} s after `coproduce serve` started, using {used:.0f} "
+                f"CPU-seconds ({used / warming:.1f} of the two cores on average)"
+            )
         try:
             trainer = (trainer_link(process), joined_pattern(forms), words.trainer.nobody_joined)
             statics = record_statics(link)
