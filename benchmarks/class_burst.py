@@ -4,11 +4,11 @@ Each simulated learner does, over HTTP and the kernel websocket, what a browser 
 page, fetch every static file a real Chromium fetched for that page (recorded once, before the
 burst, with compression on as browsers ask for it), open the kernel websocket and wait for the
 widget state (the page is then ready to use), then, in the learner app, press Join and wait for
-the first module's controls. Once the last is in, they all move to the second module at the same
-moment, as when the trainer moves the room (--switch-in-burst: each right after joining, as
-before). A few real Chromium learners join in the same burst, to check that the simulation
-matches what a person sees, and the trainer's own page is open in Chromium, to see how soon it
-counts each learner in.
+the first module's controls. Once the last is in and the class has read part 1 for a while
+(--read-for, 30 s), they all move to the second module at the same moment, as when the trainer
+moves the room (--switch-in-burst: each right after joining, as before). A few real Chromium
+learners join in the same burst, to check that the simulation matches what a person sees, and
+the trainer's own page is open in Chromium, to see how soon it counts each learner in.
 
 The baseline is plain Voila (`python -m voila`, default settings) serving the first module's
 notebook to the same burst: page, static files, widget state.
@@ -93,6 +93,7 @@ class Run:
     browser_ready_s: list[float] = field(default_factory=list)
     trainer_lag_s: list[float] = field(default_factory=list)
     switch_in_burst: bool = False
+    read_for: float = 0.0
 
 
 # -- what a browser fetches ------------------------------------------------------------------
@@ -257,9 +258,10 @@ class RoomMove:
     with --switch-in-burst each right after joining, in the middle of the others' arrival (the
     sequencing before: 100 switches then shared the processor with the pages still loading)."""
 
-    def __init__(self, learners: int, together: bool) -> None:
+    def __init__(self, learners: int, together: bool, read_for: float) -> None:
         self.waiting = learners
         self.together = together
+        self.read_for = read_for  # seconds the class reads part 1 before the move
         self.all_in = asyncio.Event()
 
     def arrived(self, result: Learner) -> None:
@@ -273,6 +275,7 @@ class RoomMove:
     async def wait(self) -> None:
         if self.together:
             await self.all_in.wait()
+            await asyncio.sleep(self.read_for)
 
 
 async def one_learner(
@@ -454,7 +457,7 @@ def burst(
     join_text: str,
     trainer: tuple[str, str, str] | None = None,
 ) -> Run:
-    run = Run(name, switch_in_burst=args.switch_in_burst)
+    run = Run(name, switch_in_burst=args.switch_in_burst, read_for=args.read_for)
     import threading
 
     seen: list[Any] = []
@@ -483,7 +486,7 @@ def burst(
     async def everyone() -> list[Learner]:
         watcher = asyncio.create_task(watch())
         gap = args.spread / max(1, args.learners - 1)
-        move = RoomMove(args.learners, together=not args.switch_in_burst)
+        move = RoomMove(args.learners, not args.switch_in_burst, args.read_for)
         learners = await asyncio.gather(
             *(
                 one_learner(i * gap, link, statics, code, join_text, app, move)
@@ -557,7 +560,7 @@ def report(run: Run) -> dict[str, Any]:
         when = (
             "each right after joining"
             if run.switch_in_burst
-            else "all at once, after the last Join"
+            else f"all at once, {run.read_for:.0f} s after the last Join"
         )
         print(f"  module switch    p50 / p95 / max  {quantiles(switches)} ({when})")
         join_kb = statistics.median([x.join_bytes for x in ok if x.join_s is not None]) / 1e3
@@ -599,6 +602,12 @@ def main() -> None:
     parser.add_argument("--browsers", type=int, default=2, help="real Chromium learners too")
     parser.add_argument("--hundred", action="store_true", help="100 learners within 10 s")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain Voila")
+    parser.add_argument(
+        "--read-for",
+        type=float,
+        default=30.0,
+        help="seconds the class reads part 1, once the last is in, before all move to part 2",
+    )
     parser.add_argument(
         "--switch-in-burst",
         action="store_true",
