@@ -9,7 +9,6 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from coproduce.apps.build_ahead import NextPart, reads_the_room
 from coproduce.apps.chrome.agenda_nav import AgendaNav
 from coproduce.apps.chrome.browser_identity import BrowserIdentity
 from coproduce.apps.chrome.closed_notices import ClosedNotices
@@ -25,6 +24,7 @@ from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.focus_request import FocusRequest
 from coproduce.kinds.common.frame import button, paragraphs
 from coproduce.kinds.common.live_message import LiveMessage
+from coproduce.kinds.registry import READS_THE_ROOM
 from coproduce.live.learner_session import LearnerSession
 from coproduce.live.room_follower import RoomFollower
 from coproduce.live.sessions import SessionStore, normalise_code
@@ -73,7 +73,6 @@ class LearnerApp(LearnerLanguages):
         self._marking = False  # true while the kernel itself marks the agenda's current part
         self.focus = FocusRequest()
         self.room_module: str | None = None
-        self.next_part = NextPart()  # built while the learner reads (build_ahead.py)
         self.follower: RoomFollower | None = None
         self.identity = BrowserIdentity()
         self._offer_languages(content, session_code is not None)
@@ -127,7 +126,9 @@ class LearnerApp(LearnerLanguages):
             # the session's code yet must not hold the room's answers.
             room = self.sessions.current_module(session_code)
             slug = room if room in content.modules else self.slugs[0]
-            if not reads_the_room(content, slug):
+            module = content.modules[slug]
+            kinds = {content.exercises[e].kind for e in run_exercises(content, module)}
+            if not kinds & READS_THE_ROOM:
                 self._view(slug)
 
     def show(self, slug: str, remember: bool = True, focus: bool = False) -> None:
@@ -276,7 +277,6 @@ class LearnerApp(LearnerLanguages):
                 self._in_turn(self._questions_changed),
             )
             self.follower.seen = self.room_module
-            self.next_part.joined()
             self.follower.check()  # the closed questions, before a part is drawn
             if not restored and self.room_module in self.content.modules:
                 self.show(self.room_module)
@@ -310,11 +310,7 @@ class LearnerApp(LearnerLanguages):
                 self.notices.answers_cleared(exercise_id)
 
     def _tick(self) -> None:
-        """Views on show that watch the room (ideas) look for what is new, at their own pace;
-        the room's next part is built ahead once it is time."""
-        ahead = self.next_part.to_build(self.content, self.room_module, self._views)
-        if ahead is not None:
-            self._view(ahead)
+        """Views on show that watch the room (ideas) look for what is new, at their own pace."""
         module = self.content.modules.get(self.shown or "")
         if module is None:
             return
