@@ -29,6 +29,7 @@ import re
 import secrets
 import statistics
 import tempfile
+import threading
 import time
 import uuid
 import zlib
@@ -458,7 +459,6 @@ def burst(
     trainer: tuple[str, str, str] | None = None,
 ) -> Run:
     run = Run(name, switch_in_burst=args.switch_in_burst, read_for=args.read_for)
-    import threading
 
     seen: list[Any] = []
     trainer_ready, burst_done = threading.Event(), threading.Event()
@@ -629,8 +629,6 @@ def main() -> None:
         work = Path(folder)
         (work / "app").mkdir()
         (work / "app" / "course").mkdir()
-        import threading
-
         filled: list[float] = []
         log = work / "app" / "serve.log"
         threading.Thread(target=watch_for_full_pool, args=(log, filled), daemon=True).start()

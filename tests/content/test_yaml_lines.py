@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from coproduce.content import yaml_lines
-from coproduce.content.errors import ContentError
+from coproduce.content.errors import ContentError, ContentProblem
 from coproduce.content.yaml_lines import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,22 +44,23 @@ def test_both_parsers_read_each_course_file_alike_lines_and_all(path: Path) -> N
     assert _lines(load_yaml(path)) == _lines(slow)
 
 
-def test_a_tab_gets_the_tabs_fix_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yml"
-    path.write_text("title: A poll\noptions:\n\t- one\n", encoding="utf-8")
+def _problem(folder: Path, text: str) -> ContentProblem:
+    """The one problem load_yaml reports for a file holding `text`."""
+    path = folder / "file.yml"
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         load_yaml(path)
-    problem = raised.value.problems[0]
+    return raised.value.problems[0]
+
+
+def test_a_tab_gets_the_tabs_fix_with_its_line(tmp_path: Path) -> None:
+    problem = _problem(tmp_path, "title: A poll\noptions:\n\t- one\n")
     assert problem.line == 3
     assert problem.fix == yaml_lines.say("yaml.fix.tabs")
 
 
 def test_a_key_written_twice_is_named_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "twice.yml"
-    path.write_text("title: One\nprompt: Two\ntitle: Three\n", encoding="utf-8")
-    with pytest.raises(ContentError) as raised:
-        load_yaml(path)
-    problem = raised.value.problems[0]
+    problem = _problem(tmp_path, "title: One\nprompt: Two\ntitle: Three\n")
     assert problem.line == 3
     assert "title" in problem.message
     assert problem.fix == yaml_lines.say("yaml.fix.key_twice")

@@ -136,7 +136,7 @@ class Zygote:
             await asyncio.sleep(0.05)
 
 
-def sweep_stale_folders(temp: Path, now: float | None = None) -> list[Path]:
+def sweep_stale_folders(temp: Path) -> list[Path]:
     """Remove the socket folders of zygotes that were killed outright (SIGKILL, the machine's
     out-of-memory killer), which had no chance to remove their own: this user's, older than a
     zygote takes to start, whose socket nobody has bound. Without /proc, nothing is removed."""
@@ -144,7 +144,7 @@ def sweep_stale_folders(temp: Path, now: float | None = None) -> list[Path]:
         bound = {line.split()[-1] for line in BOUND_SOCKETS.read_text().splitlines()[1:]}
     except OSError:
         return []
-    now = time.time() if now is None else now
+    now = time.time()
     removed = []
     for folder in temp.glob(f"{FOLDER_PREFIX}*"):
         try:
