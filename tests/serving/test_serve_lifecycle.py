@@ -1,4 +1,5 @@
-"""Starting and stopping `coproduce serve`: a busy port is refused, a plain kill stops all."""
+"""Starting and stopping `coproduce serve`: a busy port is refused, a plain kill stops all, and
+kernels talk to their server over private Unix sockets."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import psutil
 
 from coproduce.serving.forked_kernels import is_kernel
+from coproduce.serving.socket_folders import KERNELS_PREFIX
 
 from ..conftest import copy_course, start_server, stop_server
 
@@ -47,5 +49,38 @@ def test_a_plain_kill_stops_both_servers_and_every_kernel(tmp_path: Path) -> Non
         server.process.wait(timeout=60)
         _, alive = psutil.wait_procs(children, timeout=30)
         assert alive == [], f"left running: {[process.cmdline() for process in alive]}"
+    finally:
+        stop_server(server.process)
+
+
+def test_kernels_talk_over_private_unix_sockets_that_go_with_the_server(tmp_path: Path) -> None:
+    """No kernel port on localhost for anyone to take first (or reach): each kernel's sockets
+    are files in a folder only this user can open, and stopping the server removes it."""
+    server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            children = psutil.Process(server.process.pid).children(recursive=True)
+            kernels = [child for child in children if is_kernel(child)]
+            if len(kernels) >= 3 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert len(kernels) >= 3  # two warm learner kernels and the trainer's
+        folders = set()
+        for kernel in kernels:
+            # At most the port ipykernel binds itself, at once, for its subprocesses' output.
+            listening = [c for c in kernel.net_connections("inet") if c.status == "LISTEN"]
+            assert len(listening) <= 1, listening
+            paths = [Path(c.laddr) for c in kernel.net_connections("unix") if c.laddr]
+            assert len(paths) >= 5, paths  # shell, iopub, stdin, control, heartbeat
+            folders |= {path.parent for path in paths}
+        assert len(folders) == 2  # one for each server: the learners' and the trainer's
+        for folder in folders:
+            assert folder.name.startswith(KERNELS_PREFIX)
+            assert folder.stat().st_mode & 0o777 == 0o700
+        server.process.send_signal(signal.SIGTERM)
+        server.process.wait(timeout=60)
+        psutil.wait_procs(children, timeout=30)
+        assert [folder for folder in folders if folder.exists()] == []
     finally:
         stop_server(server.process)

@@ -15,11 +15,9 @@ import asyncio
 import contextlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -29,12 +27,16 @@ from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 
 from coproduce.serving.kernel_zygote import KERNEL_PROCESS_NAME
+from coproduce.serving.socket_folders import (
+    MARKER,
+    STARTING_SECONDS,
+    ZYGOTE_PREFIX,
+    kernel_socket_prefix,
+    new_folder,
+)
 
 FORK_ENV = "COPRODUCE_FORK_KERNELS"
 LAUNCHER = ["-m", "ipykernel_launcher"]
-ZYGOTE_START_SECONDS = 60.0  # its imports, on a machine busy starting a class
-FOLDER_PREFIX = "coproduce-zygote-"
-BOUND_SOCKETS = Path("/proc/net/unix")  # Linux: every bound Unix socket, with its path
 
 
 def is_kernel(process: psutil.Process) -> bool:
@@ -122,40 +124,17 @@ class Zygote:
         if self.process is not None and self.process.poll() is None:
             return
         # Mode 0700; the zygote removes it when it ends (it ends with this server).
-        sweep_stale_folders(Path(tempfile.gettempdir()))
-        self.folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
-        self.path = str(Path(self.folder) / "socket")
+        self.folder = new_folder(ZYGOTE_PREFIX)
+        self.path = str(Path(self.folder) / MARKER)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "coproduce.serving.kernel_zygote", self.path],
             stdin=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + ZYGOTE_START_SECONDS
+        deadline = time.monotonic() + STARTING_SECONDS
         while not os.path.exists(self.path):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise OSError("the kernel zygote did not start")
             await asyncio.sleep(0.05)
-
-
-def sweep_stale_folders(temp: Path) -> list[Path]:
-    """Remove the socket folders of zygotes that were killed outright (SIGKILL, the machine's
-    out-of-memory killer), which had no chance to remove their own: this user's, older than a
-    zygote takes to start, whose socket nobody has bound. Without /proc, nothing is removed."""
-    try:
-        bound = {line.split()[-1] for line in BOUND_SOCKETS.read_text().splitlines()[1:]}
-    except OSError:
-        return []
-    now = time.time()
-    removed = []
-    for folder in temp.glob(f"{FOLDER_PREFIX}*"):
-        try:
-            info = folder.lstat()
-        except OSError:
-            continue
-        stale = now - info.st_mtime > ZYGOTE_START_SECONDS and str(folder / "socket") not in bound
-        if folder.is_dir() and not folder.is_symlink() and info.st_uid == os.getuid() and stale:
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
 
 
 _zygote: Zygote | None = None
@@ -173,7 +152,18 @@ def forking_wanted(env: dict[str, str] | os._Environ[str]) -> bool:
 
 
 class ForkedKernelProvisioner(LocalProvisioner):
-    """LocalProvisioner, with kernels forked from the zygote when it can."""
+    """LocalProvisioner, with kernels forked from the zygote when it can, talking to the server
+    over Unix sockets in its private folder (socket_folders.py says why)."""
+
+    async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
+        manager = self.parent
+        if manager is not None and manager.transport == "tcp" and not self.ports_cached:
+            prefix = kernel_socket_prefix(self.kernel_id)
+            if prefix is None:
+                self.log.warning("Kernel %s on TCP ports: no folder for sockets", self.kernel_id)
+            else:
+                manager.transport, manager.ip, manager.cache_ports = "ipc", prefix, False
+        return await super().pre_launch(**kwargs)
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         env = dict(kwargs.get("env") or os.environ)
