@@ -74,11 +74,14 @@ def test_a_forked_kernel_runs_with_its_own_environment_folder_and_name(
             assert isinstance(process, ForkedProcess)
             ran = await _run(
                 manager,
-                "import os, sys; print(os.environ['FOR_THIS'], os.getcwd(), "
-                "'coproduce.apps.learner_app' in sys.modules)",
+                "import os, sys; from coproduce.kinds.registry import view_modules; "
+                "print(os.environ['FOR_THIS'], os.getcwd(), "
+                "'coproduce.apps.learner_app' in sys.modules, "
+                "all(name in sys.modules for name in view_modules()))",
             )
             assert ran["reply"]["status"] == "ok"
-            assert ran["out"].split() == ["kernel", str(tmp_path), "True"]  # imported already
+            # Imported already: the apps, and every kind's view (a room's move imported them).
+            assert ran["out"].split() == ["kernel", str(tmp_path), "True", "True"]
             # ipywidgets was imported before there was a kernel; its comm targets are there.
             ran = await _run(
                 manager,

@@ -36,8 +36,14 @@ VIEWS = {
 READS_THE_ROOM = frozenset({"ideas"})
 
 
+def view_modules() -> list[str]:
+    """Every kind's view module: the kernel zygote imports them once for all its kernels."""
+    return [f"{__package__}.{kind}.view" for kind in VIEWS]
+
+
 def build_exercise(exercise: Any, save: SaveAnswer, context: ExerciseContext) -> ExerciseView:
-    # Imported on first use: a kernel only pays for the kinds its course shows.
+    # Imported on first use (a forked kernel has them from its zygote already): a kernel started
+    # the usual way only pays for the kinds its course shows.
     module = importlib.import_module(f"{__package__}.{exercise.kind}.view")
     view: ExerciseView = getattr(module, VIEWS[exercise.kind])(exercise, save, context)
     return view

@@ -48,7 +48,11 @@ PR_SET_NAME = 15  # prctl(2)
 
 
 def preload() -> None:
-    for name in PRELOAD:
+    # Each kind's view too: imported on first use, a room's move to a part made every kernel
+    # import that part's kinds at the same moment.
+    from coproduce.kinds.registry import view_modules
+
+    for name in (*PRELOAD, *view_modules()):
         try:
             importlib.import_module(name)
         except Exception:  # a kernel that needs it will import it (and say why) itself
