@@ -95,6 +95,7 @@ class Run:
     trainer_lag_s: list[float] = field(default_factory=list)
     switch_in_burst: bool = False
     read_for: float = 0.0
+    move_cpu_s: tuple[float, float] | None = None  # the room move's CPU: all, the servers alone
 
 
 # -- what a browser fetches ------------------------------------------------------------------
@@ -259,11 +260,15 @@ class RoomMove:
     with --switch-in-burst each right after joining, in the middle of the others' arrival (the
     sequencing before: 100 switches then shared the processor with the pages still loading)."""
 
-    def __init__(self, learners: int, together: bool, read_for: float) -> None:
+    def __init__(self, learners: int, together: bool, read_for: float, pid: int) -> None:
         self.waiting = learners
         self.together = together
         self.read_for = read_for  # seconds the class reads part 1 before the move
         self.all_in = asyncio.Event()
+        self.pid = pid
+        self.moving = 0  # learners who joined and have not finished moving
+        self.began: tuple[float, float] | None = None  # CPU of all, of the servers, at the move
+        self.used: tuple[float, float] | None = None  # what the move took of each
 
     def arrived(self, result: Learner) -> None:
         if result.arrived:
@@ -274,9 +279,19 @@ class RoomMove:
             self.all_in.set()
 
     async def wait(self) -> None:
+        self.moving += 1
         if self.together:
             await self.all_in.wait()
             await asyncio.sleep(self.read_for)
+            if self.began is None:  # the first to wake: the moment the whole room moves
+                self.began = (cpu_seconds(self.pid), server_cpu_seconds(self.pid))
+
+    def moved(self) -> None:
+        """One learner is on part 2, or failed to get there; the last notes the CPU it took."""
+        self.moving -= 1
+        if self.moving == 0 and self.began is not None:
+            total, servers = cpu_seconds(self.pid), server_cpu_seconds(self.pid)
+            self.used = (total - self.began[0], servers - self.began[1])
 
 
 async def one_learner(
@@ -428,21 +443,25 @@ async def join_and_switch(
     if agenda is None:
         return
     await move.wait()
-    switched = time.monotonic()
-    move = {"method": "update", "state": {"current": "02-what-coproduction-is"}, "buffer_paths": []}
-    send(socket, message("comm_msg", {"comm_id": agenda, "data": move}, session))
-    size = 0
-    deadline = time.monotonic() + TIMEOUT_S
-    while True:
-        incoming = await _next(socket, deadline)
-        if incoming is None:
-            return
-        size += wire(incoming)
-        state = decode(incoming).get("content", {}).get("data", {}).get("state", {})
-        if "children" in state:  # the module area now holds the second module's view
-            break
-    result.switch_s = time.monotonic() - switched
-    result.switch_bytes = size
+    try:
+        switched = time.monotonic()
+        current = {"current": "02-what-coproduction-is"}
+        update = {"method": "update", "state": current, "buffer_paths": []}
+        send(socket, message("comm_msg", {"comm_id": agenda, "data": update}, session))
+        size = 0
+        deadline = time.monotonic() + TIMEOUT_S
+        while True:
+            incoming = await _next(socket, deadline)
+            if incoming is None:
+                return
+            size += wire(incoming)
+            state = decode(incoming).get("content", {}).get("data", {}).get("state", {})
+            if "children" in state:  # the module area now holds the second module's view
+                break
+        result.switch_s = time.monotonic() - switched
+        result.switch_bytes = size
+    finally:
+        move.moved()
 
 
 # -- the burst -------------------------------------------------------------------------------
@@ -486,7 +505,7 @@ def burst(
     async def everyone() -> list[Learner]:
         watcher = asyncio.create_task(watch())
         gap = args.spread / max(1, args.learners - 1)
-        move = RoomMove(args.learners, not args.switch_in_burst, args.read_for)
+        move = RoomMove(args.learners, not args.switch_in_burst, args.read_for, pid)
         learners = await asyncio.gather(
             *(
                 one_learner(i * gap, link, statics, code, join_text, app, move)
@@ -495,6 +514,7 @@ def burst(
         )
         done.set()
         await watcher
+        run.move_cpu_s = move.used
         return learners
 
     browser_results: list[float] = []
@@ -566,6 +586,12 @@ def report(run: Run) -> dict[str, Any]:
         join_kb = statistics.median([x.join_bytes for x in ok if x.join_s is not None]) / 1e3
         switch_kb = statistics.median([x.switch_bytes for x in ok if x.switch_s is not None] or [0])
         print(f"  join: {join_kb:.0f} KB, module switch: {switch_kb / 1e3:.0f} KB (median)")
+        if run.move_cpu_s is not None and switches:
+            total, servers = run.move_cpu_s
+            print(
+                f"  the move took {total:.1f} CPU-seconds, the servers {servers:.1f} of them: "
+                f"{total / len(switches) * 1e3:.0f} ms a learner, {total / 2:.1f} s of two cores"
+            )
     if run.browser_ready_s:
         print(f"  real Chromium, link to join form: {quantiles(run.browser_ready_s)}")
     if run.trainer_lag_s:
