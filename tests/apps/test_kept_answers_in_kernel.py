@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from coproduce.apps.chrome.connection_watch import ConnectionWatch
-from coproduce.apps.chrome.kept_controls import KEPT_CLASS, KEY_PREFIX, page_state
+from coproduce.apps.chrome.kept_controls import KEPT_CLASS, KEY_PREFIX, name_controls, page_state
 from coproduce.apps.learner_app import LearnerApp
 from coproduce.content.loader import load_course
 from coproduce.kinds.common.choice_group import ChoiceGroup
@@ -117,3 +117,22 @@ def test_what_the_page_shows_for_each_kind_of_control() -> None:
     assert page_state(widgets.Textarea(value="x")) == ["x"]
     rungs = RungSelect(options=[["Choose", ""], ["Inform", "inform"]], value="inform")
     assert page_state(rungs) == ["inform"]
+
+
+def test_naming_a_control_is_one_message_to_the_page(monkeypatch: Any) -> None:
+    """Every change to a widget is a message to the page, for every control of every part built:
+    both classes go in one (before: two)."""
+    text, group = widgets.Text(), ChoiceGroup(legend="Pick", options=["a", "b"])
+    sent: list[tuple[Any, Any]] = []
+    real = widgets.Widget.send_state
+
+    def counted(self: widgets.Widget, key: Any = None) -> None:
+        sent.append((self, key))
+        real(self, key)
+
+    monkeypatch.setattr(widgets.Widget, "send_state", counted)
+    named = name_controls("ex", widgets.VBox([text, widgets.HBox([group])]))
+    assert set(named) == {"ex_0", "ex_1_0"}
+    assert [widget for widget, _ in sent].count(text) == 1
+    assert [widget for widget, _ in sent].count(group) == 1
+    assert {KEPT_CLASS, f"{KEY_PREFIX}ex_1_0"} <= set(group._dom_classes)

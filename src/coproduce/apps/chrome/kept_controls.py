@@ -42,8 +42,8 @@ def name_controls(exercise_id: str, root: widgets.Widget) -> dict[str, widgets.W
     for key, control in found.items():
         classes = getattr(control, "_dom_classes", ())
         if not any(name.startswith(KEY_PREFIX) for name in classes):
-            control.add_class(KEPT_CLASS)
-            control.add_class(KEY_PREFIX + key)
+            # Both at once: each change is a message to the page, for every control of a part.
+            control._dom_classes = (*classes, KEPT_CLASS, KEY_PREFIX + key)
     return {
         key: control
         for key, control in found.items()
