@@ -43,8 +43,9 @@ class CoTrainerLinks:
         if base:
             parts += [self.label, self.make_button, self.message, self.links]
         # Its own layout: the trainer app shows it only to whoever may make links.
-        self.widget = light.VBox(parts, layout=widgets.Layout(align_items="flex-start"))
-        self.widget.add_class("cp-co-trainers")
+        self.widget = light.VBox(
+            parts, layout=widgets.Layout(align_items="flex-start"), classes=["cp-co-trainers"]
+        )
         if base:
             self.show_links()
 

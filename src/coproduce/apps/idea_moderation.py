@@ -43,8 +43,9 @@ class IdeaModeration:
         self.merge_button = button(words.merge_button)
         self.merge_button.on_click(lambda _: self.merge())
         self.message = LiveMessage()
-        merging = light.HBox([self.merge_from, self.merge_into, self.merge_button])
-        merging.add_class("cp-actions")
+        merging = light.HBox(
+            [self.merge_from, self.merge_into, self.merge_button], classes=["cp-actions"]
+        )
         self.merging = light.VBox([merging, self.message], layout=widgets.Layout())
         folded = Folded(words.moderate_heading)  # until the trainer needs it
         folded.body.children = [self.rows, self.merging]
@@ -119,6 +120,5 @@ class IdeaModeration:
 
 
 def _row(text: str, control: widgets.Button) -> widgets.HBox:
-    row = light.HBox([light.HTML(paragraphs([text])), control])
-    row.add_class("cp-idea-row")
+    row = light.HBox([light.HTML(paragraphs([text])), control], classes=["cp-idea-row"])
     return row

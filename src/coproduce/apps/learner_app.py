@@ -79,14 +79,12 @@ class LearnerApp(LearnerLanguages):
         self.nav = AgendaNav(
             items=nav_items(content), current=self.slugs[0], label=self.text.moving.agenda_label
         )
-        self.area = light.VBox()
-        self.area.add_class("cp-module-area")
+        self.area = light.VBox(classes=["cp-module-area"])
         self.previous = button(self.text.moving.previous)
         self.next = button(self.text.moving.next, "primary")
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
-        pager = light.HBox([self.previous, self.next])
-        pager.add_class("cp-pager")
+        pager = light.HBox([self.previous, self.next], classes=["cp-pager"])
         self.room_notice = LiveMessage()
         self.go_to_room = button(self.text.moving.go_to_room, layout=widgets.Layout())
         self.go_to_room.on_click(lambda _: self._go_to_room())
@@ -110,8 +108,7 @@ class LearnerApp(LearnerLanguages):
         if self.join.language is not None:
             self.join.language.observe(self._language_picked, "value")
         self.identity.observe(lambda change: self.choose_language(change["new"]), "language")
-        self.widget = light.VBox()
-        self.widget.add_class("cp-learner-app")
+        self.widget = light.VBox(classes=["cp-learner-app"])
         self.nav.observe(self._on_agenda, "current")
         self.identity.observe(lambda change: self._identified(), "learner_id")
         self._show_join(session_code is not None)

@@ -35,9 +35,10 @@ class LiveExport:
         intro = light.HTML(paragraphs([self.words.intro]))
         # The button as wide as its words.
         self.widget = light.VBox(
-            [intro, self.make_button, self.links], layout=widgets.Layout(align_items="flex-start")
+            [intro, self.make_button, self.links],
+            layout=widgets.Layout(align_items="flex-start"),
+            classes=["cp-live-export"],
         )
-        self.widget.add_class("cp-live-export")
 
     def make(self) -> None:
         made = clock(datetime.now().astimezone(), self.content.course.language)

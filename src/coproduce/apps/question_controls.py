@@ -74,9 +74,9 @@ class QuestionControls:
                 _row(self.minutes, self.countdown),
                 self.confirm,
                 self.message,
-            ]
+            ],
+            classes=["cp-question-controls"],
         )
-        self.widget.add_class("cp-question-controls")
 
     def draw(self, state: QuestionState, moment: datetime) -> None:
         self._closed = state.closed_at(moment)
@@ -139,6 +139,5 @@ class QuestionControls:
 
 
 def _row(*children: widgets.Widget) -> widgets.HBox:
-    row = light.HBox(list(children))
-    row.add_class("cp-actions")
+    row = light.HBox(list(children), classes=["cp-actions"])
     return row

@@ -86,8 +86,9 @@ class TrainerApp:
         self._minute = -1
         self._timer_module: str | None = ""  # never a part: the first refresh draws the timers
         self._stop = threading.Event()
-        controls = light.HBox([self.move_to, self.move_button, self.next_button])
-        controls.add_class("cp-actions")
+        controls = light.HBox(
+            [self.move_to, self.move_button, self.next_button], classes=["cp-actions"]
+        )
         self.projector = light.Checkbox(
             value=False,
             description=text.projector,
@@ -125,8 +126,7 @@ class TrainerApp:
                 self.results,
             ]
         )
-        columns = light.HBox([self.for_trainer, self.for_room])
-        columns.add_class("cp-trainer-columns")
+        columns = light.HBox([self.for_trainer, self.for_room], classes=["cp-trainer-columns"])
         self.widget = light.VBox(
             [
                 self.header,
@@ -137,9 +137,9 @@ class TrainerApp:
                 self.projector,
                 columns,
                 connection_watch(content.interface.trainer_connection),
-            ]
+            ],
+            classes=["cp-trainer-app"],
         )
-        self.widget.add_class("cp-trainer-app")
         self.refresh(force=True)
 
     def _project(self, on: bool) -> None:

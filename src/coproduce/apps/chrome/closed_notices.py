@@ -19,8 +19,7 @@ class ClosedNotices:
 
     def notice_for(self, exercise_id: str) -> LiveMessage:
         """Made with the question's view, already right if the question is closed."""
-        notice = LiveMessage()
-        notice.add_class("cp-closed-notice")
+        notice = LiveMessage(classes=["cp-closed-notice"])
         self._notices[exercise_id] = notice
         self._draw(exercise_id)
         return notice

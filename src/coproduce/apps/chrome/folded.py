@@ -19,8 +19,9 @@ class Folded:
         self.opener.on_click(lambda _: self.open_or_fold())
         self.body = light.VBox(layout=widgets.Layout(display="none"))
         # A whole folded part may be hidden (the projector): its own layout too.
-        self.widget = light.VBox([self.opener, self.body], layout=widgets.Layout())
-        self.widget.add_class("cp-folded")
+        self.widget = light.VBox(
+            [self.opener, self.body], layout=widgets.Layout(), classes=["cp-folded"]
+        )
 
     @property
     def is_open(self) -> bool:

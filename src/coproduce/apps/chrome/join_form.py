@@ -79,9 +79,9 @@ class JoinForm:
                 self.role,
                 self.join_button,
                 self.message,
-            ]
+            ],
+            classes=["cp-join"],
         )
-        self.widget.add_class("cp-join")
 
     def say(
         self, text: JoinText, chosen_mark: str = "", role_names: list[str] | None = None

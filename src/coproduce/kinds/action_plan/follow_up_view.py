@@ -71,9 +71,8 @@ class FollowUpPart:
             min=earliest,
             max=latest,
             style=light.wide_label(FollowUpPicker),
+            _dom_classes=("cp-plan-date", "cp-plan-follow-up"),
         )
-        self.picker.add_class("cp-plan-date")
-        self.picker.add_class("cp-plan-follow-up")
         self.picker.observe(on_change, "value")
         hint = words.hint.format(
             earliest=format_date(earliest, language), latest=format_date(latest, language)

@@ -61,18 +61,18 @@ class ActionPlanView:
             control: widgets.Textarea | widgets.DatePicker
             if question.kind == "date":
                 control = widgets.DatePicker(
-                    description=question.label, style=light.wide_label(widgets.DatePicker)
+                    description=question.label,
+                    style=light.wide_label(widgets.DatePicker),
+                    _dom_classes=("cp-plan-date",),
                 )
-                control.add_class("cp-plan-date")
             else:
                 control = light.Textarea(
                     description=question.label,
                     rows=3,
                     layout=light.full_width(),
                     style=light.wide_label(light.Textarea),
+                    classes=["cp-textarea", "cp-plan-text"],
                 )
-                control.add_class("cp-textarea")
-                control.add_class("cp-plan-text")
             control.observe(self._on_change, "value")
             self.inputs[question.id] = control
         self.status = LiveMessage()
@@ -113,8 +113,8 @@ class ActionPlanView:
                 self.download_status,
                 *downloads,
             ],
+            classes=["cp-action-plan"],
         )
-        self.widget.add_class("cp-action-plan")
 
     def _on_change(self, _change: dict[str, Any]) -> None:
         if self._restoring:

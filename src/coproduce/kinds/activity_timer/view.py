@@ -80,8 +80,8 @@ class ActivityTimerView:
                 "now": words.now,
                 "done": words.done,
             },
+            classes=["cp-activity-timer"],
         )
-        self.timer.add_class("cp-activity-timer")
         self.timer.on_msg(self._on_message)
         self.note = LiveMessage()
         length = spoken_duration(total_seconds(exercise.phases), words, language)

@@ -87,16 +87,15 @@ class AirtimeTrackerView:
         )
         self.buttons.observe(self._on_press, "value")
         self.status = LiveMessage()
-        self.reset_button = button(words.reset)
-        self.reset_button.add_class("cp-airtime-reset")
+        self.reset_button = button(words.reset, classes=["cp-airtime-reset"])
         self.reset_button.on_click(lambda _: self.reset())
-        self.chart = light.HTML("")
-        self.chart.add_class("cp-airtime-chart")
+        self.chart = light.HTML("", classes=["cp-airtime-chart"])
         intro = light.HTML(paragraphs([exercise.prompt]))
         self.widget = exercise_frame(
-            exercise.title, [intro, self.buttons, self.status, self.reset_button, self.chart]
+            exercise.title,
+            [intro, self.buttons, self.status, self.reset_button, self.chart],
+            classes=["cp-airtime-tracker"],
         )
-        self.widget.add_class("cp-airtime-tracker")
         self.status.html = paragraphs([words.nobody], "cp-airtime-now")
         self.refresh(save=False)
 

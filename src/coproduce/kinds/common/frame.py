@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -42,11 +42,11 @@ class ExerciseView(Protocol):
     def restore(self, answer: dict[str, Any]) -> None: ...
 
 
-def exercise_frame(title: str, children: list[widgets.Widget]) -> widgets.VBox:
+def exercise_frame(
+    title: str, children: list[widgets.Widget], classes: Sequence[str] = ()
+) -> widgets.VBox:
     heading = light.HTML(f'<h3 class="cp-exercise-title">{html.escape(title)}</h3>')
-    frame = light.VBox([heading, *children])
-    frame.add_class("cp-exercise")
-    return frame
+    return light.VBox([heading, *children], classes=["cp-exercise", *classes])
 
 
 def paragraphs(texts: list[str], css_class: str = "") -> str:
@@ -55,12 +55,21 @@ def paragraphs(texts: list[str], css_class: str = "") -> str:
     return "".join(f"<p{attribute}>{html.escape(text)}</p>" for text in texts if text)
 
 
-def button(label: str, style: str = "", layout: widgets.Layout | None = None) -> widgets.Button:
+def button(
+    label: str,
+    style: str = "",
+    layout: widgets.Layout | None = None,
+    classes: Sequence[str] = (),
+) -> widgets.Button:
     """A button; one that is shown and hidden needs a `layout` of its own."""
     kwargs = {} if layout is None else {"layout": layout}
-    control = light.Button(description=label, button_style=style, tooltip=label, **kwargs)
-    control.add_class("cp-button")
-    return control
+    return light.Button(
+        description=label,
+        button_style=style,
+        tooltip=label,
+        **kwargs,
+        classes=["cp-button", *classes],
+    )
 
 
 def count_message(context: ExerciseContext, length: int, max_chars: int) -> str:

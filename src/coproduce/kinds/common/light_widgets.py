@@ -13,6 +13,7 @@ so a script in one learner's page cannot restyle every control at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import ipywidgets as widgets
@@ -72,7 +73,14 @@ def wide_label(control: type[widgets.DescriptionWidget]) -> Any:
 
 
 class SharedLayout(widgets.DOMWidget):
-    """Mixed into a widget class (after its own base): the shared layout by default."""
+    """Mixed into a widget class (after its own base): the shared layout by default, and CSS
+    `classes` given where the widget is made, which go with its first message to the page
+    (add_class() after that is one more message, for every learner a part is built for)."""
+
+    def __init__(self, *args: Any, classes: Sequence[str] = (), **kwargs: Any) -> None:
+        if classes:
+            kwargs["_dom_classes"] = (*kwargs.get("_dom_classes", ()), *classes)
+        super().__init__(*args, **kwargs)
 
     @traitlets.default("layout")
     def _shared_layout(self) -> widgets.Layout:

@@ -34,8 +34,7 @@ def rather_not_say_button(
     if context is None or getattr(exercise, "visibility", "private") != "shared":
         return None
     words = context.content.interface.passing
-    control = button(words.button)
-    control.add_class("cp-rather-not-say")
+    control = button(words.button, classes=["cp-rather-not-say"])
 
     def press(_: Any) -> None:
         problem = save(exercise.id, {KEY: True})

@@ -72,13 +72,14 @@ class IdeasView:
         self.add_button = button(words.add, "primary")
         self.add_button.on_click(lambda _: self.add())
         self.status = LiveMessage()
-        self.yours = light.VBox()
-        self.yours.add_class("cp-your-ideas")
+        self.yours = light.VBox(classes=["cp-your-ideas"])
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, self._forget_all
         )
-        actions = light.HBox([self.add_button] + ([self.pass_button] if self.pass_button else []))
-        actions.add_class("cp-actions")
+        actions = light.HBox(
+            [self.add_button] + ([self.pass_button] if self.pass_button else []),
+            classes=["cp-actions"],
+        )
         self.room_heading = light.HTML(f"<h4>{html.escape(words.room_heading)}</h4>")
         self.new_notice = LiveMessage()
         self.show_new = button(words.show_new)
@@ -106,8 +107,8 @@ class IdeasView:
                 self.yours,
                 *room_part,
             ],
+            classes=["cp-ideas"],
         )
-        self.widget.add_class("cp-ideas")
         self.refresh()
 
     # -- the learner's own ideas ------------------------------------------------------------
@@ -155,8 +156,7 @@ class IdeasView:
             label = light.HTML(paragraphs([f"{number}. {text}"], "cp-your-idea"))
             take = button(self.words.take_back.format(number=number))
             take.on_click(lambda _, chosen=idea_id: self.take_back(chosen))
-            row = light.HBox([label, take])
-            row.add_class("cp-your-idea-row")
+            row = light.HBox([label, take], classes=["cp-your-idea-row"])
             rows.append(row)
         self.yours.children = rows
 

@@ -56,21 +56,19 @@ class JargonBusterView:
             rows=8,
             layout=light.full_width(),
             style=light.wide_label(light.Textarea),
+            classes=["cp-textarea"],
         )
-        self.text.add_class("cp-textarea")
         self.count = light.HTML()
-        self.figures = light.HTML()
-        self.figures.add_class("cp-jargon-figures")
-        self.advice = light.HTML()
-        self.advice.add_class("cp-jargon-advice")
+        self.figures = light.HTML(classes=["cp-jargon-figures"])
+        self.advice = light.HTML(classes=["cp-jargon-advice"])
         self.status = LiveMessage()
         self._show(self.text.value)
         self.text.observe(self._on_text, "value")
         self.widget = exercise_frame(
             exercise.title,
             [intro, self.text, self.count, self.status, self.figures, self.advice],
+            classes=["cp-jargon"],
         )
-        self.widget.add_class("cp-jargon")
 
     def _on_text(self, change: dict[str, Any]) -> None:
         self._show(change["new"])

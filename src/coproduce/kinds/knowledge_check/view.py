@@ -47,8 +47,7 @@ class KnowledgeCheckView:
         self.check_button = button(words.check, "primary", layout=widgets.Layout())
         self.why_button = button(words.why, layout=widgets.Layout())
         self.again_button = button(words.again, layout=widgets.Layout())
-        self.feedback = LiveMessage()
-        self.feedback.add_class("cp-check-feedback")
+        self.feedback = LiveMessage(classes=["cp-check-feedback"])
         self.why = light.HTML("")
         # A button that has done its job hides itself; focus goes on to what it brought.
         self.focus = FocusRequest()
@@ -57,8 +56,9 @@ class KnowledgeCheckView:
         self.check_button.on_click(lambda _: self.check())
         self.why_button.on_click(lambda _: self.show_why())
         self.again_button.on_click(lambda _: self.try_again())
-        actions = light.HBox([self.check_button, self.why_button, self.again_button])
-        actions.add_class("cp-actions")
+        actions = light.HBox(
+            [self.check_button, self.why_button, self.again_button], classes=["cp-actions"]
+        )
         self.widget = exercise_frame(
             exercise.title, [self.choices, actions, self.feedback, self.why, self.focus]
         )

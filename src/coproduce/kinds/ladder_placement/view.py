@@ -100,20 +100,22 @@ class LadderPlacementView:
                 f"</strong> {html.escape(situation.text)}</p>"
             )
             select = RungSelect(
-                label=words.where.format(number=number), options=choices, value=NOT_PLACED
+                label=words.where.format(number=number),
+                options=choices,
+                value=NOT_PLACED,
+                classes=["cp-ladder-select"],
             )
-            select.add_class("cp-ladder-select")
             select.observe(lambda change, index=number - 1: self._on_change(index), "value")
-            result = light.HTML("")
-            result.add_class("cp-ladder-result")
-            box = light.VBox([text, select, result])
-            box.add_class("cp-ladder-situation")
+            result = light.HTML("", classes=["cp-ladder-result"])
+            box = light.VBox([text, select, result], classes=["cp-ladder-situation"])
             self.selects.append(select)
             self.results.append(result)
             situations.append(box)
         self.pass_button = rather_not_say_button(exercise, save, context, self.status, self._clear)
-        actions = light.HBox([self.check_button] + ([self.pass_button] if self.pass_button else []))
-        actions.add_class("cp-actions")
+        actions = light.HBox(
+            [self.check_button] + ([self.pass_button] if self.pass_button else []),
+            classes=["cp-actions"],
+        )
         self.widget = exercise_frame(
             exercise.title,
             [
@@ -123,8 +125,8 @@ class LadderPlacementView:
                 actions,
                 self.status,
             ],
+            classes=["cp-ladder-exercise"],
         )
-        self.widget.add_class("cp-ladder-exercise")
 
     @property
     def placements(self) -> list[str | None]:

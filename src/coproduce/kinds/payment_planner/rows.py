@@ -16,10 +16,8 @@ from coproduce.kinds.payment_planner.checks import (
     row_sentence,
 )
 
-
-def field(control: widgets.Widget) -> widgets.Widget:
-    control.add_class("cp-pay-field")
-    return control
+# Given where each control is made, so that it goes with the control's first message.
+FIELD = ("cp-pay-field",)
 
 
 class RowControls:
@@ -40,39 +38,33 @@ class RowControls:
             (rate_label(rate, written, rates.words.example), rate.id) for rate in rates.rates
         ]
         style = light.wide_label(widgets.Dropdown)  # the same for the number boxes
-        self.activity = field(
-            widgets.Dropdown(
-                options=options,
-                value=row.rate_id,
-                description=words.activity.format(number=number),
-                style=style,
-                layout=light.full_width(),
-            )
+        self.activity = widgets.Dropdown(
+            options=options,
+            value=row.rate_id,
+            description=words.activity.format(number=number),
+            style=style,
+            layout=light.full_width(),
+            _dom_classes=FIELD,
         )
-        self.people = field(
-            widgets.BoundedIntText(
-                value=row.people,
-                min=0,
-                max=MAX_PEOPLE,
-                description=words.people_label.format(number=number),
-                style=style,
-            )
+        self.people = widgets.BoundedIntText(
+            value=row.people,
+            min=0,
+            max=MAX_PEOPLE,
+            description=words.people_label.format(number=number),
+            style=style,
+            _dom_classes=FIELD,
         )
-        self.units = field(
-            widgets.BoundedIntText(
-                value=row.units,
-                min=0,
-                max=MAX_UNITS,
-                description=self._units_label(row.rate_id),
-                style=style,
-            )
+        self.units = widgets.BoundedIntText(
+            value=row.units,
+            min=0,
+            max=MAX_UNITS,
+            description=self._units_label(row.rate_id),
+            style=style,
+            _dom_classes=FIELD,
         )
-        self.cost = light.HTML()
-        self.cost.add_class("cp-pay-row-cost")
-        counts = light.HBox([self.people, self.units])
-        counts.add_class("cp-pay-counts")
-        self.box = light.VBox([self.activity, counts, self.cost])
-        self.box.add_class("cp-pay-row")
+        self.cost = light.HTML(classes=["cp-pay-row-cost"])
+        counts = light.HBox([self.people, self.units], classes=["cp-pay-counts"])
+        self.box = light.VBox([self.activity, counts, self.cost], classes=["cp-pay-row"])
         self.refresh()
 
     def _rate(self, rate_id: str) -> PaymentRate:

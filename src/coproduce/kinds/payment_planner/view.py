@@ -64,14 +64,12 @@ class PaymentPlannerView:
         units = context.content.interface.payment_units
         self.written = Money(rates.currency, self._language, words, units)
         self.rows: list[RowControls] = []
-        self.rows_box = light.VBox()
-        self.rows_box.add_class("cp-pay-rows")
+        self.rows_box = light.VBox(classes=["cp-pay-rows"])
         self.add_button = button(words.add_row)
         self.remove_button = button(words.remove_row)
         self.add_button.on_click(lambda _: self.add_row())
         self.remove_button.on_click(lambda _: self.remove_row())
-        actions = light.HBox([self.add_button, self.remove_button])
-        actions.add_class("cp-actions")
+        actions = light.HBox([self.add_button, self.remove_button], classes=["cp-actions"])
 
         self.expenses: dict[str, widgets.Text] = {}
         for name in exercise.expense_types:
@@ -82,24 +80,21 @@ class PaymentPlannerView:
                 ),
                 continuous_update=False,
                 style=light.wide_label(light.Text),
+                classes=["cp-pay-field", "cp-pay-expense"],
             )
-            box.add_class("cp-pay-field")
-            box.add_class("cp-pay-expense")
             box.observe(self._on_expense, "value")
             self.expenses[name] = box
-        self.expense_notes = light.HTML()
-        self.expense_notes.add_class("cp-pay-expense-notes")
+        self.expense_notes = light.HTML(classes=["cp-pay-expense-notes"])
 
         self.recognition = ChoiceGroup(
             legend=words.recognition,
             options=exercise.shown_all("recognition_options", exercise.recognition_options),
             multiple=True,
+            classes=["cp-pay-recognition"],
         )
-        self.recognition.add_class("cp-pay-recognition")
         self.recognition.observe(self._on_change, "value")
 
-        self.total = LiveMessage()
-        self.total.add_class("cp-pay-total")
+        self.total = LiveMessage(classes=["cp-pay-total"])
         reminder = light.HTML(
             f'<p class="cp-pay-reminder"><strong>{html.escape(words.remember)}</strong> '
             f"{html.escape(exercise.reminder)}</p>"
@@ -136,8 +131,8 @@ class PaymentPlannerView:
                 self.status,
                 source,
             ],
+            classes=["cp-pay"],
         )
-        self.widget.add_class("cp-pay")
         self._set_rows([self._new_row()])
         self._show_total()
 

@@ -44,13 +44,15 @@ class PollView:
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, self._clear_vote
         )
-        actions = light.HBox([self.vote_button] + ([self.pass_button] if self.pass_button else []))
-        actions.add_class("cp-actions")
+        actions = light.HBox(
+            [self.vote_button] + ([self.pass_button] if self.pass_button else []),
+            classes=["cp-actions"],
+        )
         self.widget = exercise_frame(
             exercise.title,
             [light.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
+            classes=["cp-poll"],
         )
-        self.widget.add_class("cp-poll")
 
     def vote(self) -> None:
         result = check_vote(self.choices.value, len(self.exercise.options))

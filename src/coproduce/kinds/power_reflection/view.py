@@ -40,26 +40,28 @@ class PowerReflectionView:
         # No mark after the chosen words: there is no right answer, and the tick and bold text
         # show the choice already.
         self.groups = [
-            ChoiceGroup(legend=statement.text, options=list(exercise.scale), multiple=False)
+            ChoiceGroup(
+                legend=statement.text,
+                options=list(exercise.scale),
+                multiple=False,
+                classes=["cp-power-statement"],
+            )
             for statement in exercise.statements
         ]
         for group in self.groups:
-            group.add_class("cp-power-statement")
             group.observe(self._on_rating, "value")
         intro = light.HTML(
             paragraphs([words.private], "cp-power-private") + paragraphs([exercise.prompt])
         )
-        statements = light.VBox(self.groups)
-        statements.add_class("cp-power-statements")
-        self.chart = light.HTML("")
-        self.chart.add_class("cp-power-profile")
-        self.prompts = light.HTML("")
-        self.prompts.add_class("cp-power-prompts")
+        statements = light.VBox(self.groups, classes=["cp-power-statements"])
+        self.chart = light.HTML("", classes=["cp-power-profile"])
+        self.prompts = light.HTML("", classes=["cp-power-prompts"])
         self.status = LiveMessage()
         self.widget = exercise_frame(
-            exercise.title, [intro, statements, self.status, self.chart, self.prompts]
+            exercise.title,
+            [intro, statements, self.status, self.chart, self.prompts],
+            classes=["cp-power-reflection"],
         )
-        self.widget.add_class("cp-power-reflection")
         self._show(profile(exercise, {}))
 
     def ratings(self) -> dict[int, int]:

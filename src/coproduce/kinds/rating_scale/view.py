@@ -44,13 +44,15 @@ class RatingScaleView:
         shared = exercise.visibility == "shared"
         note = self.words.shared_note if shared else self.words.private_note
         self.pass_button = rather_not_say_button(exercise, save, context, self.status, self._clear)
-        actions = light.HBox([self.save_button] + ([self.pass_button] if self.pass_button else []))
-        actions.add_class("cp-actions")
+        actions = light.HBox(
+            [self.save_button] + ([self.pass_button] if self.pass_button else []),
+            classes=["cp-actions"],
+        )
         self.widget = exercise_frame(
             exercise.title,
             [light.HTML(paragraphs([note], "cp-poll-note")), self.choices, actions, self.status],
+            classes=["cp-rating"],
         )
-        self.widget.add_class("cp-rating")
 
     def rate(self) -> None:
         point = valid_rating(self.choices.value, len(self.points))

@@ -39,8 +39,8 @@ class ReflectionView:
             rows=5,
             layout=light.full_width(),
             style=light.wide_label(light.Textarea),
+            classes=["cp-textarea"],
         )
-        self.text.add_class("cp-textarea")
         self.count = light.HTML(
             paragraphs([count_message(context, 0, exercise.max_chars)], "cp-count")
         )

@@ -41,11 +41,11 @@ class WordListView:
                 continuous_update=False,
                 style=light.wide_label(light.Text),
                 layout=light.full_width(),
+                classes=["cp-word-box"],
             )
             for number in range(1, count + 1)
         ]
         for box in self.boxes:
-            box.add_class("cp-word-box")
             box.observe(self._on_type, "value")
         self.hint = LiveMessage()
         self.status = LiveMessage()
@@ -58,15 +58,14 @@ class WordListView:
             if count == 1
             else words.limit.format(count=count, nouns=exercise.plural, max_chars=chars)
         )
-        words = light.VBox(self.boxes)
-        words.add_class("cp-word-boxes")
+        words = light.VBox(self.boxes, classes=["cp-word-boxes"])
         self.pass_button = rather_not_say_button(
             exercise, save, context, self.status, lambda: self._fill([])
         )
         actions = light.HBox(
-            [self.submit_button] + ([self.pass_button] if self.pass_button else [])
+            [self.submit_button] + ([self.pass_button] if self.pass_button else []),
+            classes=["cp-actions"],
         )
-        actions.add_class("cp-actions")
         self.widget = exercise_frame(
             exercise.title,
             [
@@ -77,8 +76,8 @@ class WordListView:
                 actions,
                 self.status,
             ],
+            classes=["cp-word-list"],
         )
-        self.widget.add_class("cp-word-list")
 
     def _on_type(self, _change: dict[str, Any]) -> None:
         if self._restoring:
