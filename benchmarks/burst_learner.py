@@ -188,35 +188,7 @@ async def one_learner(
             subprotocols=[PROTOCOL],
             compression_options={},  # as browsers offer it
         )
-        control = uuid.uuid4().hex
-        send(
-            socket,
-            message(
-                "comm_open",
-                {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                session,
-                {"version": "1.0.0"},  # ipywidgets' control protocol
-            ),
-        )
-        send(
-            socket,
-            message(
-                "comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session
-            ),
-        )
-        states: dict[str, Any] = {}
-        wire = WireSize(socket)
-        deadline = time.monotonic() + TIMEOUT_S
-        while not states:
-            incoming = await _next(socket, deadline)
-            if incoming is None:
-                raise RuntimeError("the kernel websocket closed")
-            wire(incoming)  # the compressor's memory of earlier messages shapes later sizes
-            data = decode(incoming)
-            if data.get("msg_type") == "comm_msg":
-                payload = data["content"]["data"]
-                if payload.get("method") == "update_states":
-                    states = payload["states"]
+        states, wire = await widget_states(socket, session)
         result.ready_s = time.monotonic() - began
         if app:
             await join_and_switch(socket, states, session, code, join_text, result, wire, move)
@@ -227,6 +199,30 @@ async def one_learner(
         move.arrived(result)  # a learner who failed is not waited for
         client.close()
     return result
+
+
+async def widget_states(socket: Any, session: str) -> tuple[dict[str, Any], WireSize]:
+    """Ask for every widget's state, as a page's widget manager does, and wait for it: the page
+    is then ready to use. Also what it took on the wire, from then on."""
+    control = uuid.uuid4().hex
+    opening = {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}}
+    send(socket, message("comm_open", opening, session, {"version": "1.0.0"}))  # its protocol
+    asking = {"comm_id": control, "data": {"method": "request_states"}}
+    send(socket, message("comm_msg", asking, session))
+    states: dict[str, Any] = {}
+    wire = WireSize(socket)
+    deadline = time.monotonic() + TIMEOUT_S
+    while not states:
+        incoming = await _next(socket, deadline)
+        if incoming is None:
+            raise RuntimeError("the kernel websocket closed")
+        wire(incoming)  # the compressor's memory of earlier messages shapes later sizes
+        data = decode(incoming)
+        if data.get("msg_type") == "comm_msg":
+            payload = data["content"]["data"]
+            if payload.get("method") == "update_states":
+                states = payload["states"]
+    return states, wire
 
 
 def _where(error: BaseException) -> str:
@@ -258,7 +254,7 @@ async def join_and_switch(
     join_text: str,
     result: Learner,
     wire: WireSize,
-    move: RoomMove,
+    move: RoomMove | None = None,  # None: move to part 2 right after joining
 ) -> None:
     identity = _find(states, lambda state: "link_code" in state)
     button = _find(states, lambda state: state.get("description") == join_text)
@@ -295,10 +291,12 @@ async def join_and_switch(
     result.join_s = time.monotonic() - pressed
     result.joined_at = time.time()
     result.join_messages, result.join_bytes = count, size
-    move.arrived(result)
+    if move is not None:
+        move.arrived(result)
     if agenda is None:
         return
-    await move.wait()
+    if move is not None:
+        await move.wait()
     try:
         switched = time.monotonic()
         current = {"current": "02-what-coproduction-is"}
@@ -317,4 +315,5 @@ async def join_and_switch(
         result.switch_s = time.monotonic() - switched
         result.switch_bytes = size
     finally:
-        move.moved()
+        if move is not None:
+            move.moved()

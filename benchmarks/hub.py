@@ -43,21 +43,15 @@ from urllib.parse import urljoin
 import aiohttp
 import psutil
 import requests
-from class_burst import (
+from burst_browsers import record_statics
+from burst_learner import (
     BROWSER_CONNECTIONS,
     PROTOCOL,
     Learner,
-    WireSize,
-    _next,
-    burst,
-    decode,
     join_and_switch,
-    message,
-    quantiles,
-    record_statics,
-    report,
-    send,
+    widget_states,
 )
+from class_burst import burst, quantiles, report
 from course_server import CHROMIUM, FLAGS, ROOT, TIMEOUT_S, settle, start_course, stop, tree
 from playwright.sync_api import sync_playwright
 from tornado.httpclient import HTTPRequest
@@ -65,6 +59,7 @@ from tornado.websocket import websocket_connect
 from yarl import URL
 
 sys.path.insert(0, str(ROOT))  # the hub tests' real hub, started exactly as they start it
+from coproduce.serving.forked_kernels import is_kernel
 from tests.hub.hub_server import Hub, join_link, running_hub
 from tests.hub.support import POSTGRES_URL_ENV
 
@@ -147,7 +142,7 @@ def hub_memory(hub_pid: int) -> HubMemory:
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
             found.servers[name] = memory_of(processes)
-            found.kernels[name] = memory_of([p for p in processes if "ipykernel" in command_of(p)])
+            found.kernels[name] = memory_of([p for p in processes if is_kernel(p)])
         else:
             found.hub = found.hub.add(memory_of(processes))
     return found
@@ -342,24 +337,7 @@ async def hub_learner(
         )
         try:
             result.stage = "widget state"
-            control = uuid.uuid4().hex
-            opening = {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}}
-            send(socket, message("comm_open", opening, session, {"version": "1.0.0"}))
-            asking = {"comm_id": control, "data": {"method": "request_states"}}
-            send(socket, message("comm_msg", asking, session))
-            states: dict[str, Any] = {}
-            wire = WireSize(socket)
-            deadline = time.monotonic() + TIMEOUT_S
-            while not states:
-                incoming = await _next(socket, deadline)
-                if incoming is None:
-                    raise RuntimeError("the kernel websocket closed")
-                wire(incoming)
-                data = decode(incoming)
-                if data.get("msg_type") == "comm_msg":
-                    payload = data["content"]["data"]
-                    if payload.get("method") == "update_states":
-                        states = payload["states"]
+            states, wire = await widget_states(socket, session)
             result.ready_s = time.monotonic() - began
             result.stage = "Join and first module"
             await join_and_switch(socket, states, session, code, join_text, result, wire)
@@ -568,12 +546,15 @@ def serve_class(count: int, spread: float, join_text: str) -> dict[str, Any]:
         try:
             statics = record_statics(link)
             settle(process.pid)
-            args = argparse.Namespace(learners=count, spread=spread, browsers=0)
+            # Each moves to part 2 right after joining, as the hub's learners do.
+            args = argparse.Namespace(
+                learners=count, spread=spread, browsers=0, switch_in_burst=True, read_for=0.0
+            )
             label = f"coproduce serve: {count} learners within {spread:g} s, class size {count}"
             run = burst(label, process.pid, link, statics, args, True, join_text)
             processes = tree(process.pid)
-            kernels = [memory_of([p]) for p in processes if "ipykernel" in command_of(p)]
-            servers = memory_of([p for p in processes if "ipykernel" not in command_of(p)])
+            kernels = [memory_of([p]) for p in processes if is_kernel(p)]
+            servers = memory_of([p for p in processes if not is_kernel(p)])
         finally:
             stop(process)
     summary = report(run)

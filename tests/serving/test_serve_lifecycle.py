@@ -15,7 +15,7 @@ import psutil
 from coproduce.serving.forked_kernels import is_kernel
 from coproduce.serving.socket_folders import KERNELS_PREFIX
 
-from ..conftest import copy_course, start_server, stop_server
+from ..conftest import Server, copy_course, start_server, stop_server
 
 COPRODUCE = str(Path(sys.executable).with_name("coproduce"))
 
@@ -37,13 +37,7 @@ def test_a_port_in_use_is_refused_with_a_plain_message(tmp_path: Path) -> None:
 def test_a_plain_kill_stops_both_servers_and_every_kernel(tmp_path: Path) -> None:
     server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
     try:  # stopped in the end whatever fails, so that no server outlives the test
-        deadline = time.monotonic() + 60  # the pools fill as the servers come up
-        while True:
-            children = psutil.Process(server.process.pid).children(recursive=True)
-            kernels = [child for child in children if is_kernel(child)]
-            if len(kernels) >= 3 or time.monotonic() > deadline:
-                break
-            time.sleep(0.5)
+        children, kernels = _warm_kernels(server)
         assert len(kernels) >= 3  # two warm learner kernels and the trainer's
         server.process.send_signal(signal.SIGTERM)  # the parent only, as `kill PID` does
         server.process.wait(timeout=60)
@@ -58,13 +52,7 @@ def test_kernels_talk_over_private_unix_sockets_that_go_with_the_server(tmp_path
     are files in a folder only this user can open, and stopping the server removes it."""
     server = start_server(copy_course(tmp_path / "course"), tmp_path / "data", class_size=2)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            children = psutil.Process(server.process.pid).children(recursive=True)
-            kernels = [child for child in children if is_kernel(child)]
-            if len(kernels) >= 3 or time.monotonic() > deadline:
-                break
-            time.sleep(0.5)
+        children, kernels = _warm_kernels(server)
         assert len(kernels) >= 3  # two warm learner kernels and the trainer's
         folders = set()
         for kernel in kernels:
@@ -84,3 +72,14 @@ def test_kernels_talk_over_private_unix_sockets_that_go_with_the_server(tmp_path
         assert [folder for folder in folders if folder.exists()] == []
     finally:
         stop_server(server.process)
+
+
+def _warm_kernels(server: Server) -> tuple[list[psutil.Process], list[psutil.Process]]:
+    """The server's processes and its kernels, once both pools have filled (or a minute on)."""
+    deadline = time.monotonic() + 60  # the pools fill as the servers come up
+    while True:
+        children = psutil.Process(server.process.pid).children(recursive=True)
+        kernels = [child for child in children if is_kernel(child)]
+        if len(kernels) >= 3 or time.monotonic() > deadline:
+            return children, kernels
+        time.sleep(0.5)

@@ -158,8 +158,7 @@ def _mark_language(content: CourseContent, exercise_id: str, widget: widgets.Wid
     if not content.own_language or exercise_id in content.translated:
         return
     written = content.course_language
-    marks = (f"cp-lang-{written}", f"cp-dir-{text_direction(written)}")
-    widget._dom_classes = (*widget._dom_classes, *marks)  # one message to the page, not two
+    light.add_classes(widget, f"cp-lang-{written}", f"cp-dir-{text_direction(written)}")
 
 
 def _lang_attributes(content: CourseContent, written: str) -> str:

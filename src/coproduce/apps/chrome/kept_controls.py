@@ -15,6 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from coproduce.kinds.common import light_widgets as light
 from coproduce.kinds.common.choice_group import ChoiceGroup
 from coproduce.kinds.ladder_placement.view import RungSelect
 
@@ -42,8 +43,7 @@ def name_controls(exercise_id: str, root: widgets.Widget) -> dict[str, widgets.W
     for key, control in found.items():
         classes = getattr(control, "_dom_classes", ())
         if not any(name.startswith(KEY_PREFIX) for name in classes):
-            # Both at once: each change is a message to the page, for every control of a part.
-            control._dom_classes = (*classes, KEPT_CLASS, KEY_PREFIX + key)
+            light.add_classes(control, KEPT_CLASS, KEY_PREFIX + key)
     return {
         key: control
         for key, control in found.items()
